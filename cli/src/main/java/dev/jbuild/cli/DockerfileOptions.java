@@ -1,0 +1,53 @@
+package dev.jbuild.cli;
+
+import dev.jbuild.parser.graph.GraphBuilder;
+import dev.jbuild.parser.graph.InstructionGraph;
+import dev.jbuild.parser.syntax.SyntaxParser;
+import dev.jbuild.parser.syntax.SyntaxTree;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options that say which Dockerfile to read and how to resolve it, shared by build and parse. */
+final class DockerfileOptions {
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "The Dockerfile: any name, inside or outside the context, or '-' for stdin (default: CONTEXT/Dockerfile).")
+    String file;
+
+    @Option(names = "--build-arg", paramLabel = "KEY[=VALUE]",
+            description = "Set a build argument; KEY alone takes the value from the environment.")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "STAGE", description = "Build this stage and what it needs (default: the last stage).")
+    String target;
+
+    SyntaxTree parse(Context context, Path contextDir) {
+        DockerfileInput input = DockerfileInput.read(file, contextDir, context.stdin());
+        return SyntaxParser.parse(input.text(), input.displayName());
+    }
+
+    InstructionGraph graph(Context context, Path contextDir) {
+        return GraphBuilder.build(parse(context, contextDir), buildArgMap(context.env()), target);
+    }
+
+    /** Docker's rule: {@code --build-arg KEY} takes KEY from the environment, and is dropped when unset there. */
+    Map<String, String> buildArgMap(Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String arg : buildArgs) {
+            int eq = arg.indexOf('=');
+            if (eq == 0) {
+                throw new UserError("invalid --build-arg \"" + arg + "\": the name is empty");
+            }
+            if (eq > 0) {
+                values.put(arg.substring(0, eq), arg.substring(eq + 1));
+            } else if (env.containsKey(arg)) {
+                values.put(arg, env.get(arg));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.jbuild.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code jbuild [GLOBAL OPTIONS] COMMAND}; with no command, the words mean {@code build}. */
+@Command(
+        name = "jbuild",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Build container images from Dockerfiles with no daemon.",
+                "With no COMMAND, 'jbuild [BUILD OPTIONS] CONTEXT' runs 'jbuild build'."},
+        synopsisSubcommandLabel = "[COMMAND]",
+        subcommands = {BuildCommand.class, ParseCommand.class, CommandLine.HelpCommand.class})
+public final class JbuildCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    JbuildCommand(Context context) {
+        this.context = context;
+        this.global = context.global(); // one instance, so commands see what was parsed
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(context.out());
+        return ExitCode.OK;
+    }
+}

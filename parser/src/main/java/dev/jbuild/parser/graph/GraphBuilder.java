@@ -1,0 +1,237 @@
+package dev.jbuild.parser.graph;
+
+import dev.jbuild.parser.instructions.Arg;
+import dev.jbuild.parser.instructions.ArgDeclaration;
+import dev.jbuild.parser.instructions.Copy;
+import dev.jbuild.parser.instructions.Env;
+import dev.jbuild.parser.instructions.From;
+import dev.jbuild.parser.instructions.Instruction;
+import dev.jbuild.parser.instructions.InstructionParser;
+import dev.jbuild.parser.instructions.KeyValue;
+import dev.jbuild.parser.instructions.Mount;
+import dev.jbuild.parser.instructions.Run;
+import dev.jbuild.parser.shell.ShellExpander;
+import dev.jbuild.parser.shell.ShellExpansionException;
+import dev.jbuild.parser.shell.VariableLookup;
+import dev.jbuild.parser.syntax.DockerfileSyntaxException;
+import dev.jbuild.parser.syntax.SourceRange;
+import dev.jbuild.parser.syntax.SyntaxTree;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link InstructionGraph} of a parsed Dockerfile: typed instructions grouped into stages,
+ * global ARGs resolved for the FROM lines, and the dependencies between stages, checked for cycles.
+ */
+public final class GraphBuilder {
+
+    private final SyntaxTree tree;
+    private final Map<String, String> buildArgs;
+    private final Platform platform;
+    private final ShellExpander expander;
+    private int stageCount;
+
+    private GraphBuilder(SyntaxTree tree, Map<String, String> buildArgs, Platform platform) {
+        this.tree = tree;
+        this.buildArgs = Map.copyOf(buildArgs);
+        this.platform = platform;
+        this.expander = new ShellExpander(tree.escape());
+    }
+
+    /**
+     * @param buildArgs {@code --build-arg} values by name
+     * @param target the stage to build ({@code --target}), or null for the last one
+     */
+    public static InstructionGraph build(SyntaxTree tree, Map<String, String> buildArgs, String target) {
+        return new GraphBuilder(tree, buildArgs, Platform.host()).run(target);
+    }
+
+    private record StageDraft(From from, List<Instruction> instructions) {}
+
+    private InstructionGraph run(String target) {
+        List<Instruction> instructions = InstructionParser.parseAll(tree);
+        Map<String, String> metaEnv = new LinkedHashMap<>(platform.automaticArgs());
+        List<MetaArg> metaArgs = new ArrayList<>();
+        List<StageDraft> drafts = new ArrayList<>();
+        for (Instruction instruction : instructions) {
+            if (instruction instanceof From from) {
+                drafts.add(new StageDraft(from, new ArrayList<>()));
+            } else if (!drafts.isEmpty()) {
+                drafts.get(drafts.size() - 1).instructions().add(instruction);
+            } else if (instruction instanceof Arg arg) {
+                for (ArgDeclaration declaration : arg.declarations()) {
+                    String value = argValue(declaration, metaEnv, arg.range());
+                    if (value != null) {
+                        metaEnv.put(declaration.name(), value);
+                    }
+                    metaArgs.add(new MetaArg(declaration.name(), declaration.defaultValue(), value, arg.range()));
+                }
+            } else {
+                throw error("no build stage in current context", instruction.range());
+            }
+        }
+        Map<String, Integer> stageNames = stageNames(drafts);
+        stageCount = drafts.size();
+        List<Stage> stages = new ArrayList<>();
+        for (int index = 0; index < drafts.size(); index++) {
+            stages.add(stage(index, drafts.get(index), metaEnv, stageNames));
+        }
+        int targetIndex = targetIndex(target, stages);
+        InstructionGraph graph = new InstructionGraph(tree, metaArgs, stages, targetIndex, platform);
+        CycleCheck.verify(graph);
+        return graph;
+    }
+
+    private Map<String, Integer> stageNames(List<StageDraft> drafts) {
+        Map<String, Integer> names = new HashMap<>();
+        for (int index = 0; index < drafts.size(); index++) {
+            From from = drafts.get(index).from();
+            if (from.stageName() != null && names.putIfAbsent(from.stageName(), index) != null) {
+                throw error("duplicate stage name \"" + from.stageName() + "\"", from.range());
+            }
+        }
+        return names;
+    }
+
+    private Stage stage(int index, StageDraft draft, Map<String, String> metaEnv, Map<String, Integer> stageNames) {
+        From from = draft.from();
+        VariableLookup meta = VariableLookup.of(metaEnv);
+        String baseName = expand(from.image(), meta, from.range());
+        if (baseName.isBlank()) {
+            throw error("base name (" + from.image() + ") should not be blank", from.range());
+        }
+        String platformValue = from.platform() == null ? null : expand(from.platform(), meta, from.range());
+        List<StageDependency> dependencies = new ArrayList<>();
+        StageBase base;
+        Integer baseStage = stageNames.get(baseName.toLowerCase(java.util.Locale.ROOT));
+        if (baseStage != null && baseStage != index) {
+            base = new StageBase.StageRef(baseStage);
+            dependencies.add(new StageDependency(StageDependency.Kind.FROM, baseName, baseStage, from.range()));
+        } else if (baseName.equals("scratch")) {
+            base = new StageBase.Scratch();
+        } else {
+            base = new StageBase.Image(baseName);
+            dependencies.add(new StageDependency(StageDependency.Kind.FROM, baseName, null, from.range()));
+        }
+        collectDependencies(index, draft.instructions(), metaEnv, stageNames, dependencies);
+        SourceRange range = from.range();
+        if (!draft.instructions().isEmpty()) {
+            range = range.withEndLine(draft.instructions().get(draft.instructions().size() - 1).range().endLine());
+        }
+        return new Stage(index, from.stageName(), from, baseName, base, platformValue, draft.instructions(), dependencies, range);
+    }
+
+    /** COPY --from and RUN --mount from= name stages (by name or index) or, failing that, images. */
+    private void collectDependencies(int index, List<Instruction> instructions, Map<String, String> metaEnv,
+            Map<String, Integer> stageNames, List<StageDependency> out) {
+        Map<String, String> stageEnv = new LinkedHashMap<>();
+        for (Instruction instruction : instructions) {
+            // Values are only needed to expand --from; one that does not expand is left unset here and
+            // reported when the builder dispatches the instruction, as BuildKit does (a pruned stage
+            // must not fail the build).
+            if (instruction instanceof Arg arg) {
+                for (ArgDeclaration declaration : arg.declarations()) {
+                    String value = lenient(() -> argValue(declaration, stageEnv, arg.range()));
+                    if (value == null && declaration.defaultValue() == null) {
+                        value = metaEnv.get(declaration.name()); // re-declared global ARG keeps its value
+                    }
+                    setOrClear(stageEnv, declaration.name(), value);
+                }
+            } else if (instruction instanceof Env env) {
+                for (KeyValue pair : env.variables()) {
+                    setOrClear(stageEnv, pair.key(), lenient(() -> expand(pair.value(), VariableLookup.of(stageEnv), env.range())));
+                }
+            } else if (instruction instanceof Copy copy && copy.from() != null) {
+                String reference = expand(copy.from(), VariableLookup.of(stageEnv), copy.range());
+                out.add(reference(index, StageDependency.Kind.COPY_FROM, reference, stageNames, copy.range()));
+            } else if (instruction instanceof Run run) {
+                for (Mount mount : run.mounts()) {
+                    String from = mountFrom(mount);
+                    if (from != null) {
+                        out.add(reference(index, StageDependency.Kind.MOUNT_FROM, from, stageNames, run.range()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String lenient(java.util.function.Supplier<String> value) {
+        try {
+            return value.get();
+        } catch (DockerfileSyntaxException e) {
+            return null;
+        }
+    }
+
+    private static void setOrClear(Map<String, String> env, String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+    }
+
+    private static String mountFrom(Mount mount) {
+        if (mount instanceof Mount.Bind bind) {
+            return bind.from();
+        }
+        if (mount instanceof Mount.Cache cache) {
+            return cache.from();
+        }
+        return null;
+    }
+
+    private StageDependency reference(int index, StageDependency.Kind kind, String reference,
+            Map<String, Integer> stageNames, SourceRange range) {
+        Integer stage = stageNames.get(reference.toLowerCase(java.util.Locale.ROOT));
+        if (stage == null && reference.matches("\\d{1,9}") && Integer.parseInt(reference) < stageCount) {
+            stage = Integer.parseInt(reference);
+        }
+        if (stage != null && stage == index) {
+            throw error("circular dependency detected on stage: " + reference, range);
+        }
+        return new StageDependency(kind, reference, stage, range);
+    }
+
+    private int targetIndex(String target, List<Stage> stages) {
+        if (stages.isEmpty()) {
+            throw new DockerfileSyntaxException("no build stage in current context", null, null);
+        }
+        if (target == null || target.isEmpty()) {
+            return stages.size() - 1;
+        }
+        String wanted = target.toLowerCase(java.util.Locale.ROOT);
+        for (Stage stage : stages) {
+            if (wanted.equals(stage.name())) {
+                return stage.index();
+            }
+        }
+        throw new DockerfileSyntaxException("target stage \"" + target + "\" could not be found", null, null);
+    }
+
+    /** A build argument overrides the default; the default is expanded against what is declared so far. */
+    private String argValue(ArgDeclaration declaration, Map<String, String> env, SourceRange range) {
+        if (buildArgs.containsKey(declaration.name())) {
+            return buildArgs.get(declaration.name());
+        }
+        if (declaration.defaultValue() == null) {
+            return null;
+        }
+        return expand(declaration.defaultValue(), VariableLookup.of(env), range);
+    }
+
+    private String expand(String word, VariableLookup env, SourceRange range) {
+        try {
+            return expander.expandWord(word, env).value();
+        } catch (ShellExpansionException e) {
+            throw error(e.getMessage(), range);
+        }
+    }
+
+    private DockerfileSyntaxException error(String message, SourceRange range) {
+        return new DockerfileSyntaxException(message, range, range == null ? null : tree.sourceLine(range.startLine()));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.jbuild.parser.instructions;
+
+import dev.jbuild.parser.syntax.GoQuote;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Go's {@code time.ParseDuration}, which HEALTHCHECK's timing flags use: a signed sequence of
+ * decimal numbers, each with an optional fraction and a unit ({@code 300ms}, {@code 1h30m},
+ * {@code -1.5h}, {@code .5s}). Units are ns, us (or µs/μs), ms, s, m and h; a bare {@code 0} needs
+ * none. Error messages are Go's, word for word.
+ */
+final class GoDuration {
+    private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(63);
+    private static final Map<String, Long> UNIT_NANOS = Map.of(
+            "ns", 1L,
+            "us", 1_000L,
+            "\u00b5s", 1_000L,
+            "\u03bcs", 1_000L,
+            "ms", 1_000_000L,
+            "s", 1_000_000_000L,
+            "m", 60_000_000_000L,
+            "h", 3_600_000_000_000L);
+
+    private GoDuration() {}
+
+    static Duration parse(String text) {
+        String s = text;
+        boolean negative = false;
+        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+            negative = s.charAt(0) == '-';
+            s = s.substring(1);
+        }
+        if (s.equals("0")) {
+            return Duration.ZERO;
+        }
+        if (s.isEmpty()) {
+            throw invalid(text);
+        }
+        BigInteger total = BigInteger.ZERO;
+        int i = 0;
+        while (i < s.length()) {
+            char first = s.charAt(i);
+            if (first != '.' && !isDigit(first)) {
+                throw invalid(text);
+            }
+            int intStart = i;
+            while (i < s.length() && isDigit(s.charAt(i))) {
+                i++;
+            }
+            String whole = s.substring(intStart, i);
+            String fraction = "";
+            if (i < s.length() && s.charAt(i) == '.') {
+                int fracStart = ++i;
+                while (i < s.length() && isDigit(s.charAt(i))) {
+                    i++;
+                }
+                fraction = s.substring(fracStart, i);
+            }
+            if (whole.isEmpty() && fraction.isEmpty()) {
+                throw invalid(text); // "." or ".s"
+            }
+            int unitStart = i;
+            while (i < s.length() && s.charAt(i) != '.' && !isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (unitStart == i) {
+                throw new InstructionException("time: missing unit in duration " + GoQuote.quote(text));
+            }
+            String unit = s.substring(unitStart, i);
+            Long nanos = UNIT_NANOS.get(unit);
+            if (nanos == null) {
+                throw new InstructionException(
+                        "time: unknown unit " + GoQuote.quote(unit) + " in duration " + GoQuote.quote(text));
+            }
+            total = total.add(component(whole, fraction, nanos, text));
+            if (total.compareTo(LIMIT) > 0) {
+                throw invalid(text);
+            }
+        }
+        if (!negative && total.compareTo(LIMIT) >= 0) {
+            throw invalid(text);
+        }
+        return Duration.ofNanos((negative ? total.negate() : total).longValue());
+    }
+
+    /** One number times its unit; the fraction is truncated to whole nanoseconds, as Go does. */
+    private static BigInteger component(String whole, String fraction, long unitNanos, String text) {
+        BigInteger integral = whole.isEmpty() ? BigInteger.ZERO : new BigInteger(whole);
+        if (integral.compareTo(LIMIT) > 0) {
+            throw invalid(text);
+        }
+        BigInteger value = integral.multiply(BigInteger.valueOf(unitNanos));
+        if (value.compareTo(LIMIT) > 0) {
+            throw invalid(text);
+        }
+        if (!fraction.isEmpty()) {
+            BigDecimal part = new BigDecimal("0." + fraction).multiply(BigDecimal.valueOf(unitNanos));
+            value = value.add(part.toBigInteger());
+        }
+        return value;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static InstructionException invalid(String text) {
+        return new InstructionException("time: invalid duration " + GoQuote.quote(text));
+    }
+}
