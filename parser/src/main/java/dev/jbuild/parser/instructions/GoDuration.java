@@ -1,6 +1,6 @@
 package dev.jbuild.parser.instructions;
 
-import dev.jbuild.parser.syntax.GoQuote;
+import dev.jbuild.parser.text.GoText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -67,13 +67,13 @@ final class GoDuration {
                 i++;
             }
             if (unitStart == i) {
-                throw new InstructionException("time: missing unit in duration " + GoQuote.quote(text));
+                throw new InstructionException("time: missing unit in duration " + GoText.quote(text));
             }
             String unit = s.substring(unitStart, i);
             Long nanos = UNIT_NANOS.get(unit);
             if (nanos == null) {
                 throw new InstructionException(
-                        "time: unknown unit " + GoQuote.quote(unit) + " in duration " + GoQuote.quote(text));
+                        "time: unknown unit " + GoText.quote(unit) + " in duration " + GoText.quote(text));
             }
             total = total.add(component(whole, fraction, nanos, text));
             if (total.compareTo(LIMIT) > 0) {
@@ -108,6 +108,6 @@ final class GoDuration {
     }
 
     private static InstructionException invalid(String text) {
-        return new InstructionException("time: invalid duration " + GoQuote.quote(text));
+        return new InstructionException("time: invalid duration " + GoText.quote(text));
     }
 }

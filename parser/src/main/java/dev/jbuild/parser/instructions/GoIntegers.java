@@ -1,6 +1,6 @@
 package dev.jbuild.parser.instructions;
 
-import dev.jbuild.parser.syntax.GoQuote;
+import dev.jbuild.parser.text.GoText;
 import java.math.BigInteger;
 
 /** Go's {@code strconv} integer parsing, with its messages, where BuildKit passes them through. */
@@ -14,11 +14,11 @@ final class GoIntegers {
     /** {@code strconv.ParseInt(s, 10, 32)}: optional sign, decimal digits, 32-bit range. */
     static int parseInt32(String s) {
         if (!s.matches("[+-]?[0-9]+")) {
-            throw new InstructionException("strconv.ParseInt: parsing " + GoQuote.quote(s) + ": invalid syntax");
+            throw new InstructionException("strconv.ParseInt: parsing " + GoText.quote(s) + ": invalid syntax");
         }
         BigInteger value = new BigInteger(s.startsWith("+") ? s.substring(1) : s);
         if (value.compareTo(INT32_MIN) < 0 || value.compareTo(INT32_MAX) > 0) {
-            throw new InstructionException("strconv.ParseInt: parsing " + GoQuote.quote(s) + ": value out of range");
+            throw new InstructionException("strconv.ParseInt: parsing " + GoText.quote(s) + ": value out of range");
         }
         return value.intValue();
     }

@@ -1,6 +1,6 @@
 package dev.jbuild.parser.instructions;
 
-import dev.jbuild.parser.syntax.GoQuote;
+import dev.jbuild.parser.text.GoText;
 import dev.jbuild.parser.syntax.RawInstruction;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +31,7 @@ final class HealthcheckParser {
                 .string("retries")
                 .parse(raw.flags());
         if (!type.equals("CMD")) {
-            throw new InstructionException("Unknown type " + GoQuote.quote(type) + " in HEALTHCHECK (try CMD)");
+            throw new InstructionException("Unknown type " + GoText.quote(type) + " in HEALTHCHECK (try CMD)");
         }
         if (rest.isEmpty()) {
             throw new InstructionException("Missing command after HEALTHCHECK CMD");
@@ -58,7 +58,7 @@ final class HealthcheckParser {
             return null;
         }
         if (duration.compareTo(MINIMUM) < 0) {
-            throw new InstructionException("Interval " + GoQuote.quote(name) + " cannot be less than 1ms");
+            throw new InstructionException("Interval " + GoText.quote(name) + " cannot be less than 1ms");
         }
         return duration;
     }

@@ -1,6 +1,6 @@
 package dev.jbuild.parser.instructions;
 
-import dev.jbuild.parser.syntax.GoQuote;
+import dev.jbuild.parser.text.GoText;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -152,7 +152,7 @@ public final class MountSpecParser {
     private static String mountType(String value) {
         String type = value.toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
-            throw new InstructionException("unsupported mount type " + GoQuote.quote(value),
+            throw new InstructionException("unsupported mount type " + GoText.quote(value),
                     Suggestions.hint(value, TYPES, true));
         }
         return type;
@@ -161,7 +161,7 @@ public final class MountSpecParser {
     private static CacheSharing sharing(String value) {
         String mode = value.toLowerCase(Locale.ROOT);
         if (!SHARING_MODES.contains(mode)) {
-            throw new InstructionException("unsupported sharing value " + GoQuote.quote(value),
+            throw new InstructionException("unsupported sharing value " + GoText.quote(value),
                     Suggestions.hint(value, SHARING_MODES, true));
         }
         return CacheSharing.valueOf(mode.toUpperCase(Locale.ROOT));

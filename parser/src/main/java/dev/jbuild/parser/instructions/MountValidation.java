@@ -1,6 +1,6 @@
 package dev.jbuild.parser.instructions;
 
-import dev.jbuild.parser.syntax.GoQuote;
+import dev.jbuild.parser.text.GoText;
 
 /** The rules a mount's options must satisfy as a whole, checked in BuildKit's order. */
 final class MountValidation {
@@ -44,7 +44,7 @@ final class MountValidation {
 
     private static void notAllowed(boolean given, String key, String type) {
         if (given) {
-            throw new InstructionException(key + " not allowed for " + GoQuote.quote(type) + " type mounts");
+            throw new InstructionException(key + " not allowed for " + GoText.quote(type) + " type mounts");
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.jbuild.parser.instructions;
 
-import dev.jbuild.parser.syntax.GoQuote;
+import dev.jbuild.parser.text.GoText;
 import java.util.Locale;
 
 /** The values {@code RUN --network} accepts. */
@@ -21,6 +21,6 @@ public enum NetworkMode {
                 return mode;
             }
         }
-        throw new InstructionException("invalid network mode " + GoQuote.quote(value));
+        throw new InstructionException("invalid network mode " + GoText.quote(value));
     }
 }

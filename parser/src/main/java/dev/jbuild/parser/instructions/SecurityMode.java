@@ -1,6 +1,6 @@
 package dev.jbuild.parser.instructions;
 
-import dev.jbuild.parser.syntax.GoQuote;
+import dev.jbuild.parser.text.GoText;
 import java.util.Locale;
 
 /** The values {@code RUN --security} accepts. */
@@ -19,6 +19,6 @@ public enum SecurityMode {
                 return mode;
             }
         }
-        throw new InstructionException("security " + GoQuote.quote(value) + " is not valid");
+        throw new InstructionException("security " + GoText.quote(value) + " is not valid");
     }
 }

@@ -1,6 +1,6 @@
 package dev.jbuild.parser.instructions;
 
-import dev.jbuild.parser.syntax.GoQuote;
+import dev.jbuild.parser.text.GoText;
 import dev.jbuild.parser.syntax.Heredoc;
 import dev.jbuild.parser.syntax.RawInstruction;
 import java.util.List;
@@ -22,7 +22,7 @@ final class StageParsers {
         if (args.size() == 3 && args.get(1).equalsIgnoreCase("as")) {
             stageName = args.get(2).toLowerCase(Locale.ROOT);
             if (!STAGE_NAME.matcher(stageName).matches()) {
-                throw new InstructionException("invalid name for build stage: " + GoQuote.quote(args.get(2))
+                throw new InstructionException("invalid name for build stage: " + GoText.quote(args.get(2))
                         + ", name can't start with a number or contain symbols");
             }
         } else if (args.size() != 1) {

@@ -1,5 +1,7 @@
 package dev.jbuild.parser.shell;
 
+import dev.jbuild.parser.text.GoText;
+
 /**
  * Go's {@code Regexp.Expand} for a pattern without groups, which BuildKit applies (through
  * {@code ReplaceAllString}) to the replacement of {@code ${var//glob/replacement}}:

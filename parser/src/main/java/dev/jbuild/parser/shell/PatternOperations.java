@@ -1,5 +1,7 @@
 package dev.jbuild.parser.shell;
 
+import dev.jbuild.parser.text.GoText;
+
 /**
  * The pattern modifiers of {@code ${...}}: {@code #}/{@code ##} (trim prefix), {@code %}/
  * {@code %%} (trim suffix), {@code /} and {@code //} (replace first / every match).

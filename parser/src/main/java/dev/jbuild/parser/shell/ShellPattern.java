@@ -1,5 +1,6 @@
 package dev.jbuild.parser.shell;
 
+import dev.jbuild.parser.text.GoText;
 import java.util.Arrays;
 
 /**

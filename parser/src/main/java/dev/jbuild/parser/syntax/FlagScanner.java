@@ -1,6 +1,6 @@
 package dev.jbuild.parser.syntax;
 
-import dev.jbuild.grammar.DockerfileLexerBase;
+import dev.jbuild.parser.text.GoText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +28,7 @@ final class FlagScanner {
                 if (pos == n) {
                     break;
                 }
-                if (DockerfileLexerBase.isSpace(ch)) {
+                if (GoText.isSpace(ch)) {
                     continue;
                 }
                 if (ch != '-' || pos + 1 == n || line.charAt(pos + 1) != '-') {
@@ -57,7 +57,7 @@ final class FlagScanner {
                 word.append(ch);
                 continue;
             }
-            if (DockerfileLexerBase.isSpace(ch)) {
+            if (GoText.isSpace(ch)) {
                 inWord = false;
                 if (word.toString().equals("--")) {
                     return new Result(words, line.substring(pos));

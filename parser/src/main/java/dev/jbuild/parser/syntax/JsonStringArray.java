@@ -1,5 +1,6 @@
 package dev.jbuild.parser.syntax;
 
+import dev.jbuild.parser.text.GoText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class JsonStringArray {
     /** The strings of the array, or empty when the text is not a JSON array (shell form). */
     static Optional<List<String>> parse(String text) throws NotStringArrayException {
         int start = 0;
-        while (start < text.length() && dev.jbuild.grammar.DockerfileLexerBase.isSpace(text.charAt(start))) {
+        while (start < text.length() && dev.jbuild.parser.text.GoText.isSpace(text.charAt(start))) {
             start++;
         }
         if (start >= text.length() || text.charAt(start) != '[') {

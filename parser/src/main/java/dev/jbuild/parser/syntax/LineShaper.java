@@ -1,6 +1,7 @@
 package dev.jbuild.parser.syntax;
 
-import dev.jbuild.grammar.DockerfileLexerBase;
+import dev.jbuild.parser.text.GoText;
+import dev.jbuild.parser.text.GoText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,14 +81,14 @@ final class LineShaper {
 
     private static ShapedLine healthcheck(String keyword, List<String> flags, String rest) throws ShapeException {
         int sep = 0;
-        while (sep < rest.length() && !DockerfileLexerBase.isSpace(rest.charAt(sep))) {
+        while (sep < rest.length() && !GoText.isSpace(rest.charAt(sep))) {
             sep++;
         }
         if (sep == 0) {
             return new ShapedLine(keyword, flags, List.of(), false, null);
         }
         int next = sep;
-        while (next < rest.length() && DockerfileLexerBase.isSpace(rest.charAt(next))) {
+        while (next < rest.length() && GoText.isSpace(rest.charAt(next))) {
             next++;
         }
         ShapedLine command = jsonOrString(keyword, flags, rest.substring(next));
@@ -126,7 +127,7 @@ final class LineShaper {
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq < 0) {
-                throw new ShapeException("Syntax error - can't find = in " + GoQuote.quote(word) + ". Must be of the form: name=value");
+                throw new ShapeException("Syntax error - can't find = in " + GoText.quote(word) + ". Must be of the form: name=value");
             }
             nodes.add(word.substring(0, eq));
             nodes.add(word.substring(eq + 1));
@@ -139,10 +140,10 @@ final class LineShaper {
     static String trim(String s) {
         int start = 0;
         int end = s.length();
-        while (start < end && DockerfileLexerBase.isSpace(s.charAt(start))) {
+        while (start < end && GoText.isSpace(s.charAt(start))) {
             start++;
         }
-        while (end > start && DockerfileLexerBase.isSpace(s.charAt(end - 1))) {
+        while (end > start && GoText.isSpace(s.charAt(end - 1))) {
             end--;
         }
         return s.substring(start, end);

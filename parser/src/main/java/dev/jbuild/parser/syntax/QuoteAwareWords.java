@@ -1,6 +1,6 @@
 package dev.jbuild.parser.syntax;
 
-import dev.jbuild.grammar.DockerfileLexerBase;
+import dev.jbuild.parser.text.GoText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ final class QuoteAwareWords {
                 if (pos == n) {
                     break;
                 }
-                if (DockerfileLexerBase.isSpace(ch)) {
+                if (GoText.isSpace(ch)) {
                     continue;
                 }
                 inWord = true;
@@ -52,7 +52,7 @@ final class QuoteAwareWords {
                 word.append(ch);
                 continue;
             }
-            if (DockerfileLexerBase.isSpace(ch)) {
+            if (GoText.isSpace(ch)) {
                 inWord = false;
                 if (blankOk || word.length() > 0) {
                     words.add(word.toString());

@@ -1,5 +1,6 @@
 package dev.jbuild.parser.syntax;
 
+import dev.jbuild.parser.text.GoText;
 import java.util.Locale;
 
 /** BuildKit's parser dump (FORMAT.md §1.5): one {@code (keyword [flags] args...)} line per instruction. */
@@ -19,7 +20,7 @@ public final class SyntaxDump {
         if (!n.flags().isEmpty()) {
             s.append(" [");
             for (int i = 0; i < n.flags().size(); i++) {
-                s.append(i == 0 ? "" : " ").append(GoQuote.quote(n.flags().get(i)));
+                s.append(i == 0 ? "" : " ").append(GoText.quote(n.flags().get(i)));
             }
             s.append(']');
         }
@@ -27,7 +28,7 @@ public final class SyntaxDump {
             s.append(" (").append(node(n.nested())).append(')');
         }
         for (String arg : n.args()) {
-            s.append(' ').append(GoQuote.quote(arg));
+            s.append(' ').append(GoText.quote(arg));
         }
         return LineShaper.trim(s.toString());
     }

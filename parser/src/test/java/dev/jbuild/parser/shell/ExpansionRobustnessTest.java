@@ -1,5 +1,7 @@
 package dev.jbuild.parser.shell;
 
+import dev.jbuild.parser.text.GoText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

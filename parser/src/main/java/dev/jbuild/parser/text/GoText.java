@@ -1,15 +1,15 @@
-package dev.jbuild.parser.shell;
+package dev.jbuild.parser.text;
 
 /**
  * The few Go text conventions BuildKit's messages and word splitting depend on, so that jbuild
  * splits words on the same characters and prints errors the same way.
  */
-final class GoText {
+public final class GoText {
     private GoText() {
     }
 
     /** Go's {@code unicode.IsSpace}: Latin-1 spaces plus Unicode's White_Space property. */
-    static boolean isSpace(int cp) {
+    public static boolean isSpace(int cp) {
         if (cp <= 0xFF) {
             return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0;
         }
@@ -20,12 +20,12 @@ final class GoText {
     }
 
     /** Go's {@code unicode.IsLetter} (categories Lu, Ll, Lt, Lm, Lo). */
-    static boolean isLetter(int cp) {
+    public static boolean isLetter(int cp) {
         return Character.isLetter(cp);
     }
 
     /** Go's {@code unicode.IsDigit} (category Nd, any script). */
-    static boolean isDigit(int cp) {
+    public static boolean isDigit(int cp) {
         return Character.isDigit(cp);
     }
 
@@ -33,12 +33,12 @@ final class GoText {
      * Go's {@code string(rune)} and {@code %c}, used where BuildKit builds a message from a
      * character; the scanner's EOF value (-1) comes out as U+FFFD.
      */
-    static String runeToString(int cp) {
+    public static String runeToString(int cp) {
         return cp < 0 || cp > Character.MAX_CODE_POINT ? "\uFFFD" : new String(Character.toChars(cp));
     }
 
     /** Go's {@code %q} / {@code strconv.Quote}, which BuildKit uses to show the failing input. */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         text.codePoints().forEach(cp -> appendQuoted(out, cp));
         return out.append('"').toString();
@@ -89,17 +89,17 @@ final class GoText {
     }
 
     /** Go's {@code unicode.ToUpper} applied rune by rune (simple case mapping, as {@code strings.ToUpper}). */
-    static String toUpper(String text) {
+    public static String toUpper(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> out.appendCodePoint(Character.toUpperCase(cp)));
         return out.toString();
     }
 
-    static int[] codePoints(String text) {
+    public static int[] codePoints(String text) {
         return text.codePoints().toArray();
     }
 
-    static String fromCodePoints(int[] codePoints, int from, int to) {
+    public static String fromCodePoints(int[] codePoints, int from, int to) {
         return new String(codePoints, from, to - from);
     }
 }

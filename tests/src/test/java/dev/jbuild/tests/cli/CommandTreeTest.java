@@ -1,0 +1,79 @@
+package dev.jbuild.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command tree: build is the default command, global options anywhere, help and version everywhere. */
+class CommandTreeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ciLineWithoutTheBuildWordRunsBuildWithTheNamedFile() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile.test"), "FROM busybox AS test\nRUNN make test\n");
+        CliRun run = CliRun.run("-f", dir.resolve("Dockerfile.test").toString(), dir.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith(dir.resolve("Dockerfile.test") + ":2:1: unknown instruction: RUNN"), run.err());
+    }
+
+    @Test
+    void globalOptionsBeforeTheImplicitBuildAreKept() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nRUNN x\n");
+        CliRun run = CliRun.run("--debug", "--root", dir.resolve("store").toString(), "--log-level", "warn", dir.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("\tat "), "--debug reached the implicit build: " + run.err());
+    }
+
+    @Test
+    void validDockerfileIsResolvedAndThenBuildSaysItCannotRunYet() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox AS a\nFROM a AS b\nFROM busybox AS c\n");
+        CliRun run = CliRun.run("build", "--target", "b", dir.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("jbuild: the Dockerfile is valid (stages to build: a, b), but running builds is not implemented"
+                + " in this version of jbuild yet\n", run.err());
+    }
+
+    @Test
+    void missingContextIsOneLine() {
+        CliRun run = CliRun.run(dir.resolve("absent").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("jbuild: unable to prepare context: path \"" + dir.resolve("absent") + "\" not found\n", run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"build", "parse", "help"})
+    void everyCommandHasHelp(String command) {
+        CliRun run = CliRun.run(command, "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Usage: jbuild " + command), run.out());
+    }
+
+    @Test
+    void versionAndTopLevelHelp() {
+        CliRun version = CliRun.run("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("jbuild 0."), version.out());
+        CliRun help = CliRun.run();
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("With no COMMAND, 'jbuild [BUILD OPTIONS] CONTEXT' runs 'jbuild build'."), help.out());
+    }
+
+    @Test
+    void buildArgWithoutValueComesFromTheEnvironmentAndIsDroppedWhenUnset() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "ARG IMG\nFROM ${IMG:-fallback}\n");
+        CliRun fromEnv = CliRun.withInput("", Map.of("IMG", "alpine"), "parse", "-f", dir.resolve("Dockerfile").toString(), "--build-arg", "IMG");
+        assertTrue(fromEnv.out().contains("\"reference\" : \"alpine\""), fromEnv.out());
+        CliRun unset = CliRun.withInput("", Map.of(), "parse", "-f", dir.resolve("Dockerfile").toString(), "--build-arg", "IMG");
+        assertTrue(unset.out().contains("\"reference\" : \"fallback\""), unset.out());
+    }
+}
