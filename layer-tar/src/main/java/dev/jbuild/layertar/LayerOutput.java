@@ -1,0 +1,58 @@
+package dev.jbuild.layertar;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A tar being written to the caller's stream, hashed and counted on the way. */
+final class LayerOutput {
+    private static final int BUFFER = 64 * 1024;
+
+    private final Sha256Streams.Out digesting;
+    private final OutputStream buffered;
+    private final TarWriter tar;
+    private final byte[] copyBuffer = new byte[BUFFER];
+
+    LayerOutput(OutputStream out) {
+        this.digesting = new Sha256Streams.Out(out);
+        this.buffered = new BufferedOutputStream(digesting, BUFFER);
+        this.tar = new TarWriter(buffered);
+    }
+
+    /** Writes an entry; a regular file's content is read from {@code content}. */
+    void write(TarHeader header, Path content) throws IOException {
+        tar.beginEntry(header);
+        if (header.type() == TarEntryType.REGULAR && header.size() > 0) {
+            copyExactly(content, header.size());
+        }
+        tar.endEntry();
+    }
+
+    /** Ends the archive and flushes; the caller's stream stays open. */
+    LayerDigest finish() throws IOException {
+        tar.finish();
+        buffered.flush();
+        return digesting.digest();
+    }
+
+    /** The header already promised {@code size} bytes; a file that changed meanwhile is an error, not a corrupt tar. */
+    private void copyExactly(Path file, long size) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            long left = size;
+            while (left > 0) {
+                int n = in.read(copyBuffer, 0, (int) Math.min(copyBuffer.length, left));
+                if (n < 0) {
+                    throw new IOException(file + " shrank while it was being archived");
+                }
+                tar.write(copyBuffer, 0, n);
+                left -= n;
+            }
+            if (in.read() >= 0) {
+                throw new IOException(file + " grew while it was being archived");
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jbuild.layertar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Streams that hash and count the bytes passing through, so nobody reads a layer twice to digest it. */
+final class Sha256Streams {
+    private Sha256Streams() {
+    }
+
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Hashes what is written, then passes it on; never closes the sink (the caller owns it). */
+    static final class Out extends OutputStream {
+        private final OutputStream sink;
+        private final MessageDigest sha256 = newSha256();
+        private long count;
+
+        Out(OutputStream sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            sink.write(b);
+            sha256.update((byte) b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            sink.write(b, off, len);
+            sha256.update(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            sink.flush();
+        }
+
+        LayerDigest digest() {
+            return new LayerDigest(HexFormat.of().formatHex(sha256.digest()), count);
+        }
+    }
+
+    /**
+     * Hashes what is read. Extends InputStream rather than FilterInputStream on purpose: the
+     * inherited skip() reads through read(), so skipped bytes are hashed too.
+     */
+    static final class In extends InputStream {
+        private final InputStream source;
+        private final MessageDigest sha256 = newSha256();
+        private long count;
+
+        In(InputStream source) {
+            this.source = source;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = source.read();
+            if (b >= 0) {
+                sha256.update((byte) b);
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = source.read(b, off, len);
+            if (n > 0) {
+                sha256.update(b, off, n);
+                count += n;
+            }
+            return n;
+        }
+
+        LayerDigest digest() {
+            return new LayerDigest(HexFormat.of().formatHex(sha256.digest()), count);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.jbuild.layertar;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One tar entry's metadata after all extension headers are merged.
+ *
+ * @param name the entry name; directories end with '/'
+ * @param mode permission bits plus setuid/setgid/sticky (07777), without file type bits
+ * @param size bytes of data that follow (regular files only)
+ * @param mtime modification time in whole seconds since the epoch
+ * @param linkName symlink target or hardlink target name; "" otherwise
+ * @param xattrs raw attribute values by name, in code point order of the names
+ */
+record TarHeader(String name, TarEntryType type, int mode, long uid, long gid, long size, long mtime,
+                 String linkName, int devMajor, int devMinor, SortedMap<String, byte[]> xattrs) {
+
+    TarHeader {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        linkName = linkName == null ? "" : linkName;
+        TreeMap<String, byte[]> copy = new TreeMap<>(NameOrder.CODE_POINTS);
+        if (xattrs != null) {
+            copy.putAll(xattrs);
+        }
+        xattrs = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** An empty regular file marking a whiteout or an opaque directory. */
+    static TarHeader marker(String name, long mtime) {
+        return new TarHeader(name, TarEntryType.REGULAR, 0, 0, 0, 0, mtime, "", 0, 0, null);
+    }
+}

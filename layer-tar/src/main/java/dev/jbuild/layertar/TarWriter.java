@@ -1,0 +1,231 @@
+package dev.jbuild.layertar;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes tar entries the way Go's archive/tar does with {@code Format = FormatPAX} (the writer
+ * behind Docker and BuildKit layers): a plain ustar header whenever everything fits (long ASCII
+ * names split into prefix and name), otherwise one PAX extended header with the records that do
+ * not fit, keys sorted, then a ustar header whose too-large fields are zero. Xattrs always go to
+ * PAX as {@code SCHILY.xattr.<name>} with their raw bytes. The archive ends with two zero blocks
+ * and no further padding.
+ */
+final class TarWriter {
+    private static final byte[] ZERO_BLOCK = new byte[TarBlock.SIZE];
+    private static final byte PAX_FLAG = 'x';
+    private static final int MAX_PAX_DATA = 1 << 20;
+
+    private final OutputStream out;
+    private final byte[] block = new byte[TarBlock.SIZE];
+    private long remaining;
+    private long padding;
+    private boolean inEntry;
+
+    TarWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Writes the header(s) of an entry; a regular file's {@code size} bytes must follow through {@link #write}. */
+    void beginEntry(TarHeader header) throws IOException {
+        if (inEntry) {
+            throw new IllegalStateException("entry not finished before " + header.name());
+        }
+        if (header.type() != TarEntryType.REGULAR && header.size() != 0) {
+            throw new IllegalArgumentException("only regular files carry data: " + header.name());
+        }
+        requireOctal(header, TarBlock.ID_LEN, header.mode(), "mode");
+        requireOctal(header, TarBlock.ID_LEN, header.devMajor(), "device major");
+        requireOctal(header, TarBlock.ID_LEN, header.devMinor(), "device minor");
+
+        Map<String, byte[]> pax = new TreeMap<>(NameOrder.CODE_POINTS);
+        boolean ustar = true;
+        String name = header.name();
+        String ustarPrefix = "";
+        String ustarName = name;
+        if (!fitsUstarString(name)) {
+            pax.put(PaxRecords.PATH, utf8(name));
+            String[] split = splitUstarPath(name);
+            if (split == null) {
+                ustar = false;
+            } else {
+                ustarPrefix = split[0];
+                ustarName = split[1];
+            }
+        }
+        if (!fitsUstarString(header.linkName())) {
+            pax.put(PaxRecords.LINKPATH, utf8(header.linkName()));
+            ustar = false;
+        }
+        ustar &= numberFits(pax, PaxRecords.UID, TarBlock.ID_LEN, header.uid());
+        ustar &= numberFits(pax, PaxRecords.GID, TarBlock.ID_LEN, header.gid());
+        ustar &= numberFits(pax, PaxRecords.SIZE, TarBlock.LONG_NUMBER_LEN, header.size());
+        ustar &= numberFits(pax, PaxRecords.MTIME, TarBlock.LONG_NUMBER_LEN, header.mtime());
+        for (Map.Entry<String, byte[]> xattr : header.xattrs().entrySet()) {
+            String key = xattr.getKey();
+            if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
+                throw new IOException("xattr name cannot be stored in a PAX record: '" + key + "' on " + name);
+            }
+            pax.put(PaxRecords.XATTR_PREFIX + key, xattr.getValue());
+            ustar = false;
+        }
+
+        if (ustar) {
+            writeMainHeader(header, ustarPrefix, utf8(ustarName), utf8(header.linkName()));
+        } else {
+            writePaxHeader(name, PaxRecords.encode(pax));
+            writeMainHeader(header, "", ascii(name), ascii(header.linkName()));
+        }
+        remaining = header.size();
+        padding = (TarBlock.SIZE - (remaining % TarBlock.SIZE)) % TarBlock.SIZE;
+        inEntry = true;
+    }
+
+    void write(byte[] bytes, int offset, int length) throws IOException {
+        if (length > remaining) {
+            throw new IOException("more data than the entry's size");
+        }
+        out.write(bytes, offset, length);
+        remaining -= length;
+    }
+
+    void endEntry() throws IOException {
+        if (remaining != 0) {
+            throw new IOException(remaining + " bytes of entry data missing");
+        }
+        out.write(ZERO_BLOCK, 0, (int) padding);
+        inEntry = false;
+    }
+
+    /** The end-of-archive marker: two zero blocks. */
+    void finish() throws IOException {
+        if (inEntry) {
+            throw new IllegalStateException("entry not finished");
+        }
+        out.write(ZERO_BLOCK);
+        out.write(ZERO_BLOCK);
+    }
+
+    private void writeMainHeader(TarHeader header, String prefix, byte[] name, byte[] linkName) throws IOException {
+        Arrays.fill(block, (byte) 0);
+        TarBlock.putString(block, TarBlock.NAME, TarBlock.NAME_LEN, name);
+        TarBlock.putOctal(block, TarBlock.MODE, TarBlock.ID_LEN, header.mode());
+        TarBlock.putOctal(block, TarBlock.UID, TarBlock.ID_LEN, header.uid());
+        TarBlock.putOctal(block, TarBlock.GID, TarBlock.ID_LEN, header.gid());
+        TarBlock.putOctal(block, TarBlock.SIZE_FIELD, TarBlock.LONG_NUMBER_LEN, header.size());
+        TarBlock.putOctal(block, TarBlock.MTIME, TarBlock.LONG_NUMBER_LEN, header.mtime());
+        block[TarBlock.TYPE_FLAG] = header.type().flag;
+        TarBlock.putString(block, TarBlock.LINK_NAME, TarBlock.NAME_LEN, linkName);
+        System.arraycopy(TarBlock.USTAR_MAGIC, 0, block, TarBlock.MAGIC, TarBlock.USTAR_MAGIC.length);
+        System.arraycopy(TarBlock.USTAR_VERSION, 0, block, TarBlock.VERSION, TarBlock.USTAR_VERSION.length);
+        // uname and gname stay empty: ownership is numeric, and names would differ between hosts.
+        TarBlock.putOctal(block, TarBlock.DEV_MAJOR, TarBlock.ID_LEN, header.devMajor());
+        TarBlock.putOctal(block, TarBlock.DEV_MINOR, TarBlock.ID_LEN, header.devMinor());
+        TarBlock.putString(block, TarBlock.PREFIX, TarBlock.PREFIX_LEN, utf8(prefix));
+        TarBlock.putChecksum(block);
+        out.write(block);
+    }
+
+    /** The extended header "file", named {@code <dir>/PaxHeaders.0/<base>} like Go names it. */
+    private void writePaxHeader(String entryName, byte[] data) throws IOException {
+        if (data.length > MAX_PAX_DATA) {
+            throw new IOException("PAX records of " + entryName + " exceed " + MAX_PAX_DATA + " bytes");
+        }
+        int slash = entryName.lastIndexOf('/');
+        String dir = entryName.substring(0, slash + 1);
+        String base = entryName.substring(slash + 1);
+        String headerName = dir + "PaxHeaders.0" + (base.isEmpty() ? "" : "/" + base);
+        byte[] nameBytes = ascii(headerName);
+        int length = Math.min(nameBytes.length, TarBlock.NAME_LEN);
+        while (length > 0 && nameBytes[length - 1] == '/') {
+            length--;
+        }
+        Arrays.fill(block, (byte) 0);
+        TarBlock.putString(block, TarBlock.NAME, TarBlock.NAME_LEN, Arrays.copyOf(nameBytes, length));
+        TarBlock.putOctal(block, TarBlock.MODE, TarBlock.ID_LEN, 0);
+        TarBlock.putOctal(block, TarBlock.UID, TarBlock.ID_LEN, 0);
+        TarBlock.putOctal(block, TarBlock.GID, TarBlock.ID_LEN, 0);
+        TarBlock.putOctal(block, TarBlock.SIZE_FIELD, TarBlock.LONG_NUMBER_LEN, data.length);
+        TarBlock.putOctal(block, TarBlock.MTIME, TarBlock.LONG_NUMBER_LEN, 0);
+        block[TarBlock.TYPE_FLAG] = PAX_FLAG;
+        System.arraycopy(TarBlock.USTAR_MAGIC, 0, block, TarBlock.MAGIC, TarBlock.USTAR_MAGIC.length);
+        System.arraycopy(TarBlock.USTAR_VERSION, 0, block, TarBlock.VERSION, TarBlock.USTAR_VERSION.length);
+        TarBlock.putChecksum(block);
+        out.write(block);
+        out.write(data);
+        out.write(ZERO_BLOCK, 0, (TarBlock.SIZE - data.length % TarBlock.SIZE) % TarBlock.SIZE);
+    }
+
+    private static boolean numberFits(Map<String, byte[]> pax, String key, int fieldLength, long value) {
+        if (TarBlock.fitsOctal(fieldLength, value)) {
+            return true;
+        }
+        pax.put(key, Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+        return false;
+    }
+
+    private static void requireOctal(TarHeader header, int length, long value, String field) {
+        if (!TarBlock.fitsOctal(length, value)) {
+            throw new IllegalArgumentException(field + " out of range for " + header.name() + ": " + value);
+        }
+    }
+
+    private static boolean fitsUstarString(String s) {
+        return isAscii(s) && s.length() <= TarBlock.NAME_LEN;
+    }
+
+    /**
+     * Splits a long ASCII name at a '/' into a prefix of at most 155 and a name of at most 100
+     * bytes, choosing the last usable slash; null when no split works.
+     */
+    static String[] splitUstarPath(String name) {
+        int length = name.length();
+        if (length <= TarBlock.NAME_LEN || !isAscii(name)) {
+            return null;
+        }
+        int searchEnd;
+        if (length > TarBlock.PREFIX_LEN + 1) {
+            searchEnd = TarBlock.PREFIX_LEN + 1;
+        } else if (name.charAt(length - 1) == '/') {
+            searchEnd = length - 1;
+        } else {
+            searchEnd = length;
+        }
+        int slash = name.lastIndexOf('/', searchEnd - 1);
+        int suffixLength = length - slash - 1;
+        if (slash <= 0 || suffixLength > TarBlock.NAME_LEN || suffixLength == 0 || slash > TarBlock.PREFIX_LEN) {
+            return null;
+        }
+        return new String[] {name.substring(0, slash), name.substring(slash + 1)};
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ASCII characters of s; the real value is in a PAX record. */
+    private static byte[] ascii(String s) {
+        StringBuilder kept = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80 && c != 0) {
+                kept.append(c);
+            }
+        }
+        return kept.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Directory trees to OCI image layer tars and back.
+ *
+ * <p>{@link dev.jbuild.layertar.LayerWriter} writes a tree, or a list of {@link dev.jbuild.layertar.Change}s,
+ * as a deterministic uncompressed layer (byte-identical to what Go's archive/tar writes for BuildKit
+ * given the same metadata) and reports its {@link dev.jbuild.layertar.LayerDigest}.
+ * {@link dev.jbuild.layertar.LayerApplier} applies a layer to a directory with OCI whiteout
+ * semantics, checking the whole archive before changing anything.
+ *
+ * <p>The module knows nothing of images or Dockerfiles. It needs Linux, a UTF-8 locale for non-ASCII
+ * names, and the {@code attr} tools ({@code getfattr}, {@code setfattr}) for extended attributes
+ * outside {@code user.*}.
+ */
+package dev.jbuild.layertar;

@@ -1,0 +1,110 @@
+package dev.jbuild.layertar;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeterminismTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theSameTreeWrittenTwiceGivesTheSameBytesAndDigest() throws Exception {
+        Path source = temp.resolve("source");
+        TestTrees.everyKind(source);
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        LayerDigest a = LayerWriter.of(WriterOptions.defaults()).writeDirectory(source, first);
+        LayerDigest b = LayerWriter.of(WriterOptions.defaults()).writeDirectory(source, second);
+
+        assertArrayEquals(first.toByteArray(), second.toByteArray());
+        assertEquals(a, b);
+    }
+
+    @Test
+    void theDigestIsTheSha256AndSizeOfTheBytesWritten() throws Exception {
+        Path source = temp.resolve("source");
+        TestTrees.everyKind(source);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LayerDigest digest = LayerWriter.of(WriterOptions.defaults()).writeDirectory(source, out);
+
+        byte[] bytes = out.toByteArray();
+        assertEquals(HexFormat.of().formatHex(Sha256Streams.newSha256().digest(bytes)), digest.sha256Hex());
+        assertEquals(bytes.length, digest.size());
+        assertEquals(0, bytes.length % 512);
+    }
+
+    @Test
+    void aChangedFileChangesTheDigest() throws Exception {
+        Path source = temp.resolve("source");
+        TestTrees.everyKind(source);
+        LayerDigest before = LayerWriter.of(WriterOptions.defaults()).writeDirectory(source, new ByteArrayOutputStream());
+        Files.writeString(source.resolve("hello.txt"), "hello, LAYER\n");
+        TestTrees.setMtime(source.resolve("hello.txt"), TestTrees.BASE_MTIME);
+        LayerDigest after = LayerWriter.of(WriterOptions.defaults()).writeDirectory(source, new ByteArrayOutputStream());
+        assertNotEquals(before, after);
+    }
+
+    @Test
+    void sourceDateEpochClampsNewerMtimesAndKeepsOlderOnes() throws Exception {
+        Path source = temp.resolve("source");
+        TestTrees.setMtime(TestTrees.write(source, "old", "o"), 1_000_000_000L);
+        TestTrees.setMtime(TestTrees.write(source, "new", "n"), 1_900_000_000L);
+        byte[] tar = TestTrees.layerOf(source, new WriterOptions(1_500_000_000L));
+
+        List<String> times = new ArrayList<>();
+        for (TarArchiveEntry entry : HandTar.entries(tar)) {
+            times.add(entry.getName() + "@" + entry.getLastModifiedTime().toInstant().getEpochSecond());
+        }
+        assertEquals(List.of("new@1500000000", "old@1000000000"), times);
+    }
+
+    @Test
+    void entriesAreSortedParentsFirstWithNumericOwnersAndNoUserNames() throws Exception {
+        Path source = temp.resolve("source");
+        TestTrees.everyKind(source);
+        List<TarArchiveEntry> entries = HandTar.entries(TestTrees.layerOf(source, WriterOptions.defaults()));
+
+        List<String> names = new ArrayList<>();
+        for (TarArchiveEntry entry : entries) {
+            names.add(entry.getName());
+            assertEquals("", entry.getUserName(), entry.getName());
+            assertEquals("", entry.getGroupName(), entry.getName());
+        }
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(NameOrder.ENTRIES);
+        assertEquals(sorted, names);
+        assertEquals("dir/", names.get(names.indexOf("dir/hard-c") - 2));
+    }
+
+    /**
+     * Go's archive/tar writes Docker's and BuildKit's layers. With the same tree and the same header
+     * choices (see src/test/resources/gotar/main.go) the bytes must be identical, down to the PAX
+     * header names, the ustar prefix split and the padding.
+     */
+    @Test
+    void theLayerIsByteForByteWhatGoArchiveTarWritesForTheSameTree() throws Exception {
+        assumeTrue(Commands.available("go"), "needs a Go toolchain");
+        Path source = temp.resolve("source");
+        TestTrees.everyKind(source);
+        Path program = Path.of(DeterminismTest.class.getResource("/gotar/main.go").toURI());
+        Path goTar = temp.resolve("go.tar");
+        Commands.check(temp, "sh", "-c", "go run '" + program + "' '" + source + "' > '" + goTar + "'");
+
+        byte[] ours = TestTrees.layerOf(source, WriterOptions.defaults());
+        byte[] go = Files.readAllBytes(goTar);
+        assertEquals(HandTar.names(go), HandTar.names(ours));
+        assertArrayEquals(go, ours);
+    }
+}
