@@ -1,5 +1,14 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.store.ExportCommand;
+import dev.jbuild.cli.store.HistoryCommand;
+import dev.jbuild.cli.store.ImagesCommand;
+import dev.jbuild.cli.store.ImportCommand;
+import dev.jbuild.cli.store.InspectCommand;
+import dev.jbuild.cli.store.PruneCommand;
+import dev.jbuild.cli.store.RmiCommand;
+import dev.jbuild.cli.store.SystemCommand;
+import dev.jbuild.cli.store.TagCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +24,19 @@ import picocli.CommandLine.Spec;
         description = {"Build container images from Dockerfiles with no daemon.",
                 "With no COMMAND, 'jbuild [BUILD OPTIONS] CONTEXT' runs 'jbuild build'."},
         synopsisSubcommandLabel = "[COMMAND]",
-        subcommands = {BuildCommand.class, ParseCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+                BuildCommand.class,
+                ParseCommand.class,
+                ImagesCommand.class,
+                InspectCommand.class,
+                HistoryCommand.class,
+                TagCommand.class,
+                RmiCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
+                SystemCommand.class,
+                PruneCommand.class,
+                CommandLine.HelpCommand.class})
 public final class JbuildCommand implements Callable<Integer> {
     private final Context context;
 

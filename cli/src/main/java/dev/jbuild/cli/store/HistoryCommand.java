@@ -1,0 +1,126 @@
+package dev.jbuild.cli.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.JbuildCommand;
+import dev.jbuild.store.CanonicalJson;
+import dev.jbuild.store.Descriptor;
+import dev.jbuild.store.HistoryEntry;
+import dev.jbuild.store.ImageRecord;
+import dev.jbuild.store.ImageStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jbuild history IMAGE}: the image's history, newest first, as {@code docker history} shows it.
+ * The image's own ID stands on the newest line; older steps are {@code <missing>}, as for any image
+ * built by BuildKit or loaded.
+ */
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Show the history of an image.")
+public final class HistoryCommand extends StoreCommand {
+    private static final int CREATED_BY_WIDTH = 45;
+
+    enum Format { table, json }
+
+    @ParentCommand
+    JbuildCommand parent;
+
+    @Option(names = "--no-trunc", description = "Do not truncate output.")
+    boolean noTrunc;
+
+    @Option(names = {"-H", "--human"}, arity = "1", defaultValue = "true",
+            description = "Print sizes and dates in human readable format (default: true).")
+    boolean human;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs.")
+    boolean quiet;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json is one object per line.")
+    Format format;
+
+    @Parameters(paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
+    String image;
+
+    @Override
+    protected Context context() {
+        return parent.context();
+    }
+
+    /** One history line with the size of the layer it made (0 for config-only steps). */
+    private record Line(String id, HistoryEntry entry, long size) {
+    }
+
+    @Override
+    protected int run(ImageStore store, Context context) throws IOException {
+        ImageRecord record = store.image(image);
+        List<Line> lines = lines(record);
+        Instant now = Instant.now();
+        if (quiet) {
+            lines.forEach(line -> context.out().println(line.id()));
+            return ExitCode.OK;
+        }
+        if (format == Format.json) {
+            for (Line line : lines) {
+                ObjectNode obj = CanonicalJson.object();
+                obj.put("Comment", line.entry().comment());
+                obj.put("CreatedAt", DockerFormat.rfc3339(line.entry().created()));
+                obj.put("CreatedBy", createdBy(line.entry()));
+                obj.put("CreatedSince", DockerFormat.createdSince(line.entry().created(), now));
+                obj.put("ID", line.id());
+                obj.put("Size", size(line.size()));
+                context.out().println(CanonicalJson.write(obj));
+            }
+            return ExitCode.OK;
+        }
+        TabTable table = new TabTable().row("IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT");
+        for (Line line : lines) {
+            table.row(line.id(), human ? DockerFormat.createdSince(line.entry().created(), now)
+                    : DockerFormat.rfc3339(line.entry().created()), createdBy(line.entry()), size(line.size()),
+                    line.entry().comment());
+        }
+        table.print(context.out());
+        return ExitCode.OK;
+    }
+
+    private List<Line> lines(ImageRecord record) {
+        List<HistoryEntry> history = record.config().history();
+        List<Descriptor> layers = record.manifest().layers();
+        List<Line> oldestFirst = new ArrayList<>();
+        int layer = 0;
+        for (HistoryEntry entry : history) {
+            long size = 0;
+            if (!entry.emptyLayer()) {
+                size = layer < layers.size() ? layers.get(layer).size() : 0;
+                layer++;
+            }
+            oldestFirst.add(new Line("<missing>", entry, size));
+        }
+        List<Line> newestFirst = new ArrayList<>();
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            newestFirst.add(oldestFirst.get(i));
+        }
+        if (!newestFirst.isEmpty()) {
+            Line top = newestFirst.get(0);
+            String id = noTrunc ? record.id().value() : record.shortId();
+            newestFirst.set(0, new Line(id, top.entry(), top.size()));
+        }
+        return newestFirst;
+    }
+
+    private String createdBy(HistoryEntry entry) {
+        String text = entry.createdBy().replace('\t', ' ');
+        return noTrunc ? text : DockerFormat.ellipsis(text, CREATED_BY_WIDTH);
+    }
+
+    private String size(long bytes) {
+        return human ? DockerFormat.humanSize(bytes) : Long.toString(bytes);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.jbuild.cli.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.JbuildCommand;
+import dev.jbuild.store.CanonicalJson;
+import dev.jbuild.store.ImageRecord;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.store.Reference;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jbuild images}: Docker's image list, one row per tag, untagged images as {@code <none>}. */
+@Command(name = "images", mixinStandardHelpOptions = true, description = "List images.")
+public final class ImagesCommand extends StoreCommand {
+
+    enum Format { table, json }
+
+    @ParentCommand
+    JbuildCommand parent;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json is one object per line.")
+    Format format;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs.")
+    boolean quiet;
+
+    @Option(names = "--no-trunc", description = "Show full image IDs.")
+    boolean noTrunc;
+
+    @Parameters(arity = "0..1", paramLabel = "REPOSITORY[:TAG]", description = "Only images of this repository (and tag).")
+    String filter;
+
+    @Override
+    protected Context context() {
+        return parent.context();
+    }
+
+    /** One line of the listing. */
+    private record Row(String repository, String tag, String digest, ImageRecord image) {
+    }
+
+    @Override
+    protected int run(ImageStore store, Context context) throws IOException {
+        Reference wanted = filter == null ? null : Reference.parseNormalized(filter);
+        List<Row> rows = new ArrayList<>();
+        for (ImageRecord image : store.list()) {
+            rows.addAll(rows(image));
+        }
+        if (wanted != null) {
+            rows.removeIf(row -> !matches(row, wanted));
+        }
+        Instant now = Instant.now();
+        if (quiet) {
+            rows.forEach(row -> context.out().println(id(row.image())));
+        } else if (format == Format.json) {
+            rows.forEach(row -> context.out().println(CanonicalJson.write(json(row, now))));
+        } else {
+            TabTable table = new TabTable().row("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
+            rows.forEach(row -> table.row(row.repository(), row.tag(), id(row.image()),
+                    DockerFormat.createdSince(row.image().config().created(), now),
+                    DockerFormat.humanSize(row.image().size())));
+            table.print(context.out());
+        }
+        return ExitCode.OK;
+    }
+
+    /** A row per tag; a repository known only by digest gets a {@code <none>} tag; no reference at all, {@code <none> <none>}. */
+    private static List<Row> rows(ImageRecord image) {
+        List<Row> rows = new ArrayList<>();
+        for (Reference ref : image.references()) {
+            if (ref.isTagged() && !ref.isDigested()) {
+                rows.add(new Row(ref.familiarName(), ref.tag(), "<none>", image));
+            }
+        }
+        for (Reference ref : image.references()) {
+            if (ref.isDigested() && rows.stream().noneMatch(r -> r.repository().equals(ref.familiarName()))) {
+                rows.add(new Row(ref.familiarName(), "<none>", ref.digest().value(), image));
+            }
+        }
+        if (rows.isEmpty()) {
+            rows.add(new Row("<none>", "<none>", "<none>", image));
+        }
+        return rows;
+    }
+
+    private static boolean matches(Row row, Reference wanted) {
+        if (row.repository().equals("<none>")) {
+            return false;
+        }
+        Reference rowRef = Reference.parseNormalized(row.repository());
+        return rowRef.name().equals(wanted.name()) && (wanted.tag() == null || wanted.tag().equals(row.tag()));
+    }
+
+    private String id(ImageRecord image) {
+        return noTrunc ? image.id().value() : image.shortId();
+    }
+
+    private ObjectNode json(Row row, Instant now) {
+        ImageRecord image = row.image();
+        ObjectNode obj = CanonicalJson.object();
+        obj.put("Containers", "N/A");
+        obj.put("CreatedAt", DockerFormat.goTimeString(image.config().created()));
+        obj.put("CreatedSince", DockerFormat.createdSince(image.config().created(), now));
+        obj.put("Digest", row.digest());
+        obj.put("ID", id(image));
+        obj.put("Repository", row.repository());
+        obj.put("SharedSize", "N/A");
+        obj.put("Size", DockerFormat.humanSize(image.size()));
+        obj.put("Tag", row.tag());
+        obj.put("UniqueSize", "N/A");
+        obj.put("VirtualSize", DockerFormat.humanSize(image.size()));
+        return obj;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jbuild.cli.store;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jbuild.store.CanonicalJson;
+import dev.jbuild.store.GoTime;
+import dev.jbuild.store.HistoryEntry;
+import dev.jbuild.store.ImageConfig;
+import dev.jbuild.store.ImageRecord;
+import java.util.List;
+
+/**
+ * {@code docker image inspect}'s JSON for an image, field for field where the store knows the value
+ * (no GraphDriver, no Metadata: there is no daemon behind them), laid out like the Docker CLI prints
+ * it. Config has the image-spec fields, as Docker 28 shows them.
+ */
+final class InspectJson {
+    private InspectJson() {
+    }
+
+    static String array(List<ImageRecord> images) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        images.forEach(image -> array.add(image(image)));
+        return CanonicalJson.indent(array, "    ");
+    }
+
+    static ObjectNode image(ImageRecord image) {
+        ImageConfig config = image.config();
+        ObjectNode obj = CanonicalJson.object();
+        obj.put("Id", image.id().value());
+        ArrayNode tags = obj.putArray("RepoTags");
+        image.repoTags().forEach(tags::add);
+        ArrayNode digests = obj.putArray("RepoDigests");
+        image.repoDigests().forEach(digests::add);
+        obj.put("Parent", "");
+        obj.put("Comment", comment(config));
+        obj.put("Created", config.created() == null ? "" : GoTime.format(config.created()));
+        obj.put("DockerVersion", "");
+        obj.put("Author", config.author());
+        obj.set("Config", config.config().toJson());
+        obj.put("Architecture", config.architecture());
+        if (!config.platform().variant().isEmpty()) {
+            obj.put("Variant", config.platform().variant());
+        }
+        obj.put("Os", config.os());
+        if (!config.platform().osVersion().isEmpty()) {
+            obj.put("OsVersion", config.platform().osVersion());
+        }
+        obj.put("Size", image.size());
+        ObjectNode rootfs = obj.putObject("RootFS");
+        rootfs.put("Type", config.rootfs().type());
+        ArrayNode layers = rootfs.putArray("Layers");
+        config.diffIds().forEach(d -> layers.add(d.value()));
+        return obj;
+    }
+
+    /** Docker shows the last history entry's comment when the config has no top-level one. */
+    private static String comment(ImageConfig config) {
+        List<HistoryEntry> history = config.history();
+        return history.isEmpty() ? "" : history.get(history.size() - 1).comment();
+    }
+}

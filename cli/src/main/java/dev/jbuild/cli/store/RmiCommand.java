@@ -1,0 +1,55 @@
+package dev.jbuild.cli.store;
+
+import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.JbuildCommand;
+import dev.jbuild.store.Digest;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.store.RemoveResult;
+import dev.jbuild.store.StoreException;
+import java.io.IOException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jbuild rmi IMAGE...}: untag, and delete images nothing names any more; prints Docker's
+ * {@code Untagged:} and {@code Deleted:} lines. An image that fails does not stop the others.
+ */
+@Command(name = "rmi", mixinStandardHelpOptions = true, description = "Remove one or more images.")
+public final class RmiCommand extends StoreCommand {
+
+    @ParentCommand
+    JbuildCommand parent;
+
+    @Option(names = {"-f", "--force"}, description = "Remove an image referenced in several repositories by ID.")
+    boolean force;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
+    List<String> images;
+
+    @Override
+    protected Context context() {
+        return parent.context();
+    }
+
+    @Override
+    protected int run(ImageStore store, Context context) throws IOException {
+        int exit = ExitCode.OK;
+        for (String image : images) {
+            try {
+                RemoveResult result = store.remove(image, force);
+                result.untagged().forEach(ref -> context.out().println("Untagged: " + ref));
+                for (Digest id : result.deleted()) {
+                    context.out().println("Deleted: " + id);
+                }
+            } catch (StoreException e) {
+                context.err().println("jbuild: " + e.getMessage());
+                exit = ExitCode.FAILED;
+            }
+        }
+        return exit;
+    }
+}

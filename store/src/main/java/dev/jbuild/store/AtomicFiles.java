@@ -1,0 +1,155 @@
+package dev.jbuild.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * The one way the store makes anything visible: write a temp file under {@code tmp/} (same file
+ * system as its destination), fsync it, rename it into place, fsync the directory. A reader sees the
+ * old file or the new one, never a part, and after a crash the new one is either fully there or
+ * absent.
+ */
+final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code bytes} to {@code target} through {@code temp}. */
+    static void write(Path temp, Path target, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        publish(temp, target);
+    }
+
+    /** Moves a finished, already synced temp file over {@code target} and syncs the directory. */
+    static void publish(Path temp, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the store's tmp directory and " + target.getParent()
+                    + " are on different file systems; atomic rename is impossible", e);
+        }
+        syncDirectory(target.getParent());
+    }
+
+    /**
+     * Renames a finished directory into place unless something is already there.
+     *
+     * @return false when {@code target} already existed (another writer made the same thing first)
+     */
+    static boolean publishDirectoryIfAbsent(Path tempDir, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(tempDir, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            return false;
+        }
+        syncDirectory(target.getParent());
+        return true;
+    }
+
+    /** Makes a rename or unlink in {@code dir} durable (Linux allows fsync on a directory opened read-only). */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /** Deletes a file or a whole tree, not following symlinks; missing is fine. Returns bytes freed. */
+    static long deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        long[] freed = {0};
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                freed[0] += attrs.isRegularFile() ? attrs.size() : 0;
+                deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (exc instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw exc;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null && !(exc instanceof NoSuchFileException)) {
+                    throw exc;
+                }
+                deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return freed[0];
+    }
+
+    private static void deleteIfExists(Path path) throws IOException {
+        try {
+            Files.deleteIfExists(path);
+        } catch (java.nio.file.AccessDeniedException e) {
+            // a read-only directory inside an unpacked layer: make it writable, then retry
+            path.getParent().toFile().setWritable(true);
+            path.toFile().setWritable(true);
+            Files.deleteIfExists(path);
+        }
+    }
+
+    /** An output stream that fsyncs on {@link FsyncingOutput#finish()} before closing. */
+    static FsyncingOutput create(Path temp) throws IOException {
+        return new FsyncingOutput(FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    /** A temp file being written; {@link #finish()} makes its content durable. */
+    static final class FsyncingOutput extends OutputStream {
+        private final FileChannel channel;
+        private final OutputStream out;
+
+        private FsyncingOutput(FileChannel channel) {
+            this.channel = channel;
+            this.out = java.nio.channels.Channels.newOutputStream(channel);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        void finish() throws IOException {
+            channel.force(true);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.jbuild.store;
+
+/** A blob that should be in the store is not. */
+public final class BlobNotFoundException extends StoreException {
+    private final Digest digest;
+
+    public BlobNotFoundException(Digest digest) {
+        super("blob " + digest + " not found in the store");
+        this.digest = digest;
+    }
+
+    public Digest digest() {
+        return digest;
+    }
+}

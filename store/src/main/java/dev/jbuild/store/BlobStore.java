@@ -1,0 +1,206 @@
+package dev.jbuild.store;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Content-addressed blobs under {@code blobs/sha256/<hex>}.
+ *
+ * <p>Writing streams into a temp file of this process's session while hashing, fsyncs, and renames
+ * into place: the blob appears whole or not at all, two processes writing the same content both
+ * succeed (the second rename replaces identical bytes, and heals a damaged copy), and nothing is held
+ * in memory. Reading verifies: {@link #open} hashes as it goes and fails at the end of the stream when
+ * the bytes are not what their name says.
+ */
+public final class BlobStore {
+    private static final int BUFFER = 64 * 1024;
+
+    private final StoreLayout layout;
+    private final StoreSession session;
+    private final StoreLock lock;
+    private final StoreOptions options;
+
+    /** Writes a blob's bytes to the stream it is given (for producers such as a tar writer). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    BlobStore(StoreLayout layout, StoreSession session, StoreLock lock, StoreOptions options) {
+        this.layout = layout;
+        this.session = session;
+        this.lock = lock;
+        this.options = options;
+    }
+
+    /** Stores what the stream holds (read to its end, not closed) and describes it. */
+    public Descriptor put(InputStream in, String mediaType) throws IOException {
+        return write(mediaType, null, -1, out -> in.transferTo(out));
+    }
+
+    /**
+     * Stores the stream only if it hashes to {@code expected} (and has {@code expectedSize} bytes,
+     * unless that is negative); otherwise nothing is stored and {@link BlobCorruptedException} says
+     * what arrived instead.
+     */
+    public Descriptor put(InputStream in, String mediaType, Digest expected, long expectedSize) throws IOException {
+        return write(mediaType, expected, expectedSize, out -> in.transferTo(out));
+    }
+
+    public Descriptor put(byte[] bytes, String mediaType) throws IOException {
+        return put(new ByteArrayInputStream(bytes), mediaType);
+    }
+
+    /** Stores what {@code content} writes. */
+    public Descriptor write(String mediaType, Content content) throws IOException {
+        return write(mediaType, null, -1, content);
+    }
+
+    private Descriptor write(String mediaType, Digest expected, long expectedSize, Content content) throws IOException {
+        Path temp = session.newPath("blob");
+        try {
+            DigestingOutputStream digesting;
+            try (AtomicFiles.FsyncingOutput file = AtomicFiles.create(temp)) {
+                digesting = new DigestingOutputStream(file);
+                OutputStream buffered = new BufferedOutputStream(digesting, BUFFER);
+                content.writeTo(buffered);
+                buffered.flush();
+                file.finish();
+            }
+            Digest digest = digesting.digest();
+            if (expected != null && !expected.equals(digest)) {
+                throw new BlobCorruptedException(expected, digest);
+            }
+            if (expected != null && expectedSize >= 0 && expectedSize != digesting.size()) {
+                throw new BlobCorruptedException(expected, expectedSize, digesting.size());
+            }
+            try (StoreLock.Held held = lock.shared(options)) {
+                AtomicFiles.publish(temp, layout.blob(digest));
+            }
+            return new Descriptor(mediaType, digest, digesting.size());
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * The blob's bytes, verified: reading to the end throws {@link BlobCorruptedException} instead of
+     * returning -1 when they do not hash to {@code digest}.
+     *
+     * @throws BlobNotFoundException when the store has no such blob
+     */
+    public InputStream open(Digest digest) throws IOException {
+        return open(digest, -1);
+    }
+
+    /** Like {@link #open(Digest)}, also checking the descriptor's size. */
+    public InputStream open(Descriptor descriptor) throws IOException {
+        return open(descriptor.digest(), descriptor.size());
+    }
+
+    private InputStream open(Digest digest, long expectedSize) throws IOException {
+        InputStream file;
+        try {
+            file = Files.newInputStream(layout.blob(digest));
+        } catch (NoSuchFileException e) {
+            throw new BlobNotFoundException(digest);
+        }
+        return new VerifyingInputStream(new BufferedInputStream(file, BUFFER), digest, expectedSize);
+    }
+
+    /** The whole blob, verified; for small JSON blobs only. */
+    public byte[] read(Digest digest) throws IOException {
+        try (InputStream in = open(digest)) {
+            return in.readAllBytes(); // reads up to -1, which is where the digest is checked
+        }
+    }
+
+    /**
+     * Reads the blob to its end and reports whether it is intact, without throwing for corruption.
+     *
+     * @return null when intact, else the digest it really has
+     */
+    Digest verify(Digest digest) throws IOException {
+        try (InputStream in = open(digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return null;
+        } catch (BlobCorruptedException e) {
+            return e.actual();
+        }
+    }
+
+    public boolean has(Digest digest) {
+        return Files.isRegularFile(layout.blob(digest));
+    }
+
+    /**
+     * Marks an existing blob as in use by this process, so that a collector running in another
+     * process before this one references it leaves it alone. Call it instead of {@link #has} when you
+     * are about to reuse a blob you did not just write.
+     *
+     * @return false when the blob is not there (write it)
+     */
+    public boolean touch(Digest digest) throws IOException {
+        try (StoreLock.Held held = lock.shared(options)) {
+            Path file = layout.blob(digest);
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            return true;
+        }
+    }
+
+    /** The blob's length in bytes. */
+    public long size(Digest digest) throws IOException {
+        try {
+            return Files.size(layout.blob(digest));
+        } catch (NoSuchFileException e) {
+            throw new BlobNotFoundException(digest);
+        }
+    }
+
+    /**
+     * Where the blob lives, for consumers that read it without a copy (sendfile, hardlink into an
+     * export) and verify it themselves. Never write to it.
+     */
+    public Path path(Digest digest) {
+        return layout.blob(digest);
+    }
+
+    /** Removes a blob; false when it was not there. Nothing checks whether an image still needs it. */
+    public boolean delete(Digest digest) throws IOException {
+        try (StoreLock.Held held = lock.exclusive(options)) {
+            return Files.deleteIfExists(layout.blob(digest));
+        }
+    }
+
+    /** Every blob in the store; files whose names are not digests are skipped. */
+    public List<Digest> list() throws IOException {
+        List<Digest> digests = new ArrayList<>();
+        if (!Files.isDirectory(layout.blobsDir())) {
+            return digests;
+        }
+        try (Stream<Path> files = Files.list(layout.blobsDir())) {
+            files.forEach(file -> {
+                String name = file.getFileName().toString();
+                if (Digest.isHex(name)) {
+                    digests.add(Digest.ofHex(name));
+                }
+            });
+        }
+        digests.sort(null);
+        return digests;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.jbuild.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Compressed variants of uncompressed layer blobs, made once when something needs them (save,
+ * push) and kept: {@code compressed/<algorithm>/<uncompressed hex>} maps a layer's diff ID to the
+ * blob holding its compressed form, itself an ordinary blob of the {@link BlobStore}.
+ *
+ * <p>The same mapping records compressed blobs that arrived from elsewhere ({@link #register}),
+ * so that an image loaded with gzip layers is saved again with the very same blobs and digests.
+ * A variant is kept while its uncompressed source is kept.
+ */
+public final class CompressedBlobCache {
+    private final StoreLayout layout;
+    private final StoreSession session;
+    private final BlobStore blobs;
+
+    CompressedBlobCache(StoreLayout layout, StoreSession session, BlobStore blobs) {
+        this.layout = layout;
+        this.session = session;
+        this.blobs = blobs;
+    }
+
+    /**
+     * The layer {@code uncompressed} in the given compression, compressing and caching it on first
+     * use. {@link Compression#NONE} describes the uncompressed blob itself.
+     *
+     * @throws UnsupportedCompressionException for zstd
+     * @throws BlobNotFoundException when the uncompressed layer is not in the store
+     */
+    public Descriptor compressed(Digest uncompressed, Compression compression) throws IOException {
+        if (compression == Compression.NONE) {
+            return new Descriptor(MediaTypes.OCI_LAYER, uncompressed, blobs.size(uncompressed));
+        }
+        if (compression == Compression.ZSTD) {
+            throw Compression.zstdUnsupported();
+        }
+        Optional<Descriptor> cached = cached(uncompressed, compression);
+        if (cached.isPresent() && blobs.touch(cached.get().digest())) {
+            return cached.get();
+        }
+        Descriptor made;
+        try (InputStream in = blobs.open(uncompressed)) {
+            made = blobs.write(MediaTypes.ociLayer(compression), out -> {
+                OutputStream compressing = compression.compressing(new NonClosing(out));
+                in.transferTo(compressing); // to the end: the source is verified before the variant is published
+                compressing.close();
+            });
+        }
+        register(uncompressed, compression, made);
+        return made;
+    }
+
+    /** The cached variant, if one was made or registered and its blob is still there. */
+    public Optional<Descriptor> cached(Digest uncompressed, Compression compression) throws IOException {
+        Path mapping = layout.compressedMapping(compression, uncompressed);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(mapping);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        Digest target = parseTarget(bytes, mapping);
+        if (!blobs.has(target)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Descriptor(MediaTypes.ociLayer(compression), target, blobs.size(target)));
+    }
+
+    /**
+     * Records that the blob {@code compressed} (already in the store) is {@code uncompressed} in
+     * {@code compression}; whoever registers it has checked that it decompresses to that diff ID.
+     */
+    public void register(Digest uncompressed, Compression compression, Descriptor compressed) throws IOException {
+        if (compression == Compression.NONE) {
+            throw new IllegalArgumentException("an uncompressed blob is not a compressed variant");
+        }
+        ObjectNode obj = CanonicalJson.object();
+        obj.put("algorithm", compression.label());
+        obj.put("digest", compressed.digest().value());
+        obj.put("size", compressed.size());
+        obj.put("uncompressed", uncompressed.value());
+        AtomicFiles.write(session.newPath("compressed"), layout.compressedMapping(compression, uncompressed),
+                CanonicalJson.bytes(obj));
+    }
+
+    /** Every mapping of one algorithm: uncompressed digest → compressed digest. Unreadable mappings are skipped. */
+    Map<Digest, Digest> mappings(Compression compression) throws IOException {
+        Map<Digest, Digest> out = new TreeMap<>();
+        Path dir = layout.compressedDir(compression);
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (!Digest.isHex(name)) {
+                    continue;
+                }
+                try {
+                    out.put(Digest.ofHex(name), parseTarget(Files.readAllBytes(file), file));
+                } catch (StoreCorruptedException | NoSuchFileException e) {
+                    // reported by StoreCheck, removed by Prune
+                }
+            }
+        }
+        return out;
+    }
+
+    static Digest parseTarget(byte[] bytes, Path mapping) {
+        try {
+            JsonNode obj = JsonFields.object(bytes, "compression mapping");
+            return Digest.parse(JsonFields.text(obj, "digest"));
+        } catch (StoreException e) {
+            throw new StoreCorruptedException("compression mapping " + mapping + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lets a compressor's close() finish its format without closing the blob file underneath. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.jbuild.store;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Layer compressions. gzip comes with the JDK; zstd would need a native or a pure-Java dependency and
+ * is refused with a typed error until one is chosen. Decompression sniffs magic bytes, because a
+ * rootfs tarball handed to {@code import} carries no media type.
+ */
+public enum Compression {
+    NONE("none"),
+    GZIP("gzip"),
+    ZSTD("zstd");
+
+    private static final int GZIP_BUFFER = 64 * 1024;
+
+    private final String label;
+
+    Compression(String label) {
+        this.label = label;
+    }
+
+    /** The lower-case name used on the command line and in the compression cache ({@code gzip}). */
+    public String label() {
+        return label;
+    }
+
+    public static Compression fromLabel(String label) {
+        for (Compression c : values()) {
+            if (c.label.equals(label)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown compression: " + label);
+    }
+
+    /** Wraps {@code out} so that what is written to the result arrives compressed; closing finishes the stream. */
+    public OutputStream compressing(OutputStream out) throws IOException {
+        return switch (this) {
+            case NONE -> out;
+            case GZIP -> new GZIPOutputStream(out, GZIP_BUFFER);
+            case ZSTD -> throw zstdUnsupported();
+        };
+    }
+
+    /** Wraps {@code in} so that reading the result gives the decompressed bytes. */
+    public InputStream decompressing(InputStream in) throws IOException {
+        return switch (this) {
+            case NONE -> in;
+            case GZIP -> new GZIPInputStream(in, GZIP_BUFFER);
+            case ZSTD -> throw zstdUnsupported();
+        };
+    }
+
+    /**
+     * Looks at the first bytes of a stream (which must support mark/reset, as a
+     * {@link BufferedInputStream} does) to tell how it is compressed; xz and bzip2, which Docker's
+     * import also reads, are refused by name rather than mistaken for a tar.
+     */
+    public static Compression sniff(InputStream in) throws IOException {
+        in.mark(8);
+        byte[] head = in.readNBytes(6);
+        in.reset();
+        if (startsWith(head, 0x1f, 0x8b)) {
+            return GZIP;
+        }
+        if (startsWith(head, 0x28, 0xb5, 0x2f, 0xfd)) {
+            return ZSTD;
+        }
+        if (startsWith(head, 0xfd, '7', 'z', 'X', 'Z', 0x00)) {
+            throw new UnsupportedCompressionException("xz-compressed archives are not supported; decompress it first");
+        }
+        if (startsWith(head, 'B', 'Z', 'h')) {
+            throw new UnsupportedCompressionException(
+                    "bzip2-compressed archives are not supported; decompress it first");
+        }
+        return NONE;
+    }
+
+    private static boolean startsWith(byte[] head, int... magic) {
+        if (head.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static UnsupportedCompressionException zstdUnsupported() {
+        return new UnsupportedCompressionException("zstd compression is not supported yet; use gzip");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jbuild.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * A content digest, {@code sha256:<64 lowercase hex>}. The only algorithm the store writes and
+ * accepts: Docker and every OCI tool use it, and a second algorithm would double every lookup.
+ *
+ * @param value the full form, {@code sha256:<hex>}
+ */
+public record Digest(String value) implements Comparable<Digest> {
+    public static final String ALGORITHM = "sha256";
+    private static final String PREFIX = ALGORITHM + ":";
+    private static final Pattern FORM = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final int SHORT_ID_LENGTH = 12;
+
+    public Digest {
+        if (value == null || !FORM.matcher(value).matches()) {
+            throw new InvalidDigestException(String.valueOf(value));
+        }
+    }
+
+    /** Parses {@code sha256:<hex>}. */
+    public static Digest parse(String value) {
+        return new Digest(value);
+    }
+
+    /** A digest from its 64 hex characters alone. */
+    public static Digest ofHex(String hex) {
+        if (hex == null || !HEX.matcher(hex).matches()) {
+            throw new InvalidDigestException(String.valueOf(hex));
+        }
+        return new Digest(PREFIX + hex);
+    }
+
+    /** True for exactly 64 lowercase hex characters, the form of an image ID without its algorithm. */
+    public static boolean isHex(String text) {
+        return text != null && HEX.matcher(text).matches();
+    }
+
+    /** The digest of these bytes. */
+    public static Digest of(byte[] bytes) {
+        return ofHex(HexFormat.of().formatHex(Sha256.newDigest().digest(bytes)));
+    }
+
+    /** The digest of this string's UTF-8 bytes. */
+    public static Digest of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String algorithm() {
+        return ALGORITHM;
+    }
+
+    /** The 64 hex characters. */
+    public String hex() {
+        return value.substring(PREFIX.length());
+    }
+
+    /** The first 12 hex characters, how Docker shows an image ID. */
+    public String shortId() {
+        return hex().substring(0, SHORT_ID_LENGTH);
+    }
+
+    @Override
+    public int compareTo(Digest other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.jbuild.store;
+
+import dev.jbuild.layertar.LayerDigest;
+import dev.jbuild.layertar.LayerWriter;
+import dev.jbuild.layertar.WriterOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * {@code jbuild export}: an image's flattened root file system as one tar. The image's snapshot is
+ * exactly that tree (every layer applied, whiteouts resolved), so export unpacks it if needed, then
+ * writes it with layer-tar's writer: sorted and deterministic, the same image always gives the same
+ * bytes. Merging the layer tars as streams would save the unpacking but needs every layer's entries
+ * held in memory to resolve whiteouts and overwrites; the snapshot is kept for reuse anyway.
+ */
+public final class ImageExporter {
+    private final ImageStore store;
+
+    public ImageExporter(ImageStore store) {
+        this.store = store;
+    }
+
+    /** Writes the file system of the image {@code query} names ({@link ImageStore#image}) to {@code out}. */
+    public LayerDigest export(String query, OutputStream out) throws IOException {
+        return export(store.image(query), out);
+    }
+
+    public LayerDigest export(ImageRecord image, OutputStream out) throws IOException {
+        LayerWriter writer = LayerWriter.of(WriterOptions.defaults());
+        if (image.diffIds().isEmpty()) {
+            Path empty = store.session().newDirectory("empty-rootfs");
+            try {
+                return writer.writeDirectory(empty, out);
+            } finally {
+                AtomicFiles.deleteTree(empty);
+            }
+        }
+        return writer.writeDirectory(store.layers().snapshot(image), out);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.jbuild.store;
+
+import java.util.List;
+
+/**
+ * An image of the store: its ID (the config digest), its manifest, its parsed config and the
+ * references that name it.
+ *
+ * @param references tags and digest references, full normalised form, in table order
+ */
+public record ImageRecord(Digest id, Digest manifestDigest, Manifest manifest, ImageConfig config,
+                          List<Reference> references) {
+
+    public ImageRecord {
+        references = List.copyOf(references);
+    }
+
+    /** The 12-character ID Docker shows. */
+    public String shortId() {
+        return id.shortId();
+    }
+
+    /** {@code busybox:latest} for every tag, as {@code docker inspect} lists RepoTags. */
+    public List<String> repoTags() {
+        return references.stream().filter(r -> !r.isDigested()).map(Reference::familiarString).toList();
+    }
+
+    /** {@code busybox@sha256:...} for every digest reference, as {@code docker inspect} lists RepoDigests. */
+    public List<String> repoDigests() {
+        return references.stream().filter(Reference::isDigested).map(Reference::familiarString).toList();
+    }
+
+    /** The layers' diff IDs, bottom first. */
+    public List<Digest> diffIds() {
+        return config.diffIds();
+    }
+
+    /** The sum of the layer blobs' sizes (uncompressed, for the layers this store writes). */
+    public long size() {
+        return manifest.layers().stream().mapToLong(Descriptor::size).sum();
+    }
+}

@@ -1,0 +1,521 @@
+package dev.jbuild.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The image store under one root directory: blobs, references, snapshots and the images they make
+ * up. The entry point for the builder, the executor, save/load and the CLI.
+ *
+ * <p>Writes go blobs first, then the manifest, then the reference table, so a process killed at any
+ * point leaves either the old table or the new one, and every image the table names complete.
+ * Open once per process and close when done: closing removes this process's temp area.
+ */
+public final class ImageStore implements AutoCloseable {
+    private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-f]{1,64}");
+    private static final String DIGEST_PREFIX = Digest.ALGORITHM + ":";
+
+    private final StoreLayout layout;
+    private final StoreOptions options;
+    private final StoreLock lock;
+    private final StoreSession session;
+    private final BlobStore blobs;
+    private final TableFile table;
+    private final ReferenceStore references;
+    private final CompressedBlobCache compressed;
+    private final LayerStore layers;
+    private final Map<Digest, Manifest> manifestCache = new ConcurrentHashMap<>();
+    private final Map<Digest, ImageConfig> configCache = new ConcurrentHashMap<>();
+
+    private ImageStore(StoreLayout layout, StoreOptions options, StoreLock lock, StoreSession session) {
+        this.layout = layout;
+        this.options = options;
+        this.lock = lock;
+        this.session = session;
+        this.blobs = new BlobStore(layout, session, lock, options);
+        this.table = new TableFile(layout, session, lock, options);
+        this.references = new ReferenceStore(table, blobs);
+        this.compressed = new CompressedBlobCache(layout, session, blobs);
+        this.layers = new LayerStore(layout, session, lock, options, blobs, compressed);
+    }
+
+    public static ImageStore open(Path root) throws IOException {
+        return open(root, StoreOptions.defaults());
+    }
+
+    /** Opens (creating if needed) the store at {@code root}. */
+    public static ImageStore open(Path root, StoreOptions options) throws IOException {
+        StoreLayout layout = new StoreLayout(root.toAbsolutePath().normalize());
+        Files.createDirectories(layout.blobsDir());
+        Files.createDirectories(layout.snapshotsDir());
+        Files.createDirectories(layout.tmpDir());
+        StoreLock lock = StoreLock.acquire(layout.lockFile());
+        try {
+            return new ImageStore(layout, options, lock, StoreSession.start(layout));
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    public Path root() {
+        return layout.root();
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    public ReferenceStore references() {
+        return references;
+    }
+
+    public LayerStore layers() {
+        return layers;
+    }
+
+    public CompressedBlobCache compressedCache() {
+        return compressed;
+    }
+
+    /** A manifest blob, read, verified and parsed (cached: blobs never change). */
+    public Manifest manifest(Digest digest) throws IOException {
+        Manifest cached = manifestCache.get(digest);
+        if (cached == null) {
+            cached = Manifest.parse(blobs.read(digest));
+            manifestCache.put(digest, cached);
+        }
+        return cached;
+    }
+
+    /** A config blob, read, verified and parsed (cached). */
+    public ImageConfig config(Digest digest) throws IOException {
+        ImageConfig cached = configCache.get(digest);
+        if (cached == null) {
+            cached = ImageConfig.parse(blobs.read(digest));
+            configCache.put(digest, cached);
+        }
+        return cached;
+    }
+
+    /**
+     * Stores an image: the config (canonical JSON), an OCI manifest over {@code layers} (blobs
+     * already in the store, bottom first), and the tags. Tags that named another image move here;
+     * that image stays, untagged, until pruned.
+     *
+     * @throws InvalidImageException when layers and diff IDs do not match
+     * @throws InvalidReferenceException for a bad tag, or one with a digest
+     */
+    public ImageRecord writeImage(ImageConfig config, List<Descriptor> layerBlobs, List<String> tags)
+            throws IOException {
+        List<Reference> refs = new ArrayList<>();
+        for (String tag : tags) {
+            refs.add(tagReference(tag));
+        }
+        List<Digest> diffIds = config.diffIds();
+        if (diffIds.size() != layerBlobs.size()) {
+            throw new InvalidImageException("the config lists " + diffIds.size() + " diff_ids for " + layerBlobs.size()
+                    + " layers");
+        }
+        for (int i = 0; i < diffIds.size(); i++) {
+            Descriptor layer = layerBlobs.get(i);
+            if (MediaTypes.layerCompression(layer.mediaType()) == Compression.NONE
+                    && !layer.digest().equals(diffIds.get(i))) {
+                throw new InvalidImageException("layer " + i + " is uncompressed but its digest " + layer.digest()
+                        + " is not its diff_id " + diffIds.get(i));
+            }
+        }
+        Descriptor configBlob = blobs.put(config.toJson(), MediaTypes.OCI_CONFIG);
+        Manifest manifest = Manifest.oci(configBlob, layerBlobs);
+        Descriptor manifestBlob = blobs.put(manifest.toJson(), MediaTypes.OCI_MANIFEST);
+        return commit(manifestBlob.digest(), manifest, refs);
+    }
+
+    public ImageRecord writeImage(ImageConfig config, List<Descriptor> layerBlobs, String... tags) throws IOException {
+        return writeImage(config, layerBlobs, List.of(tags));
+    }
+
+    /**
+     * Registers an image whose manifest, config and layer blobs are already in the store (what
+     * {@code load} does after writing the blobs it verified), with the given references.
+     */
+    public ImageRecord addImage(Digest manifestDigest, Collection<Reference> refs) throws IOException {
+        return addImages(Map.of(manifestDigest, refs)).get(0);
+    }
+
+    /**
+     * Registers several images in one step: either all of them and all their references appear, or
+     * (on any missing or invalid part) none does. For {@code load}, which must load nothing when one
+     * image of an archive is broken.
+     *
+     * @param images manifest digest → references to point at it
+     * @return the images, in the map's iteration order
+     */
+    public List<ImageRecord> addImages(Map<Digest, ? extends Collection<Reference>> images) throws IOException {
+        Map<Digest, Manifest> manifests = new java.util.LinkedHashMap<>();
+        for (Digest manifestDigest : images.keySet()) {
+            Manifest manifest = manifest(manifestDigest);
+            ImageConfig config = config(manifest.config().digest());
+            if (config.diffIds().size() != manifest.layers().size()) {
+                throw new InvalidImageException("image " + manifest.config().digest().shortId() + ": the config lists "
+                        + config.diffIds().size() + " diff_ids for " + manifest.layers().size() + " layers");
+            }
+            for (Reference ref : images.get(manifestDigest)) {
+                if (!ref.isTagged() && !ref.isDigested()) {
+                    throw new InvalidReferenceException(ref.toString(), "a reference needs a tag or a digest");
+                }
+            }
+            manifests.put(manifestDigest, manifest);
+        }
+        StoreTable after = table.update(current -> {
+            StoreTable next = current;
+            for (Map.Entry<Digest, Manifest> entry : manifests.entrySet()) {
+                requireParts(entry.getKey(), entry.getValue());
+                next = next.withImage(entry.getKey());
+                for (Reference ref : images.get(entry.getKey())) {
+                    next = next.withReference(ref, entry.getKey());
+                }
+            }
+            return next;
+        });
+        List<ImageRecord> out = new ArrayList<>();
+        for (Digest manifestDigest : manifests.keySet()) {
+            out.add(record(manifestDigest, after));
+        }
+        return out;
+    }
+
+    private ImageRecord commit(Digest manifestDigest, Manifest manifest, Collection<Reference> refs)
+            throws IOException {
+        StoreTable after = table.update(current -> {
+            requireParts(manifestDigest, manifest);
+            StoreTable next = current.withImage(manifestDigest);
+            for (Reference ref : refs) {
+                next = next.withReference(ref, manifestDigest);
+            }
+            return next;
+        });
+        return record(manifestDigest, after);
+    }
+
+    /** Checked under the exclusive lock, so that no collector can remove a part between the check and the commit. */
+    private void requireParts(Digest manifestDigest, Manifest manifest) {
+        requireBlob(manifestDigest);
+        requireBlob(manifest.config().digest());
+        manifest.layers().forEach(layer -> requireBlob(layer.digest()));
+    }
+
+    private void requireBlob(Digest digest) {
+        if (!blobs.has(digest)) {
+            throw new BlobNotFoundException(digest);
+        }
+    }
+
+    /**
+     * Finds an image the way Docker does: a full ID ({@code sha256:<hex>} or the 64 hex alone), else
+     * a reference ({@code busybox} meaning {@code busybox:latest}, {@code name:tag}, {@code name@digest}),
+     * else an ID prefix.
+     *
+     * @throws ImageNotFoundException when nothing matches
+     * @throws AmbiguousReferenceException when an ID prefix matches several images
+     * @throws InvalidReferenceException when the text is neither an ID nor a reference
+     */
+    public ImageRecord image(String query) throws IOException {
+        return lookup(query, table.read()).image();
+    }
+
+    /** The image with this manifest digest. */
+    public ImageRecord imageByManifest(Digest manifestDigest) throws IOException {
+        StoreTable current = table.read();
+        if (!current.images().contains(manifestDigest)) {
+            throw new ImageNotFoundException(manifestDigest.value());
+        }
+        return record(manifestDigest, current);
+    }
+
+    /** Every image whose parts can be read, newest first. Broken ones are left to {@link #check()}. */
+    public List<ImageRecord> list() throws IOException {
+        StoreTable current = table.read();
+        List<ImageRecord> out = new ArrayList<>();
+        for (Digest manifestDigest : current.images()) {
+            try {
+                out.add(record(manifestDigest, current));
+            } catch (BlobNotFoundException | BlobCorruptedException | InvalidImageException e) {
+                // skipped; system check names it
+            }
+        }
+        out.sort(Comparator.comparing((ImageRecord r) -> r.config().created(),
+                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ImageRecord::id));
+        return out;
+    }
+
+    /**
+     * Points the reference {@code target} at the image {@code source} names (Docker's {@code tag}).
+     *
+     * @return the image, with its new reference
+     */
+    public ImageRecord tag(String source, String target) throws IOException {
+        Reference ref = tagReference(target);
+        ImageRecord image = image(source);
+        references.tag(ref, image.manifestDigest());
+        return imageByManifest(image.manifestDigest());
+    }
+
+    private static Reference tagReference(String text) {
+        Reference ref = Reference.parse(text);
+        if (ref.isDigested()) {
+            throw new InvalidReferenceException(text, "refusing to create a tag with a digest reference");
+        }
+        return ref;
+    }
+
+    /**
+     * Docker's {@code rmi}: by reference, untags it (and the digest references of the same
+     * repository when no tag of it is left) and deletes the image when nothing names it any more; by
+     * ID, untags everything and deletes the image, refusing without {@code force} when it is tagged in
+     * more than one repository. Blobs and snapshots only the deleted image used are freed at once.
+     */
+    public RemoveResult remove(String query, boolean force) throws IOException {
+        return table.exclusively(() -> {
+            StoreTable current = table.read();
+            Match match = lookup(query, current);
+            ImageRecord image = match.image();
+            StoreTable next = current;
+            List<String> untagged = new ArrayList<>();
+            Set<Digest> doomed = new TreeSet<>();
+            if (match.reference() != null) {
+                Reference ref = match.reference();
+                next = next.withoutReference(ref);
+                untagged.add(ref.familiarString());
+                List<Reference> remaining = next.referencesTo(image.manifestDigest());
+                boolean tagOfRepoLeft = remaining.stream().anyMatch(r -> !r.isDigested() && r.name().equals(ref.name()));
+                if (!ref.isDigested() && !tagOfRepoLeft) {
+                    for (Reference r : remaining) {
+                        if (r.isDigested() && r.name().equals(ref.name())) {
+                            next = next.withoutReference(r);
+                            untagged.add(r.familiarString());
+                        }
+                    }
+                }
+                if (next.referencesTo(image.manifestDigest()).isEmpty()) {
+                    doomed.add(image.manifestDigest());
+                }
+            } else {
+                List<Digest> sameId = manifestsWithId(image.id(), current);
+                List<Reference> refs = new ArrayList<>();
+                sameId.forEach(m -> refs.addAll(current.referencesTo(m)));
+                long repositories = refs.stream().map(Reference::name).distinct().count();
+                if (!force && repositories > 1) {
+                    throw new ImageConflictException("conflict: unable to delete " + image.shortId()
+                            + " (must be forced) - image is referenced in multiple repositories");
+                }
+                for (Reference r : refs) {
+                    next = next.withoutReference(r);
+                    untagged.add(r.familiarString());
+                }
+                doomed.addAll(sameId);
+            }
+            List<ImageRecord> doomedImages = new ArrayList<>();
+            for (Digest manifestDigest : doomed) {
+                doomedImages.add(record(manifestDigest, current));
+                next = next.withoutImage(manifestDigest);
+            }
+            StoreTable result = next;
+            table.update(ignored -> result);
+            List<Digest> deleted = new ArrayList<>();
+            if (!doomed.isEmpty() && manifestsWithId(image.id(), result).isEmpty()) {
+                deleted.add(image.id());
+            }
+            collect(doomedImages, result);
+            return new RemoveResult(untagged, deleted);
+        });
+    }
+
+    /** Frees the blobs and snapshots of removed images that nothing else keeps. Caller holds the exclusive lock. */
+    private void collect(List<ImageRecord> removed, StoreTable remaining) throws IOException {
+        if (removed.isEmpty()) {
+            return;
+        }
+        Reachability reach = Reachability.of(remaining, this);
+        FileTime since = Reachability.protectedSince(layout, session);
+        Set<Digest> candidates = new LinkedHashSet<>();
+        Set<Digest> chains = new LinkedHashSet<>();
+        for (ImageRecord image : removed) {
+            candidates.add(image.manifestDigest());
+            candidates.add(image.id());
+            image.manifest().layers().forEach(layer -> candidates.add(layer.digest()));
+            candidates.addAll(image.diffIds());
+            if (!image.diffIds().isEmpty()) {
+                chains.addAll(LayerStore.chainIds(image.diffIds()));
+            }
+        }
+        for (Compression compression : new Compression[] {Compression.GZIP, Compression.ZSTD}) {
+            Map<Digest, Digest> mappings = compressed.mappings(compression);
+            for (Digest source : new ArrayList<>(candidates)) {
+                Digest variant = mappings.get(source);
+                if (variant != null && !reach.blobs.contains(source)) {
+                    candidates.add(variant);
+                    Files.deleteIfExists(layout.compressedMapping(compression, source));
+                }
+            }
+        }
+        for (Digest blob : candidates) {
+            Path file = layout.blob(blob);
+            if (!reach.blobs.contains(blob) && !Reachability.isProtected(file, since)) {
+                Files.deleteIfExists(file);
+            }
+        }
+        for (Digest chain : chains) {
+            Path meta = layout.snapshot(chain).resolve(LayerStore.META);
+            if (!reach.chains.contains(chain) && !Reachability.isProtected(meta, since)) {
+                layers.deleteSnapshotLocked(chain);
+            }
+        }
+    }
+
+    /** Verifies every blob, reference and image; see {@link StoreCheck}. */
+    public StoreCheck.Report check() throws IOException {
+        return new StoreCheck(this).run();
+    }
+
+    /** Removes untagged images and everything unreferenced; see {@link Prune}. */
+    public Prune.Report prune() throws IOException {
+        return new Prune(this).run();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            session.close();
+        } finally {
+            lock.release();
+        }
+    }
+
+    // ---- lookup
+
+    /** An image found by {@link #lookup}, and the reference it was found by (null when found by ID). */
+    private record Match(ImageRecord image, Reference reference) {
+    }
+
+    private Match lookup(String query, StoreTable current) throws IOException {
+        if (query.startsWith(DIGEST_PREFIX)) {
+            String hex = query.substring(DIGEST_PREFIX.length());
+            if (!HEX_PREFIX.matcher(hex).matches()) {
+                throw new InvalidReferenceException(query, "invalid reference format");
+            }
+            return byIdPrefix(hex, query, current)
+                    .or(() -> byManifestDigest(hex, current))
+                    .orElseThrow(() -> new ImageNotFoundException(query));
+        }
+        if (Digest.isHex(query)) {
+            return byIdPrefix(query, query, current).orElseThrow(() -> new ImageNotFoundException(query));
+        }
+        Reference ref = Reference.parse(query);
+        Digest manifestDigest = current.references().get(StoreTable.key(ref));
+        if (manifestDigest != null && current.images().contains(manifestDigest)) {
+            return new Match(record(manifestDigest, current), ref);
+        }
+        if (HEX_PREFIX.matcher(query).matches()) {
+            Optional<Match> byId = byIdPrefix(query, query, current);
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
+        throw new ImageNotFoundException(ref.familiarString());
+    }
+
+    private Optional<Match> byIdPrefix(String hexPrefix, String query, StoreTable current) throws IOException {
+        TreeMap<Digest, List<Digest>> byId = new TreeMap<>();
+        for (Digest manifestDigest : current.images()) {
+            Digest id;
+            try {
+                id = manifest(manifestDigest).config().digest();
+            } catch (StoreException e) {
+                continue;
+            }
+            if (id.hex().startsWith(hexPrefix)) {
+                byId.computeIfAbsent(id, k -> new ArrayList<>()).add(manifestDigest);
+            }
+        }
+        if (byId.isEmpty()) {
+            return Optional.empty();
+        }
+        if (byId.size() > 1) {
+            throw new AmbiguousReferenceException(query, List.copyOf(byId.keySet()));
+        }
+        // Several manifests may share a config; the most referenced one stands for the image.
+        List<Digest> manifests = byId.firstEntry().getValue();
+        manifests.sort(Comparator.comparingInt((Digest m) -> current.referencesTo(m).size()).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        return Optional.of(new Match(record(manifests.get(0), current), null));
+    }
+
+    private Optional<Match> byManifestDigest(String hex, StoreTable current) {
+        if (!Digest.isHex(hex)) {
+            return Optional.empty();
+        }
+        Digest manifestDigest = Digest.ofHex(hex);
+        if (!current.images().contains(manifestDigest)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Match(record(manifestDigest, current), null));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private List<Digest> manifestsWithId(Digest id, StoreTable current) {
+        List<Digest> out = new ArrayList<>();
+        for (Digest manifestDigest : current.images()) {
+            try {
+                if (manifest(manifestDigest).config().digest().equals(id)) {
+                    out.add(manifestDigest);
+                }
+            } catch (StoreException | IOException e) {
+                // unreadable: not this image
+            }
+        }
+        return out;
+    }
+
+    private ImageRecord record(Digest manifestDigest, StoreTable current) throws IOException {
+        Manifest manifest = manifest(manifestDigest);
+        ImageConfig config = config(manifest.config().digest());
+        return new ImageRecord(manifest.config().digest(), manifestDigest, manifest, config,
+                current.referencesTo(manifestDigest));
+    }
+
+    // ---- for StoreCheck, Prune, importer and exporter
+
+    StoreLayout layout() {
+        return layout;
+    }
+
+    StoreSession session() {
+        return session;
+    }
+
+    TableFile table() {
+        return table;
+    }
+
+    StoreOptions options() {
+        return options;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.jbuild.store;
+
+/** JSON that is not a valid image config, manifest or index, or an image whose parts do not fit together. */
+public final class InvalidImageException extends StoreException {
+    public InvalidImageException(String message) {
+        super(message);
+    }
+
+    public InvalidImageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

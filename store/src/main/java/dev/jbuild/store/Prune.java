@@ -1,0 +1,134 @@
+package dev.jbuild.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code jbuild prune}: removes untagged images (Docker's dangling images), then every blob,
+ * snapshot and compression mapping no remaining image needs, then the temp areas of processes that
+ * died. Runs under the exclusive lock. Anything written since the oldest other live process started
+ * is spared, because that process may be about to reference it.
+ */
+public final class Prune {
+    private final ImageStore store;
+    private final StoreLayout layout;
+
+    /**
+     * What was removed.
+     *
+     * @param removedImages IDs of the untagged images removed
+     * @param bytesFreed bytes of regular files deleted
+     */
+    public record Report(List<Digest> removedImages, int blobsRemoved, int snapshotsRemoved, int mappingsRemoved,
+                         int tempEntriesRemoved, long bytesFreed) {
+        public Report {
+            removedImages = List.copyOf(removedImages);
+        }
+    }
+
+    Prune(ImageStore store) {
+        this.store = store;
+        this.layout = store.layout();
+    }
+
+    Report run() throws IOException {
+        return store.table().exclusively(this::pruneLocked);
+    }
+
+    private Report pruneLocked() throws IOException {
+        StoreTable before = store.table().read();
+        List<Digest> removedImages = new ArrayList<>();
+        StoreTable after = before;
+        for (Digest manifest : before.images()) {
+            if (before.referencesTo(manifest).isEmpty()) {
+                try {
+                    removedImages.add(store.manifest(manifest).config().digest());
+                } catch (StoreException e) {
+                    removedImages.add(manifest);
+                }
+                after = after.withoutImage(manifest);
+            }
+        }
+        StoreTable remaining = after;
+        store.table().update(ignored -> remaining);
+
+        Reachability reach = Reachability.of(remaining, store);
+        FileTime since = Reachability.protectedSince(layout, store.session());
+        long[] freed = {0};
+
+        int blobs = 0;
+        for (Digest blob : store.blobs().list()) {
+            Path file = layout.blob(blob);
+            if (!reach.blobs.contains(blob) && !Reachability.isProtected(file, since)) {
+                freed[0] += sizeOf(file);
+                if (Files.deleteIfExists(file)) {
+                    blobs++;
+                }
+            }
+        }
+
+        int mappings = pruneMappings(since);
+
+        int snapshots = 0;
+        for (Digest chain : store.layers().snapshots()) {
+            Path dir = layout.snapshot(chain);
+            Path marker = Files.exists(dir.resolve(LayerStore.META)) ? dir.resolve(LayerStore.META) : dir;
+            if (!reach.chains.contains(chain) && !Reachability.isProtected(marker, since)) {
+                freed[0] += store.layers().deleteSnapshotLocked(chain);
+                snapshots++;
+            }
+        }
+
+        int temp = 0;
+        try (Stream<Path> entries = Files.list(layout.tmpDir())) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (entry.toAbsolutePath().normalize().equals(store.session().dir())) {
+                    continue;
+                }
+                if (Files.isDirectory(entry) && StoreSession.liveSince(entry) != null) {
+                    continue;
+                }
+                freed[0] += AtomicFiles.deleteTree(entry);
+                temp++;
+            }
+        }
+        return new Report(removedImages, blobs, snapshots, mappings, temp, freed[0]);
+    }
+
+    /** Mappings whose source layer is gone, or whose compressed blob is gone. */
+    private int pruneMappings(FileTime since) throws IOException {
+        int removed = 0;
+        for (Compression compression : new Compression[] {Compression.GZIP, Compression.ZSTD}) {
+            Path dir = layout.compressedDir(compression);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            var readable = store.compressedCache().mappings(compression);
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    String name = file.getFileName().toString();
+                    Digest source = Digest.isHex(name) ? Digest.ofHex(name) : null;
+                    boolean broken = source == null || !readable.containsKey(source)
+                            || !store.blobs().has(readable.get(source));
+                    if (broken && !Reachability.isProtected(file, since) && Files.deleteIfExists(file)) {
+                        removed++;
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

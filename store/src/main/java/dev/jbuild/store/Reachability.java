@@ -1,0 +1,80 @@
+package dev.jbuild.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What the images of a table keep alive: their manifests, configs and layer blobs, the uncompressed
+ * and compressed forms of every layer, and the snapshots of every prefix of their layer chains.
+ * Also the collector's safety margin: anything written after the oldest other live session started
+ * may be about to be referenced by that session, so it is spared.
+ */
+final class Reachability {
+    final Set<Digest> blobs = new TreeSet<>();
+    final Set<Digest> chains = new TreeSet<>();
+
+    private Reachability() {
+    }
+
+    static Reachability of(StoreTable table, ImageStore store) throws IOException {
+        Reachability reach = new Reachability();
+        for (Digest manifestDigest : table.images()) {
+            reach.blobs.add(manifestDigest);
+            Manifest manifest;
+            ImageConfig config;
+            try {
+                manifest = store.manifest(manifestDigest);
+                reach.blobs.add(manifest.config().digest());
+                manifest.layers().forEach(layer -> reach.blobs.add(layer.digest()));
+                config = store.config(manifest.config().digest());
+            } catch (StoreException e) {
+                continue; // a broken image keeps what it still names; StoreCheck reports the rest
+            }
+            reach.blobs.addAll(config.diffIds());
+            if (!config.diffIds().isEmpty()) {
+                reach.chains.addAll(LayerStore.chainIds(config.diffIds()));
+            }
+        }
+        for (Compression compression : new Compression[] {Compression.GZIP, Compression.ZSTD}) {
+            for (Map.Entry<Digest, Digest> mapping : store.compressedCache().mappings(compression).entrySet()) {
+                if (reach.blobs.contains(mapping.getKey())) {
+                    reach.blobs.add(mapping.getValue());
+                }
+            }
+        }
+        return reach;
+    }
+
+    /**
+     * The start of the oldest live session other than {@code own}, or null when there is none:
+     * unreferenced files modified at or after it are left alone.
+     */
+    static FileTime protectedSince(StoreLayout layout, StoreSession own) throws IOException {
+        FileTime oldest = null;
+        if (!Files.isDirectory(layout.tmpDir())) {
+            return null;
+        }
+        try (Stream<Path> dirs = Files.list(layout.tmpDir())) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                if (!Files.isDirectory(dir) || dir.toAbsolutePath().normalize().equals(own.dir())) {
+                    continue;
+                }
+                FileTime since = StoreSession.liveSince(dir);
+                if (since != null && (oldest == null || since.compareTo(oldest) < 0)) {
+                    oldest = since;
+                }
+            }
+        }
+        return oldest;
+    }
+
+    static boolean isProtected(Path file, FileTime since) throws IOException {
+        return since != null && Files.exists(file) && Files.getLastModifiedTime(file).compareTo(since) >= 0;
+    }
+}

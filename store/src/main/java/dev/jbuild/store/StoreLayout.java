@@ -1,0 +1,63 @@
+package dev.jbuild.store;
+
+import java.nio.file.Path;
+
+/**
+ * Where things live under the store root.
+ *
+ * <pre>
+ * lock                         cross-process lock (FileChannel.lock), holds the pid of an exclusive holder
+ * references.json              images and references, replaced atomically as a whole
+ * blobs/sha256/&lt;hex&gt;           content-addressed blobs (configs, manifests, layers, compressed variants)
+ * compressed/&lt;algo&gt;/&lt;hex&gt;      uncompressed layer digest -&gt; its compressed blob (JSON)
+ * snapshots/&lt;chain hex&gt;/rootfs   unpacked layer chains; snapshot.json beside rootfs records what it is
+ * tmp/&lt;session&gt;/               one directory per open store, locked by its owner while alive
+ * </pre>
+ */
+final class StoreLayout {
+    private final Path root;
+
+    StoreLayout(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path lockFile() {
+        return root.resolve("lock");
+    }
+
+    Path referencesFile() {
+        return root.resolve("references.json");
+    }
+
+    Path blobsDir() {
+        return root.resolve("blobs").resolve(Digest.ALGORITHM);
+    }
+
+    Path blob(Digest digest) {
+        return blobsDir().resolve(digest.hex());
+    }
+
+    Path compressedDir(Compression compression) {
+        return root.resolve("compressed").resolve(compression.label());
+    }
+
+    Path compressedMapping(Compression compression, Digest uncompressed) {
+        return compressedDir(compression).resolve(uncompressed.hex());
+    }
+
+    Path snapshotsDir() {
+        return root.resolve("snapshots");
+    }
+
+    Path snapshot(Digest chainId) {
+        return snapshotsDir().resolve(chainId.hex());
+    }
+
+    Path tmpDir() {
+        return root.resolve("tmp");
+    }
+}

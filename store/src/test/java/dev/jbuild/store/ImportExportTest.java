@@ -1,0 +1,161 @@
+package dev.jbuild.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jbuild.layertar.LayerDigest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportExportTest {
+    @TempDir
+    Path root;
+    @TempDir
+    Path scratch;
+    ImageStore store;
+
+    @BeforeEach
+    void open() throws IOException {
+        store = ImageStore.open(root);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        store.close();
+    }
+
+    private Path rootfs() throws IOException {
+        Path dir = Files.createDirectory(scratch.resolve("rootfs"));
+        Trees.write(dir, "bin/sh", "#!/bin/true\n");
+        Files.setPosixFilePermissions(dir.resolve("bin/sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Trees.write(dir, "etc/os-release", "NAME=test\n");
+        Files.createDirectories(dir.resolve("tmp/empty"));
+        Files.createSymbolicLink(dir.resolve("etc/link"), Path.of("os-release"));
+        return dir;
+    }
+
+    private Map<String, String> untar(Path tar) throws Exception {
+        Path out = Files.createTempDirectory(scratch, "untar");
+        Trees.run(out, "tar", "-xf", tar.toString());
+        return Trees.picture(out);
+    }
+
+    @Test
+    void importedDirectoryExportsBackToTheSameTree() throws Exception {
+        Path dir = rootfs();
+        ImageRecord image = new ImageImporter(store).importRootfs(dir, "imported:1", UnaryOperator.identity(), null);
+        assertEquals(List.of("imported:1"), image.repoTags());
+        assertEquals(1, image.diffIds().size());
+        HistoryEntry history = image.config().history().get(0);
+        assertEquals("Imported from " + dir, history.comment());
+        assertEquals("", history.createdBy());
+        assertEquals(Platform.host(), image.config().platform());
+        assertTrue(image.config().created() != null);
+
+        Path exported = scratch.resolve("export.tar");
+        try (OutputStream out = Files.newOutputStream(exported)) {
+            new ImageExporter(store).export("imported:1", out);
+        }
+        assertEquals(Trees.picture(dir), untar(exported));
+        assertTrue(Files.isExecutable(store.layers().snapshot(image).resolve("bin/sh")));
+    }
+
+    @Test
+    void gzipTarballBuiltByGnuTarImportsWithTheTarballsDigestAsDiffId() throws Exception {
+        Path dir = rootfs();
+        Path tarball = scratch.resolve("rootfs.tar.gz");
+        Trees.run(dir, "tar", "--numeric-owner", "-czf", tarball.toString(), ".");
+        ImageRecord image = new ImageImporter(store).importRootfs(tarball, "gz", UnaryOperator.identity(), "my message");
+        byte[] uncompressed;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(tarball))) {
+            uncompressed = in.readAllBytes();
+        }
+        assertEquals(Digest.of(uncompressed), image.diffIds().get(0));
+        assertEquals("my message", image.config().history().get(0).comment());
+        Path exported = scratch.resolve("export.tar");
+        try (OutputStream out = Files.newOutputStream(exported)) {
+            new ImageExporter(store).export(image, out);
+        }
+        assertEquals(Trees.picture(dir), untar(exported));
+    }
+
+    @Test
+    void changesEditTheImportedConfig() throws IOException {
+        ImageRecord image = new ImageImporter(store).importRootfs(rootfs(), "c",
+                config -> config.withConfig(config.config().withCmd(List.of("sh")).withEnvVariable("A", "b")), null);
+        assertEquals(List.of("sh"), store.image("c").config().config().cmd());
+        assertEquals(List.of("A=b"), image.config().config().env());
+    }
+
+    @Test
+    void exportIsDeterministicAndHasNoWhiteouts() throws Exception {
+        ImageRecord image = new ImageImporter(store).importRootfs(rootfs(), "d", UnaryOperator.identity(), null);
+        LayerDigest first = new ImageExporter(store).export(image, OutputStream.nullOutputStream());
+        LayerDigest second = new ImageExporter(store).export(image, OutputStream.nullOutputStream());
+        assertEquals(first, second);
+    }
+
+    @Test
+    void zstdTarballIsRefusedByName() throws IOException {
+        Path fake = scratch.resolve("rootfs.tar.zst");
+        Files.write(fake, new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0, 0});
+        UnsupportedCompressionException e = assertThrows(UnsupportedCompressionException.class,
+                () -> new ImageImporter(store).importRootfs(fake, "z", UnaryOperator.identity(), null));
+        assertEquals("zstd compression is not supported yet; use gzip", e.getMessage());
+        assertTrue(store.list().isEmpty());
+    }
+
+    @Test
+    void hostileTarballIsRefusedAndNoImageAppears() throws Exception {
+        Path work = Files.createDirectories(scratch.resolve("w/inner"));
+        Trees.write(scratch.resolve("w"), "evil", "escape");
+        Trees.run(work, "tar", "-cPf", "../evil.tar", "../evil");
+        assertThrows(LayerRejectedException.class, () -> new ImageImporter(store)
+                .importRootfs(scratch.resolve("w/evil.tar"), "evil", UnaryOperator.identity(), null));
+        assertTrue(store.list().isEmpty());
+        assertFalse(Files.exists(scratch.resolve("evil")));
+    }
+
+    @Test
+    void notATarIsRefused() throws IOException {
+        Path junk = scratch.resolve("junk.tar");
+        Files.writeString(junk, "this is not a tar archive at all, just text".repeat(20), StandardCharsets.UTF_8);
+        assertThrows(LayerRejectedException.class,
+                () -> new ImageImporter(store).importRootfs(junk, "junk", UnaryOperator.identity(), null));
+        assertTrue(store.list().isEmpty());
+    }
+
+    @Test
+    void badReferenceIsRefusedBeforeAnyWork() throws IOException {
+        Path dir = rootfs();
+        assertThrows(InvalidReferenceException.class,
+                () -> new ImageImporter(store).importRootfs(dir, "Bad Name", UnaryOperator.identity(), null));
+        assertTrue(store.blobs().list().isEmpty());
+    }
+
+    @Test
+    void exportOfAnImageWithoutLayersIsAnEmptyTar() throws Exception {
+        ImageRecord empty = store.writeImage(ImageConfig.empty(new Platform("amd64", "linux")), List.of(), "empty");
+        Path exported = scratch.resolve("empty.tar");
+        try (OutputStream out = Files.newOutputStream(exported)) {
+            new ImageExporter(store).export(empty, out);
+        }
+        assertEquals(Map.of(), untar(exported));
+        assertEquals(1024, Files.size(exported));
+    }
+}

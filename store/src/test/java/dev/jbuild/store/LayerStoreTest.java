@@ -1,0 +1,173 @@
+package dev.jbuild.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jbuild.layertar.Change;
+import dev.jbuild.layertar.LayerWriter;
+import dev.jbuild.layertar.WriterOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayerStoreTest {
+    /*
+     * Golden values computed by hand:
+     *   L0=$(printf 'layer0' | sha256sum)  -> 4fbec69b...472e
+     *   L1=$(printf 'layer1' | sha256sum)  -> 77ea7eee...06a2
+     *   L2=$(printf 'layer2' | sha256sum)  -> 95cf1a2e...bd06
+     *   C1=$(printf 'sha256:%s sha256:%s' $L0 $L1 | sha256sum) -> ef232af0...df79
+     *   C2=$(printf 'sha256:%s sha256:%s' $C1 $L2 | sha256sum) -> 7ad38963...a54d
+     */
+    private static final Digest L0 = Digest.ofHex("4fbec69b941195fd56f8212a5000e304129451d82efca94ff0e0fb2d5355472e");
+    private static final Digest L1 = Digest.ofHex("77ea7eee3d80b1a38f83906dd3048e2689457eb90e18a7d12f839c5ae37106a2");
+    private static final Digest L2 = Digest.ofHex("95cf1a2e1698fe3ca1fcc3f653119146b271d0b62e487ec264441e886a11bd06");
+    private static final Digest C1 = Digest.ofHex("ef232af0eb422cdfd7917631657cd8ed2bfd5b9461b37c427aa0d3e0a19adf79");
+    private static final Digest C2 = Digest.ofHex("7ad3896338947cc04ee0b35b50d400ff32538d63f42f85ec87feac78bf71a54d");
+
+    @TempDir
+    Path root;
+    @TempDir
+    Path scratch;
+    ImageStore store;
+
+    @BeforeEach
+    void open() throws IOException {
+        store = ImageStore.open(root);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        store.close();
+    }
+
+    @Test
+    void chainIdsFollowTheOciDefinition() {
+        assertEquals(L0, LayerStore.chainId(List.of(L0)));
+        assertEquals(C1, LayerStore.chainId(List.of(L0, L1)));
+        assertEquals(C2, LayerStore.chainId(List.of(L0, L1, L2)));
+        assertEquals(List.of(L0, C1, C2), LayerStore.chainIds(List.of(L0, L1, L2)));
+        assertThrows(IllegalArgumentException.class, () -> LayerStore.chainId(List.of()));
+    }
+
+    /** Two layers: the second modifies a file, deletes one (whiteout) and adds one. */
+    private ImageRecord twoLayerImage() throws IOException {
+        Path base = Files.createDirectory(scratch.resolve("base"));
+        Trees.write(base, "a.txt", "a1");
+        Trees.write(base, "dir/b.txt", "b");
+        Trees.write(base, "dir/c.txt", "c");
+        Descriptor first = Trees.layerOf(store, base);
+
+        Path upper = Files.createDirectory(scratch.resolve("upper"));
+        Trees.write(upper, "a.txt", "a2");
+        Trees.write(upper, "dir/c.txt", "c");
+        Trees.write(upper, "new.txt", "n");
+        Descriptor second = store.blobs().write(MediaTypes.OCI_LAYER, out -> LayerWriter.of(WriterOptions.defaults())
+                .writeChanges(upper, List.of(Change.modified("a.txt"), Change.deleted("dir/b.txt"),
+                        Change.added("new.txt")), out));
+        ImageConfig config = ImageConfig.empty(new Platform("amd64", "linux"))
+                .withLayer(first.digest(), new HistoryEntry(null, "base", "", "", false))
+                .withLayer(second.digest(), new HistoryEntry(null, "upper", "", "", false));
+        return store.writeImage(config, List.of(first, second), "two");
+    }
+
+    @Test
+    void snapshotOfTwoLayersAppliesTheWhiteoutAndKeepsTheLowerSnapshot() throws IOException {
+        ImageRecord image = twoLayerImage();
+        Path rootfs = store.layers().snapshot(image);
+        assertEquals(Map.of("a.txt", "file:a2", "dir", "dir", "dir/c.txt", "file:c", "new.txt", "file:n"),
+                Trees.picture(rootfs));
+        Digest top = LayerStore.chainId(image.diffIds());
+        assertEquals(root.resolve("snapshots").resolve(top.hex()).resolve("rootfs"), rootfs);
+        Path lower = store.layers().snapshot(image.diffIds().get(0)).orElseThrow();
+        assertEquals(Map.of("a.txt", "file:a1", "dir", "dir", "dir/b.txt", "file:b", "dir/c.txt", "file:c"),
+                Trees.picture(lower), "the parent snapshot is not changed by its child");
+        assertEquals(List.of(image.diffIds().get(0), top).stream().sorted().toList(), store.layers().snapshots());
+        String meta = Files.readString(rootfs.getParent().resolve("snapshot.json"));
+        assertEquals("{\"chainId\":\"" + top + "\",\"diffId\":\"" + image.diffIds().get(1) + "\",\"parent\":\""
+                + image.diffIds().get(0) + "\"}", meta);
+    }
+
+    @Test
+    void snapshotIsMadeOnceAndReused() throws IOException {
+        ImageRecord image = twoLayerImage();
+        Path first = store.layers().snapshot(image);
+        Files.writeString(first.resolve("marker"), "left by the first call");
+        Path second = store.layers().snapshot(image.diffIds());
+        assertEquals(first, second);
+        assertEquals("left by the first call", Files.readString(second.resolve("marker")));
+    }
+
+    @Test
+    void snapshotCanBeMadeFromAGzipLayer() throws IOException {
+        ImageRecord image = twoLayerImage();
+        Descriptor gz0 = store.compressedCache().compressed(image.diffIds().get(0), Compression.GZIP);
+        Descriptor gz1 = store.compressedCache().compressed(image.diffIds().get(1), Compression.GZIP);
+        ImageRecord gzipImage = store.writeImage(image.config().withAuthor("gzip"), List.of(gz0, gz1), "gz");
+        Map<String, String> expected = Trees.picture(store.layers().snapshot(image));
+        for (Digest chain : store.layers().snapshots()) {
+            store.layers().deleteSnapshot(chain);
+        }
+        assertEquals(expected, Trees.picture(store.layers().snapshot(gzipImage)));
+    }
+
+    @Test
+    void corruptLayerBlobMakesNoSnapshot() throws IOException {
+        ImageRecord image = twoLayerImage();
+        Path blob = store.blobs().path(image.diffIds().get(1));
+        byte[] bytes = Files.readAllBytes(blob);
+        bytes[bytes.length / 3] ^= 0x20;
+        Files.write(blob, bytes);
+        assertThrows(BlobCorruptedException.class, () -> store.layers().snapshot(image));
+        assertEquals(List.of(image.diffIds().get(0)), store.layers().snapshots());
+    }
+
+    @Test
+    void hostileLayerIsRefusedAndLeavesNoSnapshot() throws Exception {
+        Path work = Files.createDirectories(scratch.resolve("w/inner"));
+        Trees.write(scratch.resolve("w"), "evil", "escape");
+        Trees.run(work, "tar", "-cPf", "../evil.tar", "../evil");
+        Descriptor layer = store.blobs().put(Files.newInputStream(scratch.resolve("w/evil.tar")), MediaTypes.OCI_LAYER);
+        LayerRejectedException e = assertThrows(LayerRejectedException.class,
+                () -> store.layers().snapshot(List.of(layer.digest())));
+        assertTrue(e.getMessage().startsWith("layer " + layer.digest() + " was refused: "), e.getMessage());
+        assertTrue(store.layers().snapshots().isEmpty());
+    }
+
+    @Test
+    void gzipVariantIsMadeOnceCachedAndDecompressesToTheOriginal() throws Exception {
+        ImageRecord image = twoLayerImage();
+        Digest diffId = image.diffIds().get(0);
+        Descriptor gz = store.compressedCache().compressed(diffId, Compression.GZIP);
+        assertEquals(MediaTypes.OCI_LAYER_GZIP, gz.mediaType());
+        assertEquals(gz, store.compressedCache().compressed(diffId, Compression.GZIP));
+        assertEquals(gz, store.compressedCache().cached(diffId, Compression.GZIP).orElseThrow());
+        assertTrue(Files.isRegularFile(root.resolve("compressed/gzip/" + diffId.hex())));
+        byte[] original = store.blobs().read(diffId);
+        byte[] decompressed;
+        try (var in = Compression.GZIP.decompressing(store.blobs().open(gz))) {
+            decompressed = in.readAllBytes();
+        }
+        assertEquals(Digest.of(original), Digest.of(decompressed));
+        Map<Digest, Digest> expected = new TreeMap<>(Map.of(diffId, gz.digest()));
+        assertEquals(expected, store.compressedCache().mappings(Compression.GZIP));
+    }
+
+    @Test
+    void zstdIsRefusedWithATypedError() throws IOException {
+        ImageRecord image = twoLayerImage();
+        UnsupportedCompressionException e = assertThrows(UnsupportedCompressionException.class,
+                () -> store.compressedCache().compressed(image.diffIds().get(0), Compression.ZSTD));
+        assertEquals("zstd compression is not supported yet; use gzip", e.getMessage());
+        assertFalse(Files.exists(root.resolve("compressed/zstd")));
+    }
+}
