@@ -1,6 +1,10 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.lint.PreBuildCheck;
+import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.parser.graph.InstructionGraph;
+import dev.jbuild.parser.ignore.DockerIgnore;
+import dev.jbuild.parser.ignore.IgnoreFiles;
 import dev.jbuild.parser.graph.Stage;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +71,24 @@ final class BuildCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONTEXT", description = "Build context directory, or '-' for a tar or Dockerfile on stdin.")
     String contextDir;
 
+    /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
+    private static boolean lintPasses(Context context, DockerfileInput input, java.nio.file.Path contextDir) {
+        DockerIgnore ignore = DockerIgnore.empty();
+        if (contextDir != null) {
+            java.nio.file.Path dockerfilePath = input.path() != null ? input.path() : contextDir.resolve("Dockerfile");
+            java.util.Optional<java.nio.file.Path> ignoreFile = IgnoreFiles.locate(contextDir, dockerfilePath);
+            if (ignoreFile.isPresent()) {
+                try {
+                    ignore = DockerIgnore.parse(java.nio.file.Files.readString(ignoreFile.get()));
+                } catch (java.io.IOException e) {
+                    throw new UserError("cannot read " + ignoreFile.get() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return PreBuildCheck.passes(new DockerfileSource(input.displayName(), input.text(), ignore),
+                java.nio.file.Path.of(""), context.err(), context.env().get("PATH"));
+    }
+
     @Override
     public Integer call() {
         Context context = parent.context();
@@ -74,7 +96,11 @@ final class BuildCommand implements Callable<Integer> {
         if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
             throw new UserError("unable to prepare context: path \"" + contextDir + "\" not found");
         }
-        InstructionGraph graph = dockerfile.graph(context, dir);
+        DockerfileInput input = dockerfile.read(context, dir);
+        if (check && !lintPasses(context, input, dir)) {
+            throw new UserError("build stopped: the Dockerfile has lint errors (see above)");
+        }
+        InstructionGraph graph = dockerfile.graph(context, input);
         String plan = graph.requiredStages().stream().map(Stage::displayName).collect(Collectors.joining(", "));
         throw new UserError("the Dockerfile is valid (stages to build: " + plan
                 + "), but running builds is not implemented in this version of jbuild yet");

@@ -25,13 +25,24 @@ final class DockerfileOptions {
     @Option(names = "--target", paramLabel = "STAGE", description = "Build this stage and what it needs (default: the last stage).")
     String target;
 
+    DockerfileInput read(Context context, Path contextDir) {
+        return DockerfileInput.read(file, contextDir, context.stdin());
+    }
+
     SyntaxTree parse(Context context, Path contextDir) {
-        DockerfileInput input = DockerfileInput.read(file, contextDir, context.stdin());
+        return parse(read(context, contextDir));
+    }
+
+    static SyntaxTree parse(DockerfileInput input) {
         return SyntaxParser.parse(input.text(), input.displayName());
     }
 
     InstructionGraph graph(Context context, Path contextDir) {
-        return GraphBuilder.build(parse(context, contextDir), buildArgMap(context.env()), target);
+        return graph(context, read(context, contextDir));
+    }
+
+    InstructionGraph graph(Context context, DockerfileInput input) {
+        return GraphBuilder.build(parse(input), buildArgMap(context.env()), target);
     }
 
     /** Docker's rule: {@code --build-arg KEY} takes KEY from the environment, and is dropped when unset there. */

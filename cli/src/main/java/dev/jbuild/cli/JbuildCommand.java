@@ -1,5 +1,6 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.lint.LintCommand;
 import dev.jbuild.cli.store.ExportCommand;
 import dev.jbuild.cli.store.HistoryCommand;
 import dev.jbuild.cli.store.ImagesCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 BuildCommand.class,
                 ParseCommand.class,
+                LintCommand.class,
                 ImagesCommand.class,
                 InspectCommand.class,
                 HistoryCommand.class,

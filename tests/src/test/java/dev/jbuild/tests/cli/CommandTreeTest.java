@@ -44,6 +44,23 @@ class CommandTreeTest {
     }
 
     @Test
+    void checkLintsFirstAndStopsOnErrors() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox:1.36\nMAINTAINER someone\n");
+        CliRun run = CliRun.run("build", "--check", dir.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("Dockerfile:2:1 DL4000 error: MAINTAINER is deprecated"), run.err());
+        assertTrue(run.err().endsWith("jbuild: build stopped: the Dockerfile has lint errors (see above)\n"), run.err());
+    }
+
+    @Test
+    void checkPrintsWarningsAndGoesOn() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox:1.36 as base\n");
+        CliRun run = CliRun.run("build", "--check", dir.toString());
+        assertTrue(run.err().contains("FromAsCasing warning"), run.err());
+        assertTrue(run.err().contains("stages to build: base"), "the build went on past the warning: " + run.err());
+    }
+
+    @Test
     void missingContextIsOneLine() {
         CliRun run = CliRun.run(dir.resolve("absent").toString());
         assertEquals(1, run.exitCode());

@@ -1,0 +1,225 @@
+package dev.jbuild.cli.lint;
+
+import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.JbuildCommand;
+import dev.jbuild.cli.UserError;
+import dev.jbuild.lint.DockerfileSource;
+import dev.jbuild.lint.FailureThreshold;
+import dev.jbuild.lint.LintConfig;
+import dev.jbuild.lint.LintConfigException;
+import dev.jbuild.lint.LintReport;
+import dev.jbuild.lint.Linter;
+import dev.jbuild.lint.RuleCatalog;
+import dev.jbuild.lint.ShellcheckMode;
+import dev.jbuild.lint.config.LintConfigLoader;
+import dev.jbuild.lint.format.OutputFormat;
+import dev.jbuild.parser.ignore.DockerIgnore;
+import dev.jbuild.parser.ignore.DockerIgnoreSyntaxException;
+import dev.jbuild.parser.ignore.IgnoreFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jbuild lint}: checks Dockerfiles without building them. Exit code 1 when a finding is at or above the
+ * failure threshold, 2 when the command line or the configuration is wrong, 0 otherwise.
+ */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Check Dockerfiles before building: BuildKit's build checks, hadolint's DL rules and jbuild's own.",
+                "PATH may be a Dockerfile or a directory searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*.",
+                "Rules, configuration and formats: docs/lint/README.md."})
+public final class LintCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JbuildCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "A Dockerfile to lint, any name, or '-' for stdin; repeatable.")
+    List<String> files = new ArrayList<>();
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Dockerfiles or directories to search (default: . when no -f is given).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output: text, json, sarif, checkstyle, gitlab or github (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--failure-threshold", paramLabel = "LEVEL",
+            description = "Exit 1 when a finding is at least this severe: error, warning, info or none (default: error, or the configuration's).")
+    String failureThreshold;
+
+    @Option(names = "--ignore", paramLabel = "RULE", description = "Do not report this rule (a rule id or a shellcheck code); repeatable.")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: .jbuild-lint.yaml in the working directory, if any).")
+    Path config;
+
+    @Option(names = "--context", paramLabel = "DIR", description = "Build context whose .dockerignore applies (default: each Dockerfile's directory).")
+    Path contextDir;
+
+    @Option(names = "--shellcheck", paramLabel = "MODE", arity = "0..1", fallbackValue = "on",
+            description = "Run shellcheck over RUN scripts: on (the default when given without a value), auto or off.")
+    String shellcheck;
+
+    @Option(names = "--no-color", description = "Never colour the text output (also when NO_COLOR is set).")
+    boolean noColor;
+
+    @Override
+    public Integer call() {
+        Context context = parent.context();
+        OutputFormat output = parse(() -> OutputFormat.valueOf(format.trim().toUpperCase(java.util.Locale.ROOT)),
+                "unknown format '" + format + "': expected text, json, sarif, checkstyle, gitlab or github");
+        LintConfig lintConfig = configuration(context);
+        List<DockerfileSource> sources = sources(context);
+        LintReport report;
+        try {
+            report = new Linter(lintConfig, context.env().get("PATH")).lint(sources);
+        } catch (LintConfigException e) {
+            throw usage(e.getMessage());
+        }
+        boolean color = output == OutputFormat.TEXT && !noColor && !context.env().containsKey("NO_COLOR")
+                && context.out() == System.out && System.console() != null;
+        context.out().print(output.formatter(color).format(report));
+        context.out().flush();
+        for (String notice : report.notices()) {
+            context.err().println("jbuild lint: " + notice);
+        }
+        FailureThreshold threshold = failureThreshold != null
+                ? parse(() -> FailureThreshold.parse(failureThreshold), "unknown failure threshold '" + failureThreshold + "': expected error, warning, info or none")
+                : Optional.ofNullable(lintConfig.failureThreshold()).orElse(FailureThreshold.ERROR);
+        return report.failsAt(threshold.severity()) ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    private LintConfig configuration(Context context) {
+        LintConfig loaded;
+        try {
+            if (config != null) {
+                if (!Files.isRegularFile(config)) {
+                    throw usage("configuration file " + config + " not found");
+                }
+                loaded = LintConfigLoader.load(config);
+            } else {
+                loaded = LintConfigLoader.find(Path.of("")).map(LintConfigLoader::load).orElse(LintConfig.defaults());
+            }
+        } catch (LintConfigException e) {
+            throw usage(e.getMessage());
+        }
+        Set<String> ignored = new LinkedHashSet<>();
+        for (String rule : ignore) {
+            for (String id : rule.split(",")) {
+                String trimmed = id.trim();
+                if (!RuleCatalog.isKnown(trimmed)) {
+                    throw usage("unknown rule '" + trimmed + "' in --ignore");
+                }
+                ignored.add(trimmed);
+            }
+        }
+        LintConfig result = loaded.withIgnored(ignored);
+        if (shellcheck != null) {
+            result = result.withShellcheck(parse(() -> ShellcheckMode.parse(shellcheck), "unknown shellcheck mode '" + shellcheck + "': expected on, auto or off"));
+        }
+        return result;
+    }
+
+    private List<DockerfileSource> sources(Context context) {
+        List<DockerfileSource> sources = new ArrayList<>();
+        for (String file : files) {
+            if (file.equals("-")) {
+                sources.add(new DockerfileSource("-", readStdin(context)));
+            } else {
+                Path path = Path.of(file);
+                if (!Files.isRegularFile(path)) {
+                    throw usage("Dockerfile " + file + " not found");
+                }
+                sources.add(read(path, file));
+            }
+        }
+        List<Path> searched = paths.isEmpty() && files.isEmpty() ? List.of(Path.of(".")) : paths;
+        for (Path path : searched) {
+            if (Files.isDirectory(path)) {
+                List<Path> found = DockerfileFinder.find(path);
+                for (Path p : found) {
+                    sources.add(read(p, display(p)));
+                }
+                if (found.isEmpty() && !paths.isEmpty()) {
+                    throw usage("no Dockerfile found in " + path);
+                }
+            } else if (Files.isRegularFile(path)) {
+                sources.add(read(path, path.toString()));
+            } else {
+                throw usage("path " + path + " not found");
+            }
+        }
+        if (sources.isEmpty()) {
+            throw usage("no Dockerfile to lint: give -f FILE or a PATH");
+        }
+        return sources;
+    }
+
+    private static String display(Path p) {
+        String s = p.toString();
+        return s.startsWith("./") ? s.substring(2) : s;
+    }
+
+    private DockerfileSource read(Path path, String name) {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("cannot read Dockerfile " + name + ": " + e.getMessage(), e);
+        }
+        Path context = contextDir != null ? contextDir : Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("/"));
+        return new DockerfileSource(name, text, dockerignore(context, path));
+    }
+
+    private DockerIgnore dockerignore(Path context, Path dockerfile) {
+        Optional<Path> file = IgnoreFiles.locate(context, dockerfile);
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            return DockerIgnore.parse(Files.readString(file.get()));
+        } catch (DockerIgnoreSyntaxException | IOException e) {
+            parent.context().err().println("jbuild lint: " + file.get() + " is not used (CopyIgnoredFile is off for it): " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String readStdin(Context context) {
+        try {
+            return new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("cannot read Dockerfile from stdin: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T parse(java.util.function.Supplier<T> parse, String message) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw usage(message);
+        }
+    }
+
+    /** A wrong command line or configuration: picocli prints it with a hint to --help and exits with 2. */
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.jbuild.lint;
+
+import dev.jbuild.lint.model.BaseImageEnv;
+import dev.jbuild.lint.model.LintUnit;
+import dev.jbuild.lint.rules.Check;
+import dev.jbuild.lint.rules.Checks;
+import dev.jbuild.lint.rules.FindingSink;
+import dev.jbuild.lint.shellcheck.ShellcheckInput;
+import dev.jbuild.lint.shellcheck.ShellcheckRunner;
+import dev.jbuild.lint.shellcheck.ShellcheckScriptWriter;
+import dev.jbuild.parser.graph.Platform;
+import dev.jbuild.parser.syntax.DockerfileSyntaxException;
+import dev.jbuild.parser.syntax.SourceRange;
+import dev.jbuild.parser.syntax.SyntaxParser;
+import dev.jbuild.parser.syntax.SyntaxTree;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Lints Dockerfiles: parses each one, runs every check over it, then applies the file's {@code # check=}
+ * directive, inline ignores and the configuration's severity overrides. Files are linted in parallel;
+ * shellcheck, when on, runs once over all of them at the end.
+ */
+public final class Linter {
+    private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::line)
+            .thenComparingInt(Finding::column).thenComparing(Finding::rule).thenComparing(Finding::message);
+
+    private final LintConfig config;
+    private final BaseImageEnv baseImageEnv;
+    private final Platform platform;
+    private final String pathVariable;
+
+    /**
+     * @param pathVariable the PATH shellcheck is looked for in (the CLI passes the process environment's)
+     */
+    public Linter(LintConfig config, String pathVariable) {
+        this.config = config;
+        this.baseImageEnv = new BaseImageEnv(config.baseImageEnv());
+        this.platform = Platform.host();
+        this.pathVariable = pathVariable;
+    }
+
+    public Linter(LintConfig config) {
+        this(config, System.getenv("PATH"));
+    }
+
+    /** One file, without shellcheck. */
+    public FileReport lint(DockerfileSource source) {
+        Analysis analysis = analyse(source, false, new ConcurrentLinkedQueue<>());
+        return analysis.finish(List.of());
+    }
+
+    /** Many files; the report keeps their order. */
+    public LintReport lint(List<DockerfileSource> sources) {
+        ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
+        Optional<ShellcheckRunner> shellcheck = shellcheck(notices);
+        List<Analysis> analyses = sources.parallelStream().map(s -> analyse(s, shellcheck.isPresent(), notices)).toList();
+        List<List<Finding>> extra = new ArrayList<>();
+        analyses.forEach(a -> extra.add(List.of()));
+        if (shellcheck.isPresent()) {
+            List<ShellcheckInput> inputs = new ArrayList<>();
+            List<Integer> owners = new ArrayList<>();
+            for (int i = 0; i < analyses.size(); i++) {
+                if (analyses.get(i).shellcheckInput != null) {
+                    inputs.add(analyses.get(i).shellcheckInput);
+                    owners.add(i);
+                }
+            }
+            List<List<Finding>> found = shellcheck.get().check(inputs);
+            for (int i = 0; i < found.size(); i++) {
+                extra.set(owners.get(i), found.get(i));
+            }
+        }
+        List<FileReport> files = new ArrayList<>();
+        for (int i = 0; i < analyses.size(); i++) {
+            files.add(analyses.get(i).finish(extra.get(i)));
+        }
+        return new LintReport(files, List.copyOf(notices));
+    }
+
+    private Optional<ShellcheckRunner> shellcheck(ConcurrentLinkedQueue<String> notices) {
+        switch (config.shellcheck()) {
+            case OFF -> {
+                notices.add("shell analysis with shellcheck is off; turn it on with --shellcheck (it runs once over all RUN scripts)");
+                return Optional.empty();
+            }
+            case AUTO -> {
+                Optional<ShellcheckRunner> runner = ShellcheckRunner.locate(pathVariable);
+                if (runner.isEmpty()) {
+                    notices.add("shell analysis is off: shellcheck is not installed (not found on PATH)");
+                }
+                return runner;
+            }
+            default -> {
+                return Optional.of(ShellcheckRunner.locate(pathVariable).orElseThrow(() -> new LintConfigException(
+                        "shellcheck was asked for but is not installed (not found on PATH)")));
+            }
+        }
+    }
+
+    private Analysis analyse(DockerfileSource source, boolean withShellcheck, ConcurrentLinkedQueue<String> notices) {
+        SyntaxTree tree;
+        try {
+            tree = SyntaxParser.parse(source.text(), source.name());
+        } catch (DockerfileSyntaxException e) {
+            SourceRange range = e.range() != null ? e.range() : SourceRange.line(source.name(), 1, 1);
+            Rule rule = JbuildRules.SYNTAX_ERROR;
+            List<Finding> findings = config.runs(rule)
+                    ? List.of(new Finding(rule.id(), rule.defaultSeverity(), rule.message(e.getMessage()), range, rule.url()))
+                    : List.of();
+            return new Analysis(source.name(), physicalLines(source.text()), findings, CheckDirective.NONE, Suppressions.none(), null);
+        }
+        CheckDirective directive = tree.directive("check").map(CheckDirective::parse).orElse(CheckDirective.NONE);
+        LintConfig fileConfig = directive.applyTo(config);
+        LintUnit unit = new LintUnit(source, tree, fileConfig, baseImageEnv, platform);
+        FindingSink sink = new FindingSink(fileConfig);
+        for (Check check : Checks.all()) {
+            try {
+                check.run(unit, sink);
+            } catch (RuntimeException e) {
+                // A bug in one check must not stop the others or the other files; it is said, not hidden.
+                notices.add("internal error in " + check.getClass().getSimpleName() + " on " + source.name() + ": " + e);
+            }
+        }
+        ShellcheckInput input = withShellcheck ? ShellcheckScriptWriter.write(unit).orElse(null) : null;
+        return new Analysis(source.name(), tree.lines(), sink.findings(), directive, Suppressions.of(tree), input);
+    }
+
+    private static List<String> physicalLines(String text) {
+        return List.of(text.replace("\r", "").split("\n", -1));
+    }
+
+    /** One file between checking and reporting: shellcheck findings may still join. */
+    private final class Analysis {
+        final String file;
+        final List<String> lines;
+        final List<Finding> findings;
+        final CheckDirective directive;
+        final Suppressions suppressions;
+        final ShellcheckInput shellcheckInput;
+
+        Analysis(String file, List<String> lines, List<Finding> findings, CheckDirective directive, Suppressions suppressions,
+                ShellcheckInput shellcheckInput) {
+            this.file = file;
+            this.lines = lines;
+            this.findings = findings;
+            this.directive = directive;
+            this.suppressions = suppressions;
+            this.shellcheckInput = shellcheckInput;
+        }
+
+        FileReport finish(List<Finding> extra) {
+            List<Finding> all = new ArrayList<>(findings);
+            for (Finding f : extra) {
+                if (!config.ignored().contains(f.rule()) && !config.ignored().contains(JbuildRules.SHELLCHECK_FINDING.id())
+                        && !directive.skip().contains(f.rule())) {
+                    all.add(f);
+                }
+            }
+            List<Finding> kept = new ArrayList<>();
+            for (Finding f : all) {
+                if (suppressions.suppresses(f)) {
+                    continue;
+                }
+                kept.add(withSeverity(f));
+            }
+            kept.sort(ORDER);
+            return new FileReport(file, kept, lines);
+        }
+
+        private Finding withSeverity(Finding f) {
+            Severity severity = f.severity();
+            Optional<Rule> rule = RuleCatalog.governing(f.rule());
+            if (directive.error() && rule.map(r -> r.origin() == RuleOrigin.BUILDKIT).orElse(false)) {
+                severity = Severity.ERROR;
+            }
+            Severity override = config.severities().get(f.rule());
+            if (override == null && RuleCatalog.isShellcheckCode(f.rule())) {
+                override = config.severities().get(JbuildRules.SHELLCHECK_FINDING.id());
+            }
+            if (override != null) {
+                severity = override;
+            }
+            return severity == f.severity() ? f : f.withSeverity(severity);
+        }
+    }
+}

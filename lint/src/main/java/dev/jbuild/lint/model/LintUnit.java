@@ -1,0 +1,406 @@
+package dev.jbuild.lint.model;
+
+import dev.jbuild.lint.DockerfileSource;
+import dev.jbuild.lint.LintConfig;
+import dev.jbuild.parser.graph.Platform;
+import dev.jbuild.parser.instructions.Arg;
+import dev.jbuild.parser.instructions.ArgDeclaration;
+import dev.jbuild.parser.instructions.Copy;
+import dev.jbuild.parser.instructions.From;
+import dev.jbuild.parser.instructions.InstructionParser;
+import dev.jbuild.parser.instructions.Mount;
+import dev.jbuild.parser.instructions.Run;
+import dev.jbuild.parser.instructions.Shell;
+import dev.jbuild.parser.shell.ShellExpander;
+import dev.jbuild.parser.shell.ShellExpansionException;
+import dev.jbuild.parser.syntax.DockerfileSyntaxException;
+import dev.jbuild.parser.syntax.RawInstruction;
+import dev.jbuild.parser.syntax.SourceRange;
+import dev.jbuild.parser.syntax.SyntaxTree;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One parsed Dockerfile with everything rules ask about: each instruction (typed when valid), the stages,
+ * the global ARGs, the references between stages, and lazily the shell reading of RUN lines. Built once per
+ * file; rules only read it.
+ */
+public final class LintUnit {
+    private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
+
+    private final DockerfileSource source;
+    private final SyntaxTree tree;
+    private final LintConfig config;
+    private final BaseImageEnv baseImageEnv;
+    private final Platform platform;
+    private final ShellExpander expander;
+    private final List<InstructionEntry> entries;
+    private final List<InstructionEntry> metaArgs;
+    private final List<LintStage> stages;
+    private final List<StageReference> references;
+    private final Map<Integer, LineMap> lineMaps = new HashMap<>();
+    private final Map<Integer, RunScript> runScripts = new HashMap<>();
+    private Map<String, String> metaDefaults;
+
+    public LintUnit(DockerfileSource source, SyntaxTree tree, LintConfig config, BaseImageEnv baseImageEnv, Platform platform) {
+        this.source = source;
+        this.tree = tree;
+        this.config = config;
+        this.baseImageEnv = baseImageEnv;
+        this.platform = platform;
+        this.expander = new ShellExpander(tree.escape());
+        this.entries = parseEntries(tree);
+        this.metaArgs = entries.stream().filter(e -> e.stage() < 0 && e.is("arg")).toList();
+        this.stages = buildStages();
+        this.references = buildReferences();
+    }
+
+    private static List<InstructionEntry> parseEntries(SyntaxTree tree) {
+        List<InstructionEntry> list = new ArrayList<>();
+        int stage = -1;
+        for (RawInstruction raw : tree.instructions()) {
+            if (raw.is("from")) {
+                stage++;
+            }
+            try {
+                list.add(new InstructionEntry(list.size(), raw, InstructionParser.parse(raw, tree), null, stage));
+            } catch (DockerfileSyntaxException e) {
+                list.add(new InstructionEntry(list.size(), raw, null, e, stage));
+            } catch (RuntimeException e) {
+                // The parser's contract is DockerfileSyntaxException; anything else is its bug, reported as one finding.
+                list.add(new InstructionEntry(list.size(), raw, null, new DockerfileSyntaxException(
+                        "cannot parse instruction: " + e, raw.range(), tree.sourceLine(raw.range().startLine())), stage));
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    private List<LintStage> buildStages() {
+        List<LintStage> out = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
+        List<InstructionEntry> body = null;
+        InstructionEntry fromEntry = null;
+        for (InstructionEntry e : entries) {
+            if (e.is("from")) {
+                if (fromEntry != null) {
+                    out.add(stage(out.size(), fromEntry, body, names));
+                }
+                fromEntry = e;
+                body = new ArrayList<>();
+            } else if (fromEntry != null) {
+                body.add(e);
+            }
+        }
+        if (fromEntry != null) {
+            out.add(stage(out.size(), fromEntry, body, names));
+        }
+        return List.copyOf(out);
+    }
+
+    private LintStage stage(int index, InstructionEntry fromEntry, List<InstructionEntry> body, Map<String, Integer> names) {
+        From from = fromEntry.as(From.class);
+        String name = from != null ? from.stageName() : null;
+        String image = from != null ? from.image() : "";
+        String baseName = expandOr(image, metaDefaults(), image);
+        Integer base = names.get(baseName.toLowerCase(Locale.ROOT));
+        if (name != null) {
+            names.putIfAbsent(name, index);
+        }
+        return new LintStage(index, fromEntry, from, name, body, baseName, base == null ? -1 : base);
+    }
+
+    private List<StageReference> buildReferences() {
+        List<StageReference> out = new ArrayList<>();
+        for (LintStage stage : stages) {
+            if (stage.baseStage() >= 0) {
+                out.add(new StageReference(StageReference.Kind.FROM, stage.index(), stage.baseName(), stage.baseStage(), stage.fromEntry()));
+            }
+            for (InstructionEntry e : stage.body()) {
+                Copy copy = e.as(Copy.class);
+                if (copy != null && copy.from() != null) {
+                    String ref = expandOr(copy.from(), metaDefaults(), copy.from());
+                    out.add(new StageReference(StageReference.Kind.COPY_FROM, stage.index(), ref, stageNamed(ref), e));
+                }
+                Run run = e.as(Run.class);
+                if (run != null) {
+                    for (Mount mount : run.mounts()) {
+                        String from = mount instanceof Mount.Bind b ? b.from() : mount instanceof Mount.Cache c ? c.from() : null;
+                        if (from != null) {
+                            out.add(new StageReference(StageReference.Kind.MOUNT_FROM, stage.index(), from, stageNamed(from), e));
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The stage a {@code --from} value names (an AS name, any case, or an index), or -1. */
+    public int stageNamed(String reference) {
+        String wanted = reference.toLowerCase(Locale.ROOT);
+        for (LintStage s : stages) {
+            if (wanted.equals(s.name())) {
+                return s.index();
+            }
+        }
+        if (wanted.matches("\\d{1,9}")) {
+            int index = Integer.parseInt(wanted);
+            if (index < stages.size()) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    // ---- accessors --------------------------------------------------------------------------------
+
+    public DockerfileSource source() {
+        return source;
+    }
+
+    public String file() {
+        return tree.file();
+    }
+
+    public SyntaxTree tree() {
+        return tree;
+    }
+
+    public LintConfig config() {
+        return config;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public ShellExpander expander() {
+        return expander;
+    }
+
+    public List<InstructionEntry> entries() {
+        return entries;
+    }
+
+    /** The ARG lines before the first FROM. */
+    public List<InstructionEntry> metaArgs() {
+        return metaArgs;
+    }
+
+    public List<LintStage> stages() {
+        return stages;
+    }
+
+    public List<StageReference> references() {
+        return references;
+    }
+
+    public LintStage stageOf(InstructionEntry entry) {
+        return entry.stage() >= 0 && entry.stage() < stages.size() ? stages.get(entry.stage()) : null;
+    }
+
+    /**
+     * The variables the base image of {@code stage} defines, following FROM through earlier stages to the
+     * image; null when the image is unknown to jbuild. ENV lines of ancestor stages are not included.
+     */
+    public Set<String> baseImageVariables(LintStage stage) {
+        LintStage root = rootOf(stage);
+        return baseImageEnv.namesFor(root.baseName());
+    }
+
+    /** The stage at the end of the FROM chain: the one built on an image or scratch. */
+    public LintStage rootOf(LintStage stage) {
+        LintStage current = stage;
+        for (int guard = 0; guard < stages.size() && current.baseStage() >= 0 && current.baseStage() < current.index(); guard++) {
+            current = stages.get(current.baseStage());
+        }
+        return current;
+    }
+
+    /** The stage and its FROM ancestors, nearest first. */
+    public List<LintStage> lineage(LintStage stage) {
+        List<LintStage> chain = new ArrayList<>();
+        LintStage current = stage;
+        chain.add(current);
+        for (int guard = 0; guard < stages.size() && current.baseStage() >= 0 && current.baseStage() < current.index(); guard++) {
+            current = stages.get(current.baseStage());
+            chain.add(current);
+        }
+        return chain;
+    }
+
+    /** The last stage: what a build without --target produces, or null for a file without FROM. */
+    public LintStage targetStage() {
+        return stages.isEmpty() ? null : stages.get(stages.size() - 1);
+    }
+
+    /** Indexes of the stages the default target needs, itself included. */
+    public Set<Integer> requiredStages() {
+        if (stages.isEmpty()) {
+            return Set.of();
+        }
+        Set<Integer> needed = new TreeSet<>();
+        Deque<Integer> work = new ArrayDeque<>(List.of(stages.size() - 1));
+        while (!work.isEmpty()) {
+            int index = work.pop();
+            if (needed.add(index)) {
+                for (StageReference r : references) {
+                    if (r.from() == index && r.namesStage()) {
+                        work.push(r.target());
+                    }
+                }
+            }
+        }
+        return Collections.unmodifiableSet(needed);
+    }
+
+    /** Indexes of the stages whose filesystem ends up in the final image: the target and its FROM ancestors. */
+    public Set<Integer> finalImageStages() {
+        LintStage target = targetStage();
+        if (target == null) {
+            return Set.of();
+        }
+        Set<Integer> out = new TreeSet<>();
+        for (LintStage s : lineage(target)) {
+            out.add(s.index());
+        }
+        return out;
+    }
+
+    /** The SHELL in force for {@code entry}: the last SHELL before it in its stage or its FROM ancestors. */
+    public List<String> shellAt(InstructionEntry entry) {
+        LintStage stage = stageOf(entry);
+        if (stage == null) {
+            return DEFAULT_SHELL;
+        }
+        boolean first = true;
+        for (LintStage s : lineage(stage)) {
+            List<InstructionEntry> body = s.body();
+            for (int i = body.size() - 1; i >= 0; i--) {
+                InstructionEntry e = body.get(i);
+                if (first && e.index() >= entry.index()) {
+                    continue;
+                }
+                Shell shell = e.as(Shell.class);
+                if (shell != null) {
+                    return shell.argv();
+                }
+            }
+            first = false;
+        }
+        return DEFAULT_SHELL;
+    }
+
+    /** True when a SHELL instruction comes before {@code entry} in its stage or the stages it is built on. */
+    public boolean shellSetBefore(InstructionEntry entry) {
+        return before(entry).stream().anyMatch(e -> e.as(Shell.class) != null);
+    }
+
+    /**
+     * The instructions that run before {@code entry} in the image it builds: those of the FROM ancestors, then
+     * those of its own stage up to it, in build order.
+     */
+    public List<InstructionEntry> before(InstructionEntry entry) {
+        LintStage stage = stageOf(entry);
+        if (stage == null) {
+            return List.of();
+        }
+        List<InstructionEntry> out = new ArrayList<>();
+        List<LintStage> chain = lineage(stage);
+        for (int i = chain.size() - 1; i >= 1; i--) {
+            out.addAll(chain.get(i).body());
+        }
+        for (InstructionEntry e : stage.body()) {
+            if (e.index() >= entry.index()) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** True when RUN lines at {@code entry} go to a POSIX-like shell (not PowerShell or cmd). */
+    public boolean posixShellAt(InstructionEntry entry) {
+        String program = shellAt(entry).get(0).toLowerCase(Locale.ROOT);
+        return !(program.contains("powershell") || program.contains("pwsh") || program.endsWith("cmd") || program.endsWith("cmd.exe"));
+    }
+
+    // ---- expansion --------------------------------------------------------------------------------
+
+    /** Global ARG defaults and the automatic platform ARGs, as a build without --build-arg sees them. */
+    public Map<String, String> metaDefaults() {
+        if (metaDefaults == null) {
+            Map<String, String> env = new LinkedHashMap<>(platform.automaticArgs());
+            for (InstructionEntry e : metaArgs) {
+                Arg arg = e.as(Arg.class);
+                if (arg == null) {
+                    continue;
+                }
+                for (ArgDeclaration d : arg.declarations()) {
+                    if (d.defaultValue() != null) {
+                        env.put(d.name(), expandOr(d.defaultValue(), env, d.defaultValue()));
+                    }
+                }
+            }
+            metaDefaults = env;
+        }
+        return metaDefaults;
+    }
+
+    /** {@code word} expanded against {@code env}, or {@code fallback} when it does not expand. */
+    public String expandOr(String word, Map<String, String> env, String fallback) {
+        if (word.indexOf('$') < 0 && word.indexOf('\'') < 0 && word.indexOf('"') < 0 && word.indexOf(tree.escape()) < 0) {
+            return word;
+        }
+        try {
+            return expander.expandWord(word, env::get).value();
+        } catch (ShellExpansionException | IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    // ---- positions --------------------------------------------------------------------------------
+
+    public LineMap lineMap(InstructionEntry entry) {
+        return lineMaps.computeIfAbsent(entry.index(), i -> LineMap.of(tree, entry.raw()));
+    }
+
+    /** The whole instruction. */
+    public SourceRange range(InstructionEntry entry) {
+        return entry.raw().range();
+    }
+
+    /** A place inside the instruction, with the instruction's last line as end line. */
+    public SourceRange range(InstructionEntry entry, Position position) {
+        return new SourceRange(tree.file(), position.line(), position.column(), Math.max(position.line(), entry.raw().range().endLine()));
+    }
+
+    /** Where {@code text} first occurs in the instruction's logical line after the keyword; the instruction if absent. */
+    public SourceRange rangeOf(InstructionEntry entry, String text) {
+        String original = entry.raw().original();
+        int from = Math.min(entry.raw().keyword().length(), original.length());
+        int at = text.isEmpty() ? -1 : original.indexOf(text, from);
+        if (at < 0) {
+            return range(entry);
+        }
+        return range(entry, lineMap(entry).position(at));
+    }
+
+    /** The shell reading of a RUN line, or null for other instructions and invalid RUN lines. */
+    public RunScript runScript(InstructionEntry entry) {
+        Run run = entry.as(Run.class);
+        if (run == null) {
+            return null;
+        }
+        return runScripts.computeIfAbsent(entry.index(), i -> RunScript.of(run, entry, lineMap(entry)));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.jbuild.lint.rules;
+
+import dev.jbuild.lint.BuildkitRules;
+import dev.jbuild.lint.HadolintRules;
+import dev.jbuild.lint.JbuildRules;
+import dev.jbuild.lint.model.InstructionEntry;
+import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.lint.model.LintUnit;
+import dev.jbuild.lint.model.RunScript;
+import dev.jbuild.lint.shell.ShellCommand;
+import dev.jbuild.lint.shell.ShellWord;
+import dev.jbuild.parser.instructions.Add;
+import dev.jbuild.parser.instructions.Copy;
+import dev.jbuild.parser.instructions.User;
+import dev.jbuild.parser.instructions.Workdir;
+import java.util.List;
+import java.util.Set;
+
+/** WORKDIR and USER: relative paths, copying before a working directory is set, and who the image runs as. */
+final class WorkdirUserChecks implements Check {
+    private static final Set<String> USERADD_VALUE_OPTIONS = Set.of("-u", "--uid", "-g", "--gid", "-G", "--groups", "-d",
+            "--home-dir", "-s", "--shell", "-c", "--comment", "-k", "--skel", "-K", "--key", "-e", "--expiredate", "-f",
+            "--inactive", "-p", "--password", "-b", "--base-dir", "-R", "--root", "-P", "--prefix", "-Z", "--selinux-user");
+    private static final Set<String> ADDUSER_VALUE_OPTIONS = Set.of("-u", "--uid", "-G", "-g", "--gid", "-h", "--home",
+            "-s", "--shell", "-k", "--gecos", "--ingroup", "--firstuid", "--lastuid", "--conf", "--comment");
+
+    @Override
+    public void run(LintUnit unit, FindingSink sink) {
+        for (LintStage stage : unit.stages()) {
+            boolean workdirSet = inheritedWorkdir(unit, stage);
+            for (InstructionEntry e : stage.body()) {
+                Workdir workdir = e.as(Workdir.class);
+                if (workdir != null) {
+                    String path = Texts.unquote(workdir.path());
+                    boolean variable = path.startsWith("$");
+                    if (!variable && !Texts.isAbsolutePath(path)) {
+                        if (!workdirSet) {
+                            sink.report(BuildkitRules.WORKDIR_RELATIVE_PATH, unit.range(e), path);
+                        }
+                        sink.report(HadolintRules.DL3000, unit.range(e), path);
+                    }
+                    workdirSet = true;
+                }
+                Copy copy = e.as(Copy.class);
+                if (copy != null && !workdirSet) {
+                    String dest = Texts.unquote(copy.destination());
+                    if (!dest.startsWith("$") && !Texts.isAbsolutePath(dest)) {
+                        sink.report(HadolintRules.DL3045, unit.rangeOf(e, copy.destination()), dest);
+                    }
+                }
+                User user = e.as(User.class);
+                if (user != null) {
+                    userExists(unit, sink, stage, e, user);
+                }
+            }
+        }
+        lastUser(unit, sink);
+    }
+
+    private static boolean inheritedWorkdir(LintUnit unit, LintStage stage) {
+        List<LintStage> chain = unit.lineage(stage);
+        for (int i = 1; i < chain.size(); i++) {
+            if (chain.get(i).body().stream().anyMatch(e -> e.as(Workdir.class) != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** DL3002: the last USER of the final image, if any is written, must not be root. */
+    private static void lastUser(LintUnit unit, FindingSink sink) {
+        LintStage target = unit.targetStage();
+        if (target == null) {
+            return;
+        }
+        for (LintStage s : unit.lineage(target)) {
+            List<InstructionEntry> body = s.body();
+            for (int i = body.size() - 1; i >= 0; i--) {
+                User user = body.get(i).as(User.class);
+                if (user != null) {
+                    String name = userName(user);
+                    if (name.equals("root") || name.equals("0")) {
+                        sink.report(HadolintRules.DL3002, unit.range(body.get(i)), Texts.unquote(user.user()));
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String userName(User user) {
+        String value = Texts.unquote(user.user());
+        int colon = value.indexOf(':');
+        return colon >= 0 ? value.substring(0, colon) : value;
+    }
+
+    /** UserNotYetCreated: a later RUN of the stage creates the user, or the stage has no /etc/passwd at all. */
+    private static void userExists(LintUnit unit, FindingSink sink, LintStage stage, InstructionEntry e, User user) {
+        if (!sink.wants(JbuildRules.USER_NOT_YET_CREATED)) {
+            return;
+        }
+        String name = userName(user);
+        if (name.isEmpty() || name.contains("$") || name.chars().allMatch(Character::isDigit) || name.equals("root")) {
+            return;
+        }
+        if (createdBy(unit, unit.before(e), name) != null) {
+            return;
+        }
+        InstructionEntry later = createdBy(unit, stage.body().stream().filter(b -> b.index() > e.index()).toList(), name);
+        if (later != null) {
+            sink.report(JbuildRules.USER_NOT_YET_CREATED, unit.range(e), name,
+                    "is created only later, by the RUN on line " + later.raw().range().startLine() + ": move USER below it");
+            return;
+        }
+        if (unit.rootOf(stage).fromScratch() && !copiesEtc(unit.before(e))) {
+            sink.report(JbuildRules.USER_NOT_YET_CREATED, unit.range(e), name,
+                    "cannot exist in a stage built on scratch without an /etc/passwd: use a numeric UID such as 65534");
+        }
+    }
+
+    private static InstructionEntry createdBy(LintUnit unit, List<InstructionEntry> entries, String name) {
+        for (InstructionEntry e : entries) {
+            RunScript script = unit.runScript(e);
+            if (script == null) {
+                continue;
+            }
+            for (RunScript.Located located : script.invocations("useradd", "adduser")) {
+                ShellCommand c = located.command();
+                List<ShellWord> positional = c.positionals(c.is("useradd") ? USERADD_VALUE_OPTIONS : ADDUSER_VALUE_OPTIONS);
+                if (positional.isEmpty()) {
+                    continue;
+                }
+                ShellWord user = c.is("useradd") ? positional.get(positional.size() - 1) : positional.get(0);
+                if (user.text().equals(name)) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean copiesEtc(List<InstructionEntry> entries) {
+        for (InstructionEntry e : entries) {
+            Copy copy = e.as(Copy.class);
+            Add add = e.as(Add.class);
+            String dest = copy != null ? copy.destination() : add != null ? add.destination() : null;
+            List<String> sources = copy != null ? copy.sources() : add != null ? add.sources() : List.of();
+            if (dest != null && (dest.startsWith("/etc") || dest.equals("/") || sources.stream().anyMatch(s -> s.contains("passwd")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
