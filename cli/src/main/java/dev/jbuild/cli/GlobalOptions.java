@@ -15,11 +15,28 @@ public final class GlobalOptions {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean debug;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT, defaultValue = "info",
-            description = "Log level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    LogLevel logLevel = LogLevel.info;
+    LogLevel logLevel = LogLevel.INFO;
 
-    public enum LogLevel { error, warn, info, debug }
+    public enum LogLevel { ERROR, WARN, INFO, DEBUG }
+
+    /**
+     * A string option, not an enum one: picocli takes a subcommand named like an enum value ({@code info})
+     * for the option's missing parameter, which broke {@code jbuild info}.
+     */
+    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
+            description = "Log level: error, warn, info or debug (default: info).")
+    void logLevel(String level) {
+        try {
+            logLevel = LogLevel.valueOf(level.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "Invalid value for option '--log-level': '" + level + "' (expected error, warn, info or debug)");
+        }
+    }
+
+    public LogLevel logLevel() {
+        return logLevel;
+    }
 
     /** The store root: --root, else $JBUILD_ROOT, else the per-user default. */
     public Path storeRoot(Map<String, String> env) {

@@ -1,5 +1,6 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.executor.InfoCommand;
 import dev.jbuild.cli.lint.LintCommand;
 import dev.jbuild.cli.store.ExportCommand;
 import dev.jbuild.cli.store.HistoryCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
                 ExportCommand.class,
                 SystemCommand.class,
                 PruneCommand.class,
+                InfoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JbuildCommand implements Callable<Integer> {
     private final Context context;

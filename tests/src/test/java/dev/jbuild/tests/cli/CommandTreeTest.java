@@ -68,11 +68,19 @@ class CommandTreeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"build", "parse", "help"})
+    @ValueSource(strings = {"build", "parse", "lint", "images", "inspect", "history", "tag", "rmi", "import", "export",
+            "system", "prune", "info", "help"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.run(command, "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Usage: jbuild " + command), run.out());
+    }
+
+    @Test
+    void subcommandNamedLikeALogLevelIsStillACommand() {
+        CliRun run = CliRun.run("--root", dir.resolve("store").toString(), "info");
+        assertTrue(run.out().startsWith("Storage driver: "), run.out() + run.err());
+        assertEquals(2, CliRun.run("--log-level", "loud", "info").exitCode());
     }
 
     @Test

@@ -1,0 +1,102 @@
+package dev.jbuild.cli.executor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.JbuildCommand;
+import dev.jbuild.executor.ExecutorInfo;
+import dev.jbuild.executor.ExecutorLayout;
+import dev.jbuild.executor.StorageDrivers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jbuild info}: the storage driver and OCI runtime a build would use here, found by real
+ * probes, and the kernel features that matter, each with why it is on or off. Exits 1 when no
+ * storage driver or no runtime can be used.
+ */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = {"Show the storage driver, the OCI runtime and the kernel features jbuild finds on this host.",
+                "Both are chosen by real probes (a tiny overlay mount, a probe container), not by presence."})
+public final class InfoCommand implements Callable<Integer> {
+
+    public enum Format { text, json }
+
+    @ParentCommand
+    JbuildCommand parent;
+
+    @Option(names = "--storage-driver", paramLabel = "DRIVER",
+            description = "overlay or vfs (default: $JBUILD_STORAGE_DRIVER, else detected).")
+    String storageDriver;
+
+    @Option(names = "--runtime", paramLabel = "PATH", description = "OCI runtime to use instead of probing runc, then crun.")
+    Path runtime;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        Context context = parent.context();
+        ExecutorLayout layout = new ExecutorLayout(context.global().storeRoot(context.env()).resolve("executor"));
+        ExecutorInfo info = ExecutorInfo.gather(layout, StorageDrivers.requested(storageDriver, context.env()),
+                Optional.ofNullable(runtime));
+        context.out().print(format == Format.json ? json(info) : text(info));
+        return info.storageDriver() == null || info.runtime() == null ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    /** Aligned "Label: value (reason)" lines, then one line per feature. */
+    public static String text(ExecutorInfo info) {
+        StringBuilder out = new StringBuilder();
+        line(out, "Storage driver", (info.storageDriver() == null ? "none" : info.storageDriver())
+                + " (" + info.storageReason() + ")");
+        line(out, "Runtime", info.runtime() == null ? "none (" + info.runtimeReason() + ")"
+                : info.runtime().executable() + ", " + info.runtime().version() + " (" + info.runtimeReason() + ")");
+        line(out, "Kernel", info.kernel() + " (" + info.architecture() + ")");
+        out.append("Features:\n");
+        for (ExecutorInfo.Feature feature : info.features()) {
+            out.append(String.format("  %-38s %-4s %s%n", feature.name(), feature.on() ? "on" : "off", feature.detail()));
+        }
+        return out.toString();
+    }
+
+    public static String json(ExecutorInfo info) throws Exception {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("driver", info.storageDriver());
+        storage.put("reason", info.storageReason());
+        root.put("storage", storage);
+        Map<String, Object> runtime = new LinkedHashMap<>();
+        runtime.put("path", info.runtime() == null ? null : info.runtime().executable().toString());
+        runtime.put("name", info.runtime() == null ? null : info.runtime().name());
+        runtime.put("version", info.runtime() == null ? null : info.runtime().version());
+        runtime.put("reason", info.runtimeReason());
+        root.put("runtime", runtime);
+        root.put("kernel", info.kernel());
+        root.put("architecture", info.architecture());
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (ExecutorInfo.Feature feature : info.features()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", feature.name());
+            entry.put("on", feature.on());
+            entry.put("detail", feature.detail());
+            features.add(entry);
+        }
+        root.put("features", features);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("%-16s%s%n", label + ":", value));
+    }
+}

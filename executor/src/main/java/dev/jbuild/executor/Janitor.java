@@ -1,0 +1,101 @@
+package dev.jbuild.executor;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Removes what killed processes left behind: containers still known to the runtime, mounts and
+ * directories of steps, workspaces and probes whose owner (see {@link OwnerLease}) is gone. Safe
+ * to run at any time, also while other jbuild processes work: live owners' directories are skipped.
+ */
+public final class Janitor {
+
+    /** What was cleaned: stale directories removed, containers deleted, mounts unmounted. */
+    public record Report(int directories, int containers, int mounts, List<String> failures) {
+    }
+
+    private Janitor() {
+    }
+
+    public static Report cleanStale(ExecutorLayout layout) {
+        Counter counter = new Counter();
+        for (Path parent : List.of(layout.runs(), layout.overlay(), layout.vfs(), layout.probes())) {
+            for (Path dir : children(parent, counter)) {
+                if (OwnerLease.isClaimed(dir) ? OwnerLease.isStale(dir) : isAbandonedUnclaimed(dir)) {
+                    clean(dir, counter);
+                }
+            }
+        }
+        return new Report(counter.directories, counter.containers, counter.mounts, counter.failures);
+    }
+
+    /** Convenience for callers that only know the root. */
+    public static Report cleanStale(Path root) {
+        return cleanStale(new ExecutorLayout(root));
+    }
+
+    private static void clean(Path dir, Counter counter) {
+        try {
+            RunState state = RunState.read(dir);
+            if (state != null && Files.exists(Path.of(state.runtimeRoot(), state.containerId()))) {
+                Commands.Result result = Commands.run(List.of(state.runtime(), "--root", state.runtimeRoot(),
+                        "delete", "--force", state.containerId()));
+                if (result.succeeded()) {
+                    counter.containers++;
+                } else {
+                    counter.failures.add("container " + state.containerId() + ": " + result.output().strip());
+                }
+            }
+            for (Path mount : MountTable.under(dir)) {
+                Mounts.unmount(mount);
+                counter.mounts++;
+            }
+            Trees.deleteOnOneFileSystem(dir);
+            counter.directories++;
+        } catch (IOException | RuntimeException e) {
+            counter.failures.add(dir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A directory without an owner file: a crash between creating it and claiming it. It is
+     * abandoned once it is older than a minute (a live creator claims it within milliseconds).
+     */
+    private static boolean isAbandonedUnclaimed(Path dir) {
+        try {
+            long age = System.currentTimeMillis() - Files.getLastModifiedTime(dir).toMillis();
+            return age > 60_000;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<Path> children(Path parent, Counter counter) {
+        List<Path> children = new ArrayList<>();
+        if (!Files.isDirectory(parent)) {
+            return children;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(parent)) {
+            for (Path child : stream) {
+                if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    children.add(child);
+                }
+            }
+        } catch (IOException e) {
+            counter.failures.add(parent + ": " + e.getMessage());
+        }
+        return children;
+    }
+
+    private static final class Counter {
+        int directories;
+        int containers;
+        int mounts;
+        final List<String> failures = new ArrayList<>();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.jbuild.executor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
+
+/** Loads {@link LibC} once and turns failed calls into {@link IOException}s that carry errno's text. */
+final class Native {
+    static final int ENOENT = 2;
+    static final int EINTR = 4;
+    static final int EBUSY = 16;
+    static final int EINVAL = 22;
+    static final int ERANGE = 34;
+    static final int ENODATA = 61;
+    static final int EOPNOTSUPP = 95;
+
+    private static final class Holder {
+        static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
+        static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+    }
+
+    private Native() {
+    }
+
+    static LibC libc() {
+        return Holder.LIBC;
+    }
+
+    /** errno of the last call on this thread that saved it. */
+    static int errno() {
+        return Holder.RUNTIME.getLastError();
+    }
+
+    static IOException failure(String call, Path path, int errno) {
+        String text = Holder.LIBC.strerror(errno);
+        return new NativeCallException(call + " " + path + ": " + text + " (errno " + errno + ")", errno);
+    }
+
+    /** An {@link IOException} from a failed system call, with its errno. */
+    static final class NativeCallException extends IOException {
+        private final int errno;
+
+        NativeCallException(String message, int errno) {
+            super(message);
+            this.errno = errno;
+        }
+
+        int errno() {
+            return errno;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.jbuild.executor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The subset of the OCI runtime-spec 1.0 {@code config.json} the executor writes. Field names are
+ * the spec's; absent (null) fields are left out of the JSON.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record OciSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts, Linux linux) {
+
+    /** runc 1.1 implements 1.0.2; nothing newer is used. */
+    static final String VERSION = "1.0.2";
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Process(boolean terminal, User user, List<String> args, List<String> env, String cwd,
+                   Capabilities capabilities, boolean noNewPrivileges) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record User(long uid, long gid, List<Long> additionalGids) {
+    }
+
+    record Capabilities(List<String> bounding, List<String> effective, List<String> inheritable,
+                        List<String> permitted) {
+    }
+
+    record Root(String path, boolean readonly) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Mount(String destination, String type, String source, List<String> options) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths, Seccomp seccomp) {
+    }
+
+    record Namespace(String type) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Seccomp(String defaultAction, List<String> architectures, List<Syscall> syscalls) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Syscall(List<String> names, String action, Long errnoRet, List<Arg> args) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Arg(int index, long value, Long valueTwo, String op) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.jbuild.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The config.json a step gets, as JSON: what Docker would give it, and nothing a build step does not need. */
+class OciConfigTest {
+    private static final HostFiles.Paths HOST_FILES =
+            new HostFiles.Paths(Path.of("/run/x/hosts"), Path.of("/run/x/resolv.conf"), Path.of("/run/x/hostname"));
+
+    private static JsonNode config(RunSpec spec, ProcessUser user) {
+        OciSpec oci = SpecFactory.build(Path.of("/rootfs"), spec, user, HOST_FILES, List.of());
+        return new ObjectMapper().valueToTree(oci);
+    }
+
+    @Test
+    void processRunsAsTheResolvedUserWithoutTerminalOrNoNewPrivileges() {
+        JsonNode config = config(RunSpec.of(List.of("/bin/sh", "-c", "true")).withCwd("/work"),
+                new ProcessUser(1000, 1000, List.of(10, 50), "/home/u"));
+
+        assertEquals("1.0.2", config.path("ociVersion").asText());
+        JsonNode process = config.path("process");
+        assertFalse(process.path("terminal").asBoolean(true));
+        assertFalse(process.path("noNewPrivileges").asBoolean(true));
+        assertEquals("{\"uid\":1000,\"gid\":1000,\"additionalGids\":[10,50]}", process.path("user").toString());
+        assertEquals("/work", process.path("cwd").asText());
+        assertEquals("[]", process.path("capabilities").path("inheritable").toString());
+        assertEquals(DockerDefaults.CAPABILITIES, texts(process.path("capabilities").path("effective")));
+        assertEquals(List.of("PATH=" + DockerDefaults.PATH, "HOME=/home/u"), texts(process.path("env")));
+    }
+
+    @Test
+    void noResourceLimitsAndANetworkNamespaceOnlyForNetworkNone() {
+        JsonNode shared = config(RunSpec.of(List.of("true")), ProcessUser.ROOT);
+        JsonNode isolated = config(RunSpec.of(List.of("true")).withNetwork(NetworkMode.NONE), ProcessUser.ROOT);
+
+        assertTrue(shared.path("linux").path("resources").isMissingNode());
+        assertEquals("{\"uid\":0,\"gid\":0}", shared.path("process").path("user").toString());
+        assertEquals(List.of("pid", "ipc", "uts", "mount"), types(shared.path("linux").path("namespaces")));
+        assertEquals(List.of("pid", "ipc", "uts", "mount", "network"), types(isolated.path("linux").path("namespaces")));
+    }
+
+    @Test
+    void hostFilesAreReadOnlyBindsAfterDockersStandardMounts() {
+        JsonNode mounts = config(RunSpec.of(List.of("true")), ProcessUser.ROOT).path("mounts");
+
+        List<String> destinations = new ArrayList<>();
+        mounts.forEach(mount -> destinations.add(mount.path("destination").asText()));
+        assertEquals(List.of("/proc", "/dev", "/dev/pts", "/sys", "/sys/fs/cgroup", "/dev/mqueue", "/dev/shm",
+                "/etc/resolv.conf", "/etc/hosts", "/etc/hostname"), destinations);
+        assertEquals("{\"destination\":\"/etc/hosts\",\"type\":\"bind\",\"source\":\"/run/x/hosts\",\"options\":[\"rbind\",\"ro\"]}",
+                mounts.get(8).toString());
+    }
+
+    @Test
+    void seccompDeniesWhatDockersDefaultProfileDenies() {
+        JsonNode seccomp = config(RunSpec.of(List.of("true")), ProcessUser.ROOT).path("linux").path("seccomp");
+
+        assertEquals("SCMP_ACT_ALLOW", seccomp.path("defaultAction").asText());
+        JsonNode denied = seccomp.path("syscalls").get(0);
+        assertEquals("SCMP_ACT_ERRNO", denied.path("action").asText());
+        assertEquals(1, denied.path("errnoRet").asInt());
+        List<String> names = texts(denied.path("names"));
+        for (String call : List.of("mount", "umount2", "unshare", "setns", "pivot_root", "keyctl", "add_key",
+                "kexec_load", "init_module", "finit_module", "bpf", "perf_event_open", "reboot", "swapon",
+                "open_by_handle_at", "userfaultfd", "clock_settime", "sethostname", "kcmp")) {
+            assertTrue(names.contains(call), call);
+        }
+        // Allowed by Docker: on kernels from 4.8 on, or checked by the kernel itself.
+        for (String call : List.of("ptrace", "process_vm_readv", "name_to_handle_at", "clock_adjtime", "chroot")) {
+            assertFalse(names.contains(call), call);
+        }
+        assertTrue(seccomp.toString().contains("{\"names\":[\"clone3\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":38}"));
+        assertTrue(seccomp.toString().contains("{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1,"
+                + "\"args\":[{\"index\":0,\"value\":268435456,\"valueTwo\":268435456,\"op\":\"SCMP_CMP_MASKED_EQ\"}]}"));
+    }
+
+    @Test
+    void ptraceIsDeniedOnKernelsOlderThanFourEight() {
+        OciSpec.Seccomp old = SeccompProfile.dockerEquivalent("amd64", "4.4.0-210-generic");
+
+        assertTrue(old.syscalls().get(0).names().contains("ptrace"));
+        assertEquals(List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"), old.architectures());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    private static List<String> types(JsonNode namespaces) {
+        List<String> types = new ArrayList<>();
+        namespaces.forEach(node -> types.add(node.path("type").asText()));
+        return types;
+    }
+}

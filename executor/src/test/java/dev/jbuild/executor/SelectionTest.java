@@ -1,0 +1,91 @@
+package dev.jbuild.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Choosing the storage driver and the OCI runtime by real probes. */
+class SelectionTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void overlayIsDetectedByAProbeMountHere() throws Exception {
+        StorageDrivers.Selection selection = StorageDrivers.select(null, new ExecutorLayout(temp));
+
+        assertInstanceOf(OverlayDriver.class, selection.driver());
+        assertTrue(selection.reason().startsWith("detected: overlay mount probe succeeded"), selection.reason());
+        assertEquals(java.util.List.of(), MountTable.under(temp));
+    }
+
+    @Test
+    void requestedDriverComesFromTheFlagElseTheEnvironment() {
+        Map<String, String> environment = Map.of(StorageDrivers.ENVIRONMENT_VARIABLE, "vfs");
+
+        assertEquals("overlay", StorageDrivers.requested("overlay", environment));
+        assertEquals("vfs", StorageDrivers.requested(null, environment));
+        assertEquals(null, StorageDrivers.requested(null, Map.of()));
+    }
+
+    @Test
+    void vfsCanBeRequestedAndUnknownNamesAreRefused() throws Exception {
+        ExecutorLayout layout = new ExecutorLayout(temp);
+
+        assertInstanceOf(VfsDriver.class, StorageDrivers.select("vfs", layout).driver());
+        StorageException unknown = assertThrows(StorageException.class, () -> StorageDrivers.select("aufs", layout));
+        assertEquals("unknown storage driver 'aufs' (expected overlay or vfs)", unknown.getMessage());
+    }
+
+    @Test
+    void overlayProbeFailsWhereTheUpperFileSystemCannotHoldWhiteouts() throws Exception {
+        // overlayfs cannot use another overlay's merged directory as its upper: the probe says so.
+        Path lower = java.nio.file.Files.createDirectories(temp.resolve("lower"));
+        try (Workspace workspace = new OverlayDriver(temp.resolve("outer")).prepare(java.util.List.of(lower))) {
+            OverlayProbe.Result result = OverlayProbe.probe(workspace.rootfs().resolve("probe"));
+
+            assertEquals(false, result.usable(), result.reason());
+            assertTrue(result.reason().startsWith("overlay mount failed: mount -t overlay"), result.reason());
+        }
+    }
+
+    @Test
+    void runtimeProbePicksAWorkingRuntime() throws Exception {
+        RuntimeProbe.Selection selection = RuntimeProbe.select(Optional.empty(), new ExecutorLayout(temp));
+
+        assertEquals("runc", selection.runtime().name());
+        assertTrue(selection.runtime().version().startsWith("runc version"), selection.runtime().version());
+        assertTrue(selection.reason().startsWith("probe container ran"), selection.reason());
+    }
+
+    @Test
+    void runtimeThatCannotRunAContainerIsRefusedWithTheInstallHint() {
+        RuntimeUnavailableException failure = assertThrows(RuntimeUnavailableException.class,
+                () -> RuntimeProbe.select(Optional.of(Path.of("/bin/false")), new ExecutorLayout(temp)));
+
+        assertTrue(failure.getMessage().startsWith("no working OCI runtime: /bin/false: "), failure.getMessage());
+        assertTrue(failure.getMessage().endsWith("; install one: apt-get install -y runc"), failure.getMessage());
+        assertEquals(-1, failure.getMessage().indexOf('\n'));
+    }
+
+    @Test
+    void infoReportsTheChosenDriverAndRuntimeAndWhyFeaturesAreOff() {
+        ExecutorInfo info = ExecutorInfo.gather(new ExecutorLayout(temp), "vfs", Optional.empty());
+
+        assertEquals("vfs", info.storageDriver());
+        assertEquals("requested", info.storageReason());
+        assertEquals("runc", info.runtime().name());
+        ExecutorInfo.Feature overlay = info.features().get(0);
+        assertEquals("overlayfs", overlay.name());
+        assertTrue(overlay.on(), overlay.detail());
+        ExecutorInfo.Feature limits = info.features().get(info.features().size() - 1);
+        assertEquals(new ExecutorInfo.Feature("resource limits", false,
+                "not set: build steps get no cgroup limits (linux.resources is left out)"), limits);
+    }
+}
