@@ -61,6 +61,10 @@ public final class Prune {
         FileTime since = Reachability.protectedSince(layout, store.session());
         long[] freed = {0};
 
+        // Mappings go before the blobs they name: a kill in between then leaves an orphan blob (the next
+        // prune takes it), never a mapping to a missing blob.
+        int mappings = dropMappingsToDoomedBlobs(reach, since);
+
         int blobs = 0;
         for (Digest blob : store.blobs().list()) {
             Path file = layout.blob(blob);
@@ -72,7 +76,7 @@ public final class Prune {
             }
         }
 
-        int mappings = pruneMappings(since);
+        mappings += pruneMappings(since);
 
         int snapshots = 0;
         for (Digest chain : store.layers().snapshots()) {
@@ -98,6 +102,21 @@ public final class Prune {
             }
         }
         return new Report(removedImages, blobs, snapshots, mappings, temp, freed[0]);
+    }
+
+    /** Mappings whose compressed blob this prune is about to delete. */
+    private int dropMappingsToDoomedBlobs(Reachability reach, FileTime since) throws IOException {
+        int removed = 0;
+        for (Compression compression : new Compression[] {Compression.GZIP, Compression.ZSTD}) {
+            for (var mapping : store.compressedCache().mappings(compression).entrySet()) {
+                Digest variant = mapping.getValue();
+                boolean doomed = !reach.blobs.contains(variant) && !Reachability.isProtected(layout.blob(variant), since);
+                if (doomed && Files.deleteIfExists(layout.compressedMapping(compression, mapping.getKey()))) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Mappings whose source layer is gone, or whose compressed blob is gone. */
