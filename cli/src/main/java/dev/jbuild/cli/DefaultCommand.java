@@ -11,7 +11,7 @@ import java.util.Set;
  * may come first; the first other word decides.
  */
 final class DefaultCommand {
-    private static final Set<String> GLOBAL_WITH_VALUE = Set.of("--root", "--log-level");
+    private static final Set<String> GLOBAL_WITH_VALUE = Set.of("--root", "--log-level", "--storage-driver", "--runtime");
     private static final Set<String> GLOBAL_FLAGS = Set.of("--debug");
     private static final Set<String> TOP_LEVEL_WORDS = Set.of("-h", "--help", "-V", "--version");
 

@@ -15,6 +15,14 @@ public final class GlobalOptions {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean debug;
 
+    @Option(names = "--storage-driver", paramLabel = "DRIVER", scope = ScopeType.INHERIT,
+            description = "Storage driver: overlay or vfs (default: $JBUILD_STORAGE_DRIVER, else detected by a probe mount).")
+    String storageDriver;
+
+    @Option(names = "--runtime", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "OCI runtime to run steps with (default: runc or crun, whichever a probe run shows working).")
+    Path runtime;
+
     LogLevel logLevel = LogLevel.INFO;
 
     public enum LogLevel { ERROR, WARN, INFO, DEBUG }
@@ -32,6 +40,16 @@ public final class GlobalOptions {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "Invalid value for option '--log-level': '" + level + "' (expected error, warn, info or debug)");
         }
+    }
+
+    /** The --storage-driver value, or null (then $JBUILD_STORAGE_DRIVER, then detection). */
+    public String storageDriver() {
+        return storageDriver;
+    }
+
+    /** The --runtime value, or null for probing. */
+    public Path runtime() {
+        return runtime;
     }
 
     public LogLevel logLevel() {

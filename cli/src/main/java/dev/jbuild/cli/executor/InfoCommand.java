@@ -34,13 +34,6 @@ public final class InfoCommand implements Callable<Integer> {
     @ParentCommand
     JbuildCommand parent;
 
-    @Option(names = "--storage-driver", paramLabel = "DRIVER",
-            description = "overlay or vfs (default: $JBUILD_STORAGE_DRIVER, else detected).")
-    String storageDriver;
-
-    @Option(names = "--runtime", paramLabel = "PATH", description = "OCI runtime to use instead of probing runc, then crun.")
-    Path runtime;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -49,8 +42,8 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Context context = parent.context();
         ExecutorLayout layout = new ExecutorLayout(context.global().storeRoot(context.env()).resolve("executor"));
-        ExecutorInfo info = ExecutorInfo.gather(layout, StorageDrivers.requested(storageDriver, context.env()),
-                Optional.ofNullable(runtime));
+        ExecutorInfo info = ExecutorInfo.gather(layout, StorageDrivers.requested(context.global().storageDriver(), context.env()),
+                Optional.ofNullable(context.global().runtime()));
         context.out().print(format == Format.json ? json(info) : text(info));
         return info.storageDriver() == null || info.runtime() == null ? ExitCode.FAILED : ExitCode.OK;
     }

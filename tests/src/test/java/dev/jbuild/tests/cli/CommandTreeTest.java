@@ -77,6 +77,21 @@ class CommandTreeTest {
     }
 
     @Test
+    void storageDriverAndRuntimeAreGlobalOptions() {
+        CliRun run = CliRun.run("--root", dir.resolve("store").toString(), "--storage-driver", "vfs", "info");
+        assertTrue(run.out().startsWith("Storage driver: vfs (requested)"), run.out() + run.err());
+        CliRun after = CliRun.run("info", "--root", dir.resolve("store").toString(), "--storage-driver=vfs");
+        assertTrue(after.out().startsWith("Storage driver: vfs (requested)"), after.out() + after.err());
+    }
+
+    @Test
+    void globalOptionsWithValuesBeforeTheImplicitBuildAreSkippedByTheRouting() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nRUNN x\n");
+        CliRun run = CliRun.run("--storage-driver", "vfs", "--runtime", "/usr/sbin/runc", "-f", dir.resolve("Dockerfile").toString(), dir.toString());
+        assertTrue(run.err().contains("unknown instruction: RUNN"), run.err());
+    }
+
+    @Test
     void subcommandNamedLikeALogLevelIsStillACommand() {
         CliRun run = CliRun.run("--root", dir.resolve("store").toString(), "info");
         assertTrue(run.out().startsWith("Storage driver: "), run.out() + run.err());
