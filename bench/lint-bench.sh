@@ -29,12 +29,12 @@ console.error('dockerfilelint crashed on ' + crashed + ' files');
 JS
 
 hyperfine --warmup 1 --runs "${RUNS:-5}" -i \
-  "$root/jbuild lint --format json $args" \
-  "node $npmdir/du-all.js $files" \
-  "node $npmdir/dfl-all.js $files"
+  -n "jbuild lint (one call, all files)" "$root/jbuild lint --format json $args" \
+  -n "dockerfile-utils (library, one node process)" "node $npmdir/du-all.js $files" \
+  -n "dockerfilelint (library, one node process)" "node $npmdir/dfl-all.js $files"
 
 # The linters as their users run them, one process per file, on the first 200 files.
 head -200 "$files" > "$files.200"
 hyperfine --runs 1 -i \
-  "xargs -a $files.200 -n1 $npmdir/node_modules/.bin/dockerfile-utils lint" \
-  "xargs -a $files.200 -n1 $npmdir/node_modules/.bin/dockerfilelint"
+  -n "dockerfile-utils CLI, 200 files" "xargs -a $files.200 -n1 $npmdir/node_modules/.bin/dockerfile-utils lint" \
+  -n "dockerfilelint CLI, 200 files" "xargs -a $files.200 -n1 $npmdir/node_modules/.bin/dockerfilelint"
