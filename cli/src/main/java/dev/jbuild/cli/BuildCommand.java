@@ -1,15 +1,43 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.builder.BuildException;
+import dev.jbuild.builder.BuildListener;
+import dev.jbuild.builder.BuildRequest;
+import dev.jbuild.builder.BuildResult;
+import dev.jbuild.builder.ImageBuilder;
+import dev.jbuild.builder.files.DockerFileCopier;
+import dev.jbuild.builder.output.RootfsExporter;
+import dev.jbuild.cli.build.FailureReport;
+import dev.jbuild.cli.build.JsonProgress;
+import dev.jbuild.cli.build.OutputSpec;
+import dev.jbuild.cli.build.PlainProgress;
+import dev.jbuild.cli.build.SecretSpecs;
+import dev.jbuild.cli.build.StdinContext;
+import dev.jbuild.cli.build.TtyProgress;
 import dev.jbuild.cli.lint.PreBuildCheck;
+import dev.jbuild.executor.ExecutorException;
+import dev.jbuild.executor.NetworkMode;
+import dev.jbuild.executor.StorageDrivers;
 import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.ignore.IgnoreFiles;
-import dev.jbuild.parser.graph.Stage;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.store.Reference;
+import dev.jbuild.store.StoreException;
+import dev.jbuild.store.StoreOptions;
+import dev.jbuild.transfer.ImageSaver;
+import dev.jbuild.transfer.SaveOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,10 +45,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code jbuild build} (also what {@code jbuild [OPTIONS] CONTEXT} means). The front half is real: the
- * Dockerfile is read, parsed, resolved against the build arguments and pruned to the target, so every
- * Dockerfile error is reported exactly as a build will report it. Running the stages needs the store and
- * the executor, which are not part of this version; until then the command says so and fails.
+ * {@code jbuild build} (also what {@code jbuild [OPTIONS] CONTEXT} means): reads the Dockerfile and the
+ * context, hands the resolved graph to the {@link ImageBuilder} with a progress renderer, and writes the
+ * outputs. Every failure becomes one line and exit code 1; a failed step also shows its last output
+ * lines and the Dockerfile lines around it.
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build an image from a Dockerfile and a context directory.")
@@ -44,7 +72,7 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Set an image label; repeatable.")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", description = "Progress output: auto, tty, plain, quiet or json.")
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", description = "Progress output: auto, tty, plain, quiet or json (json goes to stdout, one object per line; the others to stderr).")
     String progress;
 
     @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image ID to FILE.")
@@ -72,37 +100,229 @@ final class BuildCommand implements Callable<Integer> {
     String contextDir;
 
     /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
-    private static boolean lintPasses(Context context, DockerfileInput input, java.nio.file.Path contextDir) {
-        DockerIgnore ignore = DockerIgnore.empty();
-        if (contextDir != null) {
-            java.nio.file.Path dockerfilePath = input.path() != null ? input.path() : contextDir.resolve("Dockerfile");
-            java.util.Optional<java.nio.file.Path> ignoreFile = IgnoreFiles.locate(contextDir, dockerfilePath);
-            if (ignoreFile.isPresent()) {
-                try {
-                    ignore = DockerIgnore.parse(java.nio.file.Files.readString(ignoreFile.get()));
-                } catch (java.io.IOException e) {
-                    throw new UserError("cannot read " + ignoreFile.get() + ": " + e.getMessage(), e);
-                }
-            }
-        }
+    private static boolean lintPasses(Context context, DockerfileInput input, DockerIgnore ignore) {
         return PreBuildCheck.passes(new DockerfileSource(input.displayName(), input.text(), ignore),
                 java.nio.file.Path.of(""), context.err(), context.env().get("PATH"));
     }
 
+    /** {@code .dockerignore}, or {@code <Dockerfile>.dockerignore} beside the Dockerfile, when there is a context. */
+    private static DockerIgnore ignoreRules(DockerfileInput input, Path contextDir) {
+        if (contextDir == null) {
+            return DockerIgnore.empty();
+        }
+        Path dockerfilePath = input.path() != null ? input.path() : contextDir.resolve("Dockerfile");
+        Optional<Path> ignoreFile = IgnoreFiles.locate(contextDir, dockerfilePath);
+        if (ignoreFile.isEmpty()) {
+            return DockerIgnore.empty();
+        }
+        try {
+            return DockerIgnore.parse(Files.readString(ignoreFile.get()));
+        } catch (IOException e) {
+            throw new UserError("cannot read " + ignoreFile.get() + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Context context = parent.context();
-        java.nio.file.Path dir = "-".equals(contextDir) ? null : java.nio.file.Path.of(contextDir);
-        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
-            throw new UserError("unable to prepare context: path \"" + contextDir + "\" not found");
+        Path stdinDir = null;
+        try {
+            Path dir;
+            DockerfileInput input;
+            if ("-".equals(contextDir)) {
+                if ("-".equals(dockerfile.file)) {
+                    throw new UserError("cannot read both the Dockerfile (-f -) and the context (-) from stdin");
+                }
+                stdinDir = Files.createTempDirectory("jbuild-context");
+                StdinContext stdin = StdinContext.read(context.stdin(), stdinDir.resolve("context"));
+                dir = stdin.directory();
+                input = dir != null ? dockerfile.read(context, dir) : new DockerfileInput("-", null, stdin.dockerfile());
+            } else {
+                dir = Path.of(contextDir);
+                if (!Files.isDirectory(dir)) {
+                    throw new UserError("unable to prepare context: path \"" + contextDir + "\" not found");
+                }
+                input = dockerfile.read(context, dir);
+            }
+            DockerIgnore ignore = ignoreRules(input, dir);
+            if (check && !lintPasses(context, input, ignore)) {
+                throw new UserError("build stopped: the Dockerfile has lint errors (see above)");
+            }
+            InstructionGraph graph = dockerfile.graph(context, input);
+            return build(context, graph, dir == null ? null : dir.toAbsolutePath(), ignore);
+        } finally {
+            if (stdinDir != null) {
+                deleteTree(stdinDir);
+            }
         }
-        DockerfileInput input = dockerfile.read(context, dir);
-        if (check && !lintPasses(context, input, dir)) {
-            throw new UserError("build stopped: the Dockerfile has lint errors (see above)");
+    }
+
+    private int build(Context context, InstructionGraph graph, Path dir, DockerIgnore ignore) throws IOException {
+        List<OutputSpec> outputSpecs = new ArrayList<>();
+        BuildRequest request;
+        try {
+            for (String output : outputs) {
+                outputSpecs.add(OutputSpec.parse(output));
+            }
+            request = request(context, graph, dir, ignore);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
         }
-        InstructionGraph graph = dockerfile.graph(context, input);
-        String plan = graph.requiredStages().stream().map(Stage::displayName).collect(Collectors.joining(", "));
-        throw new UserError("the Dockerfile is valid (stages to build: " + plan
-                + "), but running builds is not implemented in this version of jbuild yet");
+        String mode = progressMode(context);
+        BuildListener listener = switch (mode) {
+            case "plain" -> new PlainProgress(context.err());
+            case "tty" -> new TtyProgress(context.err());
+            case "json" -> new JsonProgress(context.out());
+            default -> BuildListener.NONE;
+        };
+        Path root = context.global().storeRoot(context.env());
+        StoreOptions options = StoreOptions.defaults()
+                .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
+        try (ImageStore store = ImageStore.open(root, options)) {
+            DockerFileCopier copier = new DockerFileCopier(root.resolve("builder").resolve("checksums"));
+            ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
+                    Optional.empty(), copier);
+            BuildResult result;
+            try {
+                result = builder.build(request, listener);
+            } catch (BuildException e) {
+                closeQuietly(listener);
+                FailureReport.print(context.err(), e, graph.syntax().lines());
+                throw new UserError("failed to solve: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserError("build interrupted", e);
+            } finally {
+                closeQuietly(listener);
+            }
+            for (OutputSpec output : outputSpecs) {
+                write(output, store, builder, result, request, context);
+            }
+            if (iidFile != null) {
+                Files.writeString(Path.of(iidFile), result.image().id().value());
+            }
+            if (mode.equals("quiet")) {
+                context.out().println(result.image().id().value());
+            }
+            return ExitCode.OK;
+        } catch (StoreException | ExecutorException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private BuildRequest request(Context context, InstructionGraph graph, Path dir, DockerIgnore ignore)
+            throws IOException {
+        for (String tag : tags) {
+            try {
+                Reference.parseNormalized(tag);
+            } catch (StoreException e) {
+                throw new IllegalArgumentException("invalid tag \"" + tag + "\": " + e.getMessage());
+            }
+        }
+        BuildRequest.Builder request = BuildRequest.builder(graph, dir).ignore(ignore)
+                .buildArgs(dockerfile.buildArgMap(context.env())).tags(tags).labels(labelMap())
+                .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context));
+        noCacheFilter.forEach(request::noCacheStage);
+        for (String secret : secrets) {
+            Map.Entry<String, byte[]> entry = SecretSpecs.secret(secret, context.env());
+            request.secret(entry.getKey(), entry.getValue());
+        }
+        for (String agent : ssh) {
+            Map.Entry<String, Path> entry = SecretSpecs.ssh(agent, context.env());
+            request.sshAgent(entry.getKey(), entry.getValue());
+        }
+        request.serial("1".equals(context.env().get("JBUILD_SERIAL")));
+        return request.build();
+    }
+
+    private void write(OutputSpec output, ImageStore store, ImageBuilder builder, BuildResult result,
+                       BuildRequest request, Context context) throws IOException {
+        switch (output.type()) {
+            case IMAGE -> { }
+            case LOCAL -> new RootfsExporter(builder.diffs()).writeDirectory(result.state(), Path.of(output.dest()));
+            case TAR -> {
+                if (output.dest().equals("-")) {
+                    new RootfsExporter(builder.diffs()).writeTar(result.state(), request.sourceDateEpoch(), context.out());
+                    context.out().flush();
+                } else {
+                    try (OutputStream out = Files.newOutputStream(Path.of(output.dest()))) {
+                        new RootfsExporter(builder.diffs()).writeTar(result.state(), request.sourceDateEpoch(), out);
+                    }
+                }
+            }
+            case DOCKER, OCI -> {
+                List<String> names = tags.isEmpty() ? List.of(result.image().id().value()) : tags;
+                ImageSaver saver = new ImageSaver(store);
+                if (output.dest().equals("-")) {
+                    saver.save(names, SaveOptions.defaults(), context.out());
+                } else {
+                    saver.saveToFile(names, SaveOptions.defaults(), Path.of(output.dest()));
+                }
+            }
+        }
+    }
+
+    private String progressMode(Context context) {
+        String mode = progress.toLowerCase(java.util.Locale.ROOT);
+        return switch (mode) {
+            case "plain", "tty", "json", "quiet" -> mode;
+            case "auto" -> System.console() != null && context.err() == System.err ? "tty" : "plain";
+            default -> throw new UserError("invalid --progress \"" + progress + "\": expected auto, tty, plain, quiet or json");
+        };
+    }
+
+    private Map<String, String> labelMap() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String label : labels) {
+            int eq = label.indexOf('=');
+            if (eq <= 0) {
+                values.put(eq == 0 ? label.substring(1) : label, "");
+            } else {
+                values.put(label.substring(0, eq), label.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
+    private static NetworkMode networkMode(String value) {
+        return switch (value) {
+            case "default" -> NetworkMode.DEFAULT;
+            case "host" -> NetworkMode.HOST;
+            case "none" -> NetworkMode.NONE;
+            default -> throw new IllegalArgumentException("invalid --network \"" + value + "\": expected default, host or none");
+        };
+    }
+
+    private Long epoch(Context context) {
+        if (sourceDateEpoch != null) {
+            return sourceDateEpoch;
+        }
+        String value = context.env().get("SOURCE_DATE_EPOCH");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid SOURCE_DATE_EPOCH \"" + value + "\": not a number of seconds");
+        }
+    }
+
+    private static void closeQuietly(BuildListener listener) {
+        if (listener instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // a renderer that cannot close has nothing left to show
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory
+        }
     }
 }

@@ -40,6 +40,10 @@ import picocli.CommandLine.Spec;
                 SystemCommand.class,
                 PruneCommand.class,
                 InfoCommand.class,
+                dev.jbuild.cli.transfer.SaveCommand.class,
+                dev.jbuild.cli.transfer.LoadCommand.class,
+                dev.jbuild.cli.transfer.VerifyCommand.class,
+                dev.jbuild.cli.transfer.KeyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JbuildCommand implements Callable<Integer> {
     private final Context context;

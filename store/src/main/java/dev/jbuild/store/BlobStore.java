@@ -68,7 +68,54 @@ public final class BlobStore {
     }
 
     private Descriptor write(String mediaType, Digest expected, long expectedSize, Content content) throws IOException {
+        StagedBlob staged = writeTemp(expected, expectedSize, content, true);
+        try {
+            try (StoreLock.Held held = lock.shared(options)) {
+                AtomicFiles.publish(staged.file(), layout.blob(staged.digest()));
+            }
+            return new Descriptor(mediaType, staged.digest(), staged.size());
+        } finally {
+            staged.discard();
+        }
+    }
+
+    /**
+     * Writes and hashes what the stream holds (read to its end, not closed) into this process's temp
+     * area without making it part of the store: for {@code load}, which must verify a whole archive
+     * before any of it may appear. {@link #publish} makes it a blob; the store's close removes what
+     * was never published.
+     *
+     * @param expected the digest the bytes must have, or null to accept whatever they hash to
+     * @param expectedSize the length they must have, or -1
+     * @throws BlobCorruptedException when {@code expected} or {@code expectedSize} is not what arrived
+     */
+    public StagedBlob stage(InputStream in, Digest expected, long expectedSize) throws IOException {
+        return writeTemp(expected, expectedSize, out -> in.transferTo(out), false);
+    }
+
+    /**
+     * Makes a staged blob part of the store (fsync, then rename), or only marks the existing blob as
+     * in use when the store already has it.
+     */
+    public Descriptor publish(StagedBlob staged, String mediaType) throws IOException {
+        if (touch(staged.digest())) {
+            staged.discard();
+        } else {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(staged.file(),
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true); // staging skips the fsync: most staged files are never published
+            }
+            try (StoreLock.Held held = lock.shared(options)) {
+                AtomicFiles.publish(staged.file(), layout.blob(staged.digest()));
+            }
+        }
+        return new Descriptor(mediaType, staged.digest(), staged.size());
+    }
+
+    private StagedBlob writeTemp(Digest expected, long expectedSize, Content content, boolean fsync)
+            throws IOException {
         Path temp = session.newPath("blob");
+        boolean kept = false;
         try {
             DigestingOutputStream digesting;
             try (AtomicFiles.FsyncingOutput file = AtomicFiles.create(temp)) {
@@ -76,7 +123,9 @@ public final class BlobStore {
                 OutputStream buffered = new BufferedOutputStream(digesting, BUFFER);
                 content.writeTo(buffered);
                 buffered.flush();
-                file.finish();
+                if (fsync) {
+                    file.finish();
+                }
             }
             Digest digest = digesting.digest();
             if (expected != null && !expected.equals(digest)) {
@@ -85,12 +134,12 @@ public final class BlobStore {
             if (expected != null && expectedSize >= 0 && expectedSize != digesting.size()) {
                 throw new BlobCorruptedException(expected, expectedSize, digesting.size());
             }
-            try (StoreLock.Held held = lock.shared(options)) {
-                AtomicFiles.publish(temp, layout.blob(digest));
-            }
-            return new Descriptor(mediaType, digest, digesting.size());
+            kept = true;
+            return new StagedBlob(temp, digest, digesting.size());
         } finally {
-            Files.deleteIfExists(temp);
+            if (!kept) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

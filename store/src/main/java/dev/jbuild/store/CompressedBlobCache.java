@@ -37,15 +37,12 @@ public final class CompressedBlobCache {
      * The layer {@code uncompressed} in the given compression, compressing and caching it on first
      * use. {@link Compression#NONE} describes the uncompressed blob itself.
      *
-     * @throws UnsupportedCompressionException for zstd
+     * @throws UnsupportedCompressionException when zstd's native library cannot be loaded
      * @throws BlobNotFoundException when the uncompressed layer is not in the store
      */
     public Descriptor compressed(Digest uncompressed, Compression compression) throws IOException {
         if (compression == Compression.NONE) {
             return new Descriptor(MediaTypes.OCI_LAYER, uncompressed, blobs.size(uncompressed));
-        }
-        if (compression == Compression.ZSTD) {
-            throw Compression.zstdUnsupported();
         }
         Optional<Descriptor> cached = cached(uncompressed, compression);
         if (cached.isPresent() && blobs.touch(cached.get().digest())) {
@@ -60,6 +57,29 @@ public final class CompressedBlobCache {
             });
         }
         register(uncompressed, compression, made);
+        return made;
+    }
+
+    /**
+     * Makes sure the uncompressed layer {@code diffId} is in the store, decompressing the compressed
+     * blob {@code variant} (already in the store) into it when it is not; what save needs before it
+     * can write a layer that arrived compressed in another compression, or uncompressed.
+     *
+     * @throws BlobCorruptedException when the variant does not decompress to {@code diffId}
+     */
+    public Descriptor uncompressed(Digest diffId, Descriptor variant) throws IOException {
+        if (blobs.touch(diffId)) {
+            return new Descriptor(MediaTypes.OCI_LAYER, diffId, blobs.size(diffId));
+        }
+        Compression compression = MediaTypes.layerCompression(variant.mediaType());
+        Descriptor made;
+        try (InputStream raw = blobs.open(variant); InputStream in = compression.decompressing(raw)) {
+            made = blobs.put(in, MediaTypes.OCI_LAYER, diffId, -1);
+            raw.transferTo(OutputStream.nullOutputStream()); // verifies the variant too
+        }
+        if (compression != Compression.NONE) {
+            register(diffId, compression, variant);
+        }
         return made;
     }
 

@@ -35,7 +35,7 @@ public final class ImageImporter {
      * @param changes config edits ({@code --change}); {@link UnaryOperator#identity()} for none
      * @param message the history comment, or null for {@code Imported from <path>}
      * @throws LayerRejectedException when the tar cannot be unpacked safely or is not a tar
-     * @throws UnsupportedCompressionException for zstd, xz or bzip2 input
+     * @throws UnsupportedCompressionException for xz or bzip2 input (or zstd when its native library cannot load)
      */
     public ImageRecord importRootfs(Path tarOrDir, String reference, UnaryOperator<ImageConfig> changes, String message)
             throws IOException {

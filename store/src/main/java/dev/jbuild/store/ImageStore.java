@@ -515,7 +515,16 @@ public final class ImageStore implements AutoCloseable {
         return table;
     }
 
-    StoreOptions options() {
+    /** How this store was opened (lock waits, whether unpacking keeps ownership). */
+    public StoreOptions options() {
         return options;
+    }
+
+    /**
+     * A new, empty directory in this process's temp area, on the store's file system (so its contents
+     * can be renamed into the store); removed with everything in it when the store is closed.
+     */
+    public Path newTempDirectory(String prefix) throws IOException {
+        return session.newDirectory(prefix);
     }
 }

@@ -116,6 +116,45 @@ public final class LayerStore {
         return ensure(sources);
     }
 
+    /**
+     * Makes an unpacked tree the snapshot of the layer stack {@code diffIds}, unless the store has that
+     * snapshot already: for {@code load}, which unpacks every layer with layer-tar's applier to check
+     * it, and so leaves the image ready to run as Docker's load does. {@code rootfs} must be a
+     * directory named {@value #ROOTFS} alone in a directory of this process's temp area
+     * ({@link ImageStore#newTempDirectory}) holding exactly those layers applied in order, with this
+     * store's ownership policy; the parent directory is moved into the store.
+     *
+     * @return false when the snapshot existed (the tree is left where it is)
+     */
+    public boolean adoptSnapshot(List<Digest> diffIds, Path rootfs) throws IOException {
+        Path work = rootfs.toAbsolutePath().normalize().getParent();
+        if (!rootfs.getFileName().toString().equals(ROOTFS) || work == null
+                || !work.startsWith(session.dir()) || !Files.isDirectory(rootfs)) {
+            throw new IllegalArgumentException(rootfs + " is not a " + ROOTFS + " directory in this store's temp area");
+        }
+        try (Stream<Path> children = Files.list(work)) {
+            if (children.count() != 1) {
+                throw new IllegalArgumentException(work + " holds more than " + ROOTFS);
+            }
+        }
+        List<Digest> chain = chainIds(diffIds);
+        Digest chainId = chain.get(chain.size() - 1);
+        if (snapshot(chainId).isPresent()) {
+            return false;
+        }
+        ObjectNode meta = CanonicalJson.object();
+        meta.put("chainId", chainId.value());
+        meta.put("diffId", diffIds.get(diffIds.size() - 1).value());
+        if (chain.size() > 1) {
+            meta.put("parent", chain.get(chain.size() - 2).value());
+        }
+        Files.write(work.resolve(META), CanonicalJson.bytes(meta));
+        syncFileSystem(work);
+        try (StoreLock.Held held = lock.shared(options)) {
+            return AtomicFiles.publishDirectoryIfAbsent(work, layout.snapshot(chainId));
+        }
+    }
+
     /** Every snapshot's chain ID. */
     public List<Digest> snapshots() throws IOException {
         List<Digest> out = new ArrayList<>();
@@ -152,9 +191,11 @@ public final class LayerStore {
         if (blobs.has(diffId)) {
             return new Descriptor(MediaTypes.OCI_LAYER, diffId, blobs.size(diffId));
         }
-        Optional<Descriptor> gzip = compressed.cached(diffId, Compression.GZIP);
-        if (gzip.isPresent()) {
-            return gzip.get();
+        for (Compression compression : new Compression[] {Compression.GZIP, Compression.ZSTD}) {
+            Optional<Descriptor> variant = compressed.cached(diffId, compression);
+            if (variant.isPresent()) {
+                return variant.get();
+            }
         }
         throw new BlobNotFoundException(diffId);
     }

@@ -1,6 +1,6 @@
 package dev.jbuild.store;
 
-/** A compression this build of jbuild cannot produce or read (zstd, xz, bzip2). */
+/** A compression jbuild cannot produce or read: xz, bzip2, or zstd where its native library cannot be loaded. */
 public final class UnsupportedCompressionException extends StoreException {
     public UnsupportedCompressionException(String message) {
         super(message);

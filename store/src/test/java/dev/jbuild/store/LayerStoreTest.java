@@ -163,11 +163,74 @@ class LayerStoreTest {
     }
 
     @Test
-    void zstdIsRefusedWithATypedError() throws IOException {
+    void zstdVariantIsCachedAndASnapshotCanBeMadeFromIt() throws IOException {
         ImageRecord image = twoLayerImage();
-        UnsupportedCompressionException e = assertThrows(UnsupportedCompressionException.class,
-                () -> store.compressedCache().compressed(image.diffIds().get(0), Compression.ZSTD));
-        assertEquals("zstd compression is not supported yet; use gzip", e.getMessage());
-        assertFalse(Files.exists(root.resolve("compressed/zstd")));
+        Descriptor zst0 = store.compressedCache().compressed(image.diffIds().get(0), Compression.ZSTD);
+        Descriptor zst1 = store.compressedCache().compressed(image.diffIds().get(1), Compression.ZSTD);
+        assertEquals(MediaTypes.OCI_LAYER_ZSTD, zst0.mediaType());
+        assertEquals(zst0, store.compressedCache().compressed(image.diffIds().get(0), Compression.ZSTD));
+        assertTrue(Files.isRegularFile(root.resolve("compressed/zstd/" + image.diffIds().get(0).hex())));
+        ImageRecord zstdImage = store.writeImage(image.config().withAuthor("zstd"), List.of(zst0, zst1), "zst");
+        Map<String, String> expected = Trees.picture(store.layers().snapshot(image));
+        for (Digest chain : store.layers().snapshots()) {
+            store.layers().deleteSnapshot(chain);
+        }
+        assertEquals(expected, Trees.picture(store.layers().snapshot(zstdImage)));
+    }
+
+    @Test
+    void uncompressedLayerIsRecoveredFromACompressedVariant() throws IOException {
+        ImageRecord image = twoLayerImage();
+        Digest diffId = image.diffIds().get(1);
+        byte[] original = store.blobs().read(diffId);
+        Descriptor zst = store.compressedCache().compressed(diffId, Compression.ZSTD);
+        store.blobs().delete(diffId);
+        Descriptor back = store.compressedCache().uncompressed(diffId, zst);
+        assertEquals(new Descriptor(MediaTypes.OCI_LAYER, diffId, original.length), back);
+        assertEquals(Digest.of(original), Digest.of(store.blobs().read(diffId)));
+    }
+
+    @Test
+    void uncompressedLayerIsNotMadeFromAVariantThatDecompressesToSomethingElse() throws IOException {
+        ImageRecord image = twoLayerImage();
+        Descriptor gzOfLayer0 = store.compressedCache().compressed(image.diffIds().get(0), Compression.GZIP);
+        Digest layer1 = image.diffIds().get(1);
+        store.blobs().delete(layer1);
+        BlobCorruptedException e = assertThrows(BlobCorruptedException.class,
+                () -> store.compressedCache().uncompressed(layer1, gzOfLayer0));
+        assertEquals(layer1, e.expected());
+        assertFalse(store.blobs().has(layer1));
+    }
+
+    @Test
+    void adoptedTreeBecomesTheSnapshotAndIsNotUnpackedAgain() throws Exception {
+        ImageRecord image = twoLayerImage();
+        Path work = store.newTempDirectory("adopt");
+        Path rootfs = Files.createDirectory(work.resolve("rootfs"));
+        Trees.write(rootfs, "adopted.txt", "made elsewhere");
+        assertTrue(store.layers().adoptSnapshot(image.diffIds(), rootfs));
+        assertFalse(Files.exists(work));
+        Path snapshot = store.layers().snapshot(image);
+        assertEquals(Map.of("adopted.txt", "file:made elsewhere"), Trees.picture(snapshot));
+        assertEquals(List.of(LayerStore.chainId(image.diffIds())), store.layers().snapshots());
+        assertTrue(store.check().isClean(), store.check().problems().toString());
+    }
+
+    @Test
+    void adoptingWhereASnapshotExistsKeepsTheExistingOne() throws Exception {
+        ImageRecord image = twoLayerImage();
+        Map<String, String> expected = Trees.picture(store.layers().snapshot(image));
+        Path work = store.newTempDirectory("adopt");
+        Path rootfs = Files.createDirectory(work.resolve("rootfs"));
+        assertFalse(store.layers().adoptSnapshot(image.diffIds(), rootfs));
+        assertEquals(expected, Trees.picture(store.layers().snapshot(image)));
+    }
+
+    @Test
+    void onlyATreeOfThisStoresTempAreaCanBeAdopted() throws Exception {
+        ImageRecord image = twoLayerImage();
+        Path rootfs = Files.createDirectories(scratch.resolve("elsewhere/rootfs"));
+        assertThrows(IllegalArgumentException.class, () -> store.layers().adoptSnapshot(image.diffIds(), rootfs));
+        assertTrue(store.layers().snapshots().isEmpty());
     }
 }

@@ -1,0 +1,16 @@
+package dev.jbuild.builder;
+
+/** FROM, {@code COPY --from} or {@code RUN --mount from=} names an image the store does not have. */
+public class BaseImageNotFoundException extends BuildException {
+    private final String reference;
+
+    public BaseImageNotFoundException(String reference, StepId step) {
+        super("image \"" + reference + "\" is not in the store (jbuild never pulls): add it with 'jbuild load -i "
+                + "IMAGE.tar' or 'jbuild import ROOTFS.tar " + reference + "'", step, null);
+        this.reference = reference;
+    }
+
+    public String reference() {
+        return reference;
+    }
+}

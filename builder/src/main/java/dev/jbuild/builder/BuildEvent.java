@@ -1,0 +1,37 @@
+package dev.jbuild.builder;
+
+import dev.jbuild.executor.OutputListener;
+import java.time.Duration;
+import java.util.List;
+
+/** What happens during a build, for progress renderers; the builder itself never prints. */
+public sealed interface BuildEvent {
+
+    /** A step began: it is being looked up in the cache or run. */
+    record StepStarted(StepId step) implements BuildEvent {}
+
+    /** A line a RUN step printed. */
+    record StepOutput(StepId step, OutputListener.Stream stream, String line) implements BuildEvent {}
+
+    /** The step's result came from the cache. */
+    record StepCached(StepId step) implements BuildEvent {}
+
+    /** The step ran and succeeded. */
+    record StepFinished(StepId step, Duration elapsed) implements BuildEvent {}
+
+    /**
+     * The step failed.
+     *
+     * @param lastLines up to the last 20 lines the step printed
+     */
+    record StepFailed(StepId step, String message, List<String> lastLines, Duration elapsed) implements BuildEvent {}
+
+    /** A step was stopped because another one failed. */
+    record StepCancelled(StepId step) implements BuildEvent {}
+
+    /** Informational message that belongs to no step (e.g. which storage driver is used). */
+    record Notice(String message) implements BuildEvent {}
+
+    /** The build is done and its result written. */
+    record BuildFinished(BuildSummary summary) implements BuildEvent {}
+}

@@ -1,0 +1,13 @@
+package dev.jbuild.builder;
+
+import dev.jbuild.builder.dispatch.ImageState;
+import dev.jbuild.store.ImageRecord;
+
+/**
+ * A finished build.
+ *
+ * @param image the image as written to the store (with its tags)
+ * @param state the final stage's image as the builder holds it (for exporting its root filesystem)
+ * @param summary what the progress output's summary shows
+ */
+public record BuildResult(ImageRecord image, ImageState state, BuildSummary summary) {}

@@ -1,0 +1,26 @@
+package dev.jbuild.builder;
+
+import dev.jbuild.store.Digest;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a finished build produced, for the final summary.
+ *
+ * @param imageId the config digest; the image ID
+ * @param tags the tags written (as given)
+ * @param layers how many layers the image has
+ * @param size the sum of its layer sizes in bytes
+ * @param steps every filesystem step of the build with how long it took and whether it was cached
+ * @param elapsed the whole build
+ */
+public record BuildSummary(Digest imageId, List<String> tags, int layers, long size, List<StepTiming> steps,
+                           Duration elapsed) {
+    public BuildSummary {
+        tags = List.copyOf(tags);
+        steps = List.copyOf(steps);
+    }
+
+    /** One step's time; {@code cached} steps took only the lookup. */
+    public record StepTiming(StepId step, Duration elapsed, boolean cached) {}
+}

@@ -1,0 +1,220 @@
+package dev.jbuild.builder;
+
+import dev.jbuild.builder.cache.BuildCache;
+import dev.jbuild.builder.dispatch.BuildSession;
+import dev.jbuild.builder.dispatch.ImageState;
+import dev.jbuild.builder.dispatch.StageResults;
+import dev.jbuild.builder.dispatch.StageRunner;
+import dev.jbuild.builder.files.FileCopier;
+import dev.jbuild.builder.layers.DiffStore;
+import dev.jbuild.executor.ExecutorLayout;
+import dev.jbuild.executor.Sandbox;
+import dev.jbuild.executor.StorageDriver;
+import dev.jbuild.parser.graph.InstructionGraph;
+import dev.jbuild.parser.graph.Stage;
+import dev.jbuild.parser.graph.StageDependency;
+import dev.jbuild.store.ImageConfig;
+import dev.jbuild.store.ImageRecord;
+import dev.jbuild.store.ImageStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Builds images from Dockerfiles: runs the stages the target needs (independent ones in parallel,
+ * a failure stopping the others), and writes the target's image and tags to the store.
+ *
+ * <p>One instance per store; safe to use for several builds one after the other.
+ */
+public final class ImageBuilder {
+    private final ImageStore store;
+    private final DiffStore diffs;
+    private final BuildCache cache;
+    private final ExecutorSetup executor;
+    private final FileCopier copier;
+
+    public ImageBuilder(ImageStore store, StorageDriver driver, Sandbox sandbox, FileCopier copier)
+            throws IOException {
+        this(store, new ExecutorSetup(driver, sandbox), copier);
+    }
+
+    public ImageBuilder(ImageStore store, ExecutorSetup executor, FileCopier copier) throws IOException {
+        this.store = store;
+        this.executor = executor;
+        this.diffs = new DiffStore(store, executor);
+        this.cache = new BuildCache(store.root());
+        this.copier = copier;
+    }
+
+    /**
+     * The usual set-up: executor state under {@code <store>/executor} (what killed builds left there
+     * removed first), the storage driver asked for or detected, and a working OCI runtime, each set up
+     * only when a step first needs it.
+     *
+     * @param requestedDriver {@code overlay}, {@code vfs} or null to detect
+     * @param runtime a runtime binary to use instead of runc/crun, or empty
+     */
+    public static ImageBuilder open(ImageStore store, String requestedDriver, Optional<Path> runtime,
+                                    FileCopier copier) throws IOException {
+        ExecutorLayout layout = new ExecutorLayout(store.root().resolve("executor"));
+        return new ImageBuilder(store, new ExecutorSetup(layout, requestedDriver, runtime), copier);
+    }
+
+    /** Why this driver and runtime were chosen, for {@code --debug} output. */
+    public String setup() {
+        return executor.describe();
+    }
+
+    public DiffStore diffs() {
+        return diffs;
+    }
+
+    /**
+     * Builds and stores the image.
+     *
+     * @throws BuildException a step failed (see {@link StepFailedException}) or the Dockerfile asks for
+     *     something impossible; nothing was tagged
+     * @throws dev.jbuild.parser.syntax.DockerfileSyntaxException a variable could not be expanded
+     * @throws InterruptedException the calling thread was interrupted; running steps were stopped
+     */
+    public BuildResult build(BuildRequest request, BuildListener listener) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        StageResults results = new StageResults();
+        BuildSession session = new BuildSession(request, store, diffs, cache, executor, copier, listener, results);
+        InstructionGraph graph = request.graph();
+        List<Stage> order = buildOrder(graph);
+        if (request.serial()) {
+            runSerially(session, order);
+        } else {
+            runInParallel(session, order);
+        }
+        ImageState target = results.await(graph.target());
+        ImageConfig config = target.config();
+        if (!request.labels().isEmpty()) {
+            Map<String, String> labels = new LinkedHashMap<>(config.config().labels());
+            labels.putAll(request.labels());
+            config = config.withConfig(config.config().withLabels(labels));
+        }
+        ImageState finalState = new ImageState(config, target.layers());
+        ImageRecord image = store.writeImage(config, target.layers(), request.tags());
+        BuildSummary summary = new BuildSummary(image.id(), request.tags(), target.layers().size(), image.size(),
+                session.timings(), Duration.ofNanos(System.nanoTime() - start));
+        listener.on(new BuildEvent.BuildFinished(summary));
+        return new BuildResult(image, finalState, summary);
+    }
+
+    private static void runSerially(BuildSession session, List<Stage> order) throws IOException,
+            InterruptedException {
+        for (Stage stage : order) {
+            try {
+                session.results().complete(stage.index(), StageRunner.run(session, stage, label(session, stage)));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                session.results().fail(stage.index(), e);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * One thread per stage; a stage that needs another waits for its result. The first failure
+     * interrupts every other stage (their sandboxes are killed and cleaned up) and is what the build
+     * reports; the others' "cancelled" are not.
+     */
+    private static void runInParallel(BuildSession session, List<Stage> order) throws IOException,
+            InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(order.size(), runnable -> {
+            Thread thread = new Thread(runnable, "jbuild-stage");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (Stage stage : order) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        session.results().complete(stage.index(),
+                                StageRunner.run(session, stage, label(session, stage)));
+                    } catch (Throwable e) {
+                        session.results().fail(stage.index(), e);
+                        failures.add(e);
+                        pool.shutdownNow();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    // recorded in failures
+                }
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.stream().filter(f -> !(f instanceof BuildCancelledException)).findFirst()
+                    .orElse(failures.get(0));
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (first instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new BuildException(first.toString(), null, first);
+        }
+    }
+
+    /** The stages the target needs, each after the stages it needs. */
+    static List<Stage> buildOrder(InstructionGraph graph) {
+        Set<Integer> needed = new LinkedHashSet<>();
+        for (Stage stage : graph.requiredStages()) {
+            needed.add(stage.index());
+        }
+        List<Stage> order = new ArrayList<>();
+        Set<Integer> done = new LinkedHashSet<>();
+        for (int index : needed) {
+            visit(graph, index, done, order);
+        }
+        return order;
+    }
+
+    private static void visit(InstructionGraph graph, int index, Set<Integer> done, List<Stage> order) {
+        if (!done.add(index)) {
+            return;
+        }
+        Stage stage = graph.stages().get(index);
+        for (StageDependency dependency : stage.dependencies()) {
+            if (dependency.isStage()) {
+                visit(graph, dependency.stageIndex(), done, order);
+            }
+        }
+        order.add(stage);
+    }
+
+    /** BuildKit's bracket label: the AS name, else {@code stage-N} when the file has several stages. */
+    static String label(BuildSession session, Stage stage) {
+        if (stage.name() != null) {
+            return stage.name();
+        }
+        return session.request().graph().stages().size() > 1 ? "stage-" + stage.index() : "";
+    }
+}

@@ -1,0 +1,185 @@
+package dev.jbuild.builder.dispatch;
+
+import dev.jbuild.builder.BuildException;
+import dev.jbuild.builder.StepId;
+import dev.jbuild.builder.cache.CacheKey;
+import dev.jbuild.builder.files.CopyException;
+import dev.jbuild.builder.files.CopyRequest;
+import dev.jbuild.builder.files.SourceDigest;
+import dev.jbuild.executor.ProcessUser;
+import dev.jbuild.executor.UnknownUserException;
+import dev.jbuild.executor.UserResolver;
+import dev.jbuild.parser.instructions.Add;
+import dev.jbuild.parser.instructions.Copy;
+import dev.jbuild.parser.syntax.Heredoc;
+import dev.jbuild.parser.syntax.SourceRange;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * COPY and ADD: the Dockerfile's words expanded and resolved (destination against WORKDIR,
+ * {@code --from} to a stage or image, {@code --chown} against the destination's passwd and group),
+ * then handed to the {@link dev.jbuild.builder.files.FileCopier}, which knows Docker's copy rules.
+ * The sources' content checksum is part of the cache key, so a {@code touch} keeps the cache and a
+ * changed byte does not.
+ */
+final class CopyInstruction {
+
+    /** COPY and ADD, flags and all, in one shape. */
+    private record Spec(boolean add, List<String> sources, List<Heredoc> heredocs, String destination, String from,
+                        String chown, String chmod, boolean link, boolean parents, List<String> excludes,
+                        String checksum, Boolean unpack, SourceRange range) {}
+
+    private CopyInstruction() {
+    }
+
+    static void copy(BuildSession session, StageState state, Copy copy, StepId step)
+            throws IOException, InterruptedException {
+        apply(session, state, new Spec(false, copy.sources(), copy.heredocs(), copy.destination(), copy.from(),
+                copy.chown(), copy.chmod(), copy.link(), copy.parents(), copy.excludes(), null, null, copy.range()),
+                step);
+    }
+
+    static void add(BuildSession session, StageState state, Add add, StepId step)
+            throws IOException, InterruptedException {
+        apply(session, state, new Spec(true, add.sources(), add.heredocs(), add.destination(), null, add.chown(),
+                add.chmod(), add.link(), false, add.excludes(), add.checksum(), add.unpack(), add.range()), step);
+    }
+
+    private static void apply(BuildSession session, StageState state, Spec spec, StepId step)
+            throws IOException, InterruptedException {
+        Expander expander = Expander.of(session, state, spec.range());
+        List<String> sources = new ArrayList<>();
+        for (String source : spec.sources()) {
+            sources.add(expander.word(source));
+        }
+        String destinationWord = expander.word(spec.destination());
+        String destination = destination(state, destinationWord);
+        String chown = expander.word(spec.chown());
+        String chmod = expander.word(spec.chmod());
+        String checksum = expander.word(spec.checksum());
+        String from = expander.word(spec.from());
+        List<CopyRequest.InlineFile> inline = new ArrayList<>();
+        for (Heredoc heredoc : spec.heredocs()) {
+            String content = heredoc.content();
+            if (heredoc.chomp()) {
+                content = content.replaceAll("(?m)^\t+", "");
+            }
+            inline.add(new CopyRequest.InlineFile(heredoc.name(), heredoc.expand() ? expander.heredoc(content)
+                    : content));
+        }
+
+        SourceImages.View view = null;
+        try {
+            Path sourceRoot;
+            boolean fromContext;
+            String origin;
+            if (from == null) {
+                sourceRoot = session.request().contextDir();
+                fromContext = true;
+                origin = "context";
+                if (sourceRoot == null && !sources.isEmpty()) {
+                    throw new BuildException((spec.add() ? "ADD" : "COPY")
+                            + " needs a build context, and this build has none", step, null);
+                }
+            } else {
+                ImageState image = SourceImages.stageOrImage(session, from, step);
+                view = SourceImages.view(session, image);
+                sourceRoot = view.root();
+                fromContext = false;
+                origin = "state:" + image.stateKey().value();
+            }
+            Path root = sourceRoot;
+            RequestFactory requests = (target, owner) -> {
+                CopyRequest.Builder builder = CopyRequest.builder(destination, target);
+                if (fromContext) {
+                    builder.fromContext(root).ignore(session.request().ignore());
+                } else {
+                    builder.fromStage(root);
+                }
+                builder.source(sources.toArray(String[]::new));
+                inline.forEach(file -> builder.heredoc(file.name(), file.content()));
+                if (owner != null) {
+                    builder.owner(owner.uid(), owner.gid());
+                }
+                if (spec.add()) {
+                    builder.add().checksum(checksum).unpack(spec.unpack());
+                }
+                return builder.chmod(chmod).exclude(spec.excludes().toArray(String[]::new)).parents(spec.parents())
+                        .sourceDateEpoch(session.request().sourceDateEpoch()).build();
+            };
+            SourceDigest digest;
+            try {
+                digest = session.copier().checksum(requests.create(null, null));
+            } catch (CopyException e) {
+                throw new BuildException(e.getMessage(), step, e);
+            }
+            TreeMap<String, String> used = new TreeMap<>();
+            for (String name : expander.used()) {
+                if (state.isArg(name)) {
+                    used.put(name, state.args().get(name));
+                }
+            }
+            List<String> extras = List.of("origin=" + origin, "chown=" + chown, "chmod=" + chmod,
+                    "link=" + spec.link(), "parents=" + spec.parents(), "excludes=" + spec.excludes(),
+                    "checksum=" + checksum, "unpack=" + spec.unpack(),
+                    "epoch=" + session.request().sourceDateEpoch());
+            CacheKey key = new CacheKey(state.stateKey(),
+                    (spec.add() ? "ADD" : "COPY") + "\u0000" + String.join("\u0000", sources) + "\u0000" + destination,
+                    used, digest.digest(), extras);
+            LayerStep.run(session, state, step, key, createdBy(spec.add(), sources, inline, destinationWord),
+                    workspace -> {
+                        CopyRequest.Owner owner = chown == null ? null : owner(workspace.rootfs(), chown, step);
+                        try {
+                            session.copier().copy(requests.create(workspace.rootfs(), owner));
+                        } catch (CopyException e) {
+                            throw new BuildException(e.getMessage(), step, e);
+                        }
+                    });
+        } finally {
+            if (view != null) {
+                view.close();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RequestFactory {
+        CopyRequest create(Path targetRoot, CopyRequest.Owner owner);
+    }
+
+    /** BuildKit's history text: sources and destination as expanded, no flags. */
+    private static String createdBy(boolean add, List<String> sources, List<CopyRequest.InlineFile> inline,
+                                    String destination) {
+        StringBuilder out = new StringBuilder(add ? "ADD" : "COPY");
+        sources.forEach(s -> out.append(' ').append(s));
+        inline.forEach(f -> out.append(" <<").append(f.name()));
+        return out.append(' ').append(destination).append(" # buildkit").toString();
+    }
+
+    /**
+     * The destination as BuildKit makes it: joined to WORKDIR when relative, cleaned, with a trailing
+     * slash kept (and added for "."), because "copy into" and "copy as" differ by it.
+     */
+    static String destination(StageState state, String word) {
+        boolean intoDirectory = word.endsWith("/") || word.equals(".") || word.endsWith("/.") || word.isEmpty();
+        String joined = word.startsWith("/") ? word : state.workdir() + "/" + word;
+        String clean = RunMounts.normalize(joined);
+        return intoDirectory && !clean.equals("/") ? clean + "/" : clean;
+    }
+
+    /** {@code --chown=user}, {@code user:group}, ids or names; a lone user means the same name for the group. */
+    private static CopyRequest.Owner owner(Path rootfs, String chown, StepId step) throws IOException {
+        String spec = chown.contains(":") ? chown : chown + ":" + chown;
+        try {
+            ProcessUser user = new UserResolver(rootfs).resolve(spec);
+            return new CopyRequest.Owner(user.uid(), user.gid());
+        } catch (UnknownUserException e) {
+            throw new BuildException("unable to convert uid/gid chown string to host mapping: " + e.getMessage(), step,
+                    e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.jbuild.builder.dispatch;
+
+import dev.jbuild.builder.BuildCancelledException;
+import dev.jbuild.builder.BuildEvent;
+import dev.jbuild.builder.StepId;
+import dev.jbuild.builder.cache.CacheKey;
+import dev.jbuild.builder.cache.CacheRecord;
+import dev.jbuild.executor.Workspace;
+import dev.jbuild.layertar.Change;
+import dev.jbuild.layertar.LayerWriter;
+import dev.jbuild.layertar.WriterOptions;
+import dev.jbuild.store.Descriptor;
+import dev.jbuild.store.Digest;
+import dev.jbuild.store.LayerStore;
+import dev.jbuild.store.MediaTypes;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The life of one filesystem step (RUN, COPY, ADD, WORKDIR): look its key up in the cache; on a miss,
+ * prepare a workspace on the parent's diffs, let the instruction do its work, write the diff as an
+ * uncompressed layer blob (its digest is the diff ID), keep the diff as the new chain's lower
+ * directory, and record the key. Either way the stage gets the layer and its history entry.
+ */
+final class LayerStep {
+
+    /** What the instruction does to the workspace on a cache miss. */
+    @FunctionalInterface
+    interface Work {
+        void apply(Workspace workspace) throws IOException, InterruptedException;
+    }
+
+    private LayerStep() {
+    }
+
+    static void run(BuildSession session, StageState state, StepId step, CacheKey key, String createdBy, Work work)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        if (session.request().cacheAllowed(state.stage())) {
+            Optional<CacheRecord> hit = session.cache().lookup(key).filter(r -> usable(session, state, r));
+            if (hit.isPresent()) {
+                CacheRecord record = hit.get();
+                state.addLayer(new Descriptor(MediaTypes.OCI_LAYER, record.diffId(), record.size()), createdBy,
+                        record.created());
+                session.emit(new BuildEvent.StepCached(step));
+                session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
+                return;
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new BuildCancelledException("build cancelled");
+        }
+        Descriptor layer;
+        try (Workspace workspace = session.diffs().workspace(state.diffIds())) {
+            work.apply(workspace);
+            List<Change> changes = workspace.changes();
+            LayerWriter writer = LayerWriter.of(new WriterOptions(session.request().sourceDateEpoch()));
+            layer = session.store().blobs().write(MediaTypes.OCI_LAYER,
+                    out -> writer.writeChanges(workspace.diffRoot(), changes, out));
+            List<Digest> chain = new ArrayList<>(state.diffIds());
+            chain.add(layer.digest());
+            session.diffs().commit(LayerStore.chainId(chain), workspace);
+        }
+        Instant created = Instant.now();
+        session.cache().store(key, new CacheRecord(layer.digest(), layer.size(), created));
+        state.addLayer(layer, createdBy, created);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        session.emit(new BuildEvent.StepFinished(step, elapsed));
+        session.timed(step, elapsed, false);
+    }
+
+    /** A record helps only when its blob and the diff directory of the chain it makes are still there. */
+    private static boolean usable(BuildSession session, StageState state, CacheRecord record) {
+        List<Digest> chain = new ArrayList<>(state.diffIds());
+        chain.add(record.diffId());
+        try {
+            return session.diffs().has(LayerStore.chainId(chain)) && session.store().blobs().touch(record.diffId());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.jbuild.builder.files;
+
+import java.util.Objects;
+
+/**
+ * The content checksum of what a COPY/ADD would copy, for the cache key: covers every selected file's
+ * path relative to its source, type, mode, owner, link target and content — not mtimes (BuildKit's rule),
+ * so a `touch` keeps the cache. Context files count as owned by 0:0 whoever owns them on disk, so equal
+ * inputs give equal digests on any machine. A URL counts by its downloaded bytes, or by its
+ * {@code --checksum} when one is given (then nothing is downloaded).
+ *
+ * @param digest {@code sha256:<hex>}
+ * @param files how many entries were covered (for progress and tests)
+ */
+public record SourceDigest(String digest, int files) {
+    public SourceDigest {
+        Objects.requireNonNull(digest, "digest");
+        if (!digest.matches("sha256:[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a sha256 digest: " + digest);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.jbuild.builder.layers;
+
+import dev.jbuild.builder.ExecutorSetup;
+import dev.jbuild.executor.Workspace;
+import dev.jbuild.layertar.ApplyOptions;
+import dev.jbuild.layertar.LayerApplier;
+import dev.jbuild.store.Descriptor;
+import dev.jbuild.store.Digest;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.store.LayerStore;
+import dev.jbuild.store.MediaTypes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One unpacked diff directory per layer chain, in overlay format, as Docker's overlay2 keeps them:
+ * {@code <store>/builder/layers/<chain-id hex>/diff}. Each step's workspace stacks the diffs of its
+ * parent chain as lower directories, so a step costs what it changes, never a copy of the whole root.
+ *
+ * <p>A diff directory appears whole or not at all: it is written under a temporary name and renamed
+ * into place; a second writer of the same chain (another stage, another process) drops its copy.
+ */
+public final class DiffStore {
+    private final Path root;
+    private final ImageStore store;
+    private final ExecutorSetup executor;
+    private final ConcurrentHashMap<Digest, ReentrantLock> unpacking = new ConcurrentHashMap<>();
+
+    public DiffStore(ImageStore store, ExecutorSetup executor) throws IOException {
+        this.store = store;
+        this.executor = executor;
+        this.root = Files.createDirectories(store.root().resolve("builder").resolve("layers"));
+        removeAbandonedTemps();
+    }
+
+    /** The diff directory of a chain, when it exists. */
+    public Path diffDir(Digest chainId) {
+        return root.resolve(chainId.hex()).resolve("diff");
+    }
+
+    public boolean has(Digest chainId) {
+        return Files.isDirectory(diffDir(chainId));
+    }
+
+    /** The diff directories of a layer stack, bottom first (all must exist). */
+    public List<Path> lowers(List<Digest> diffIds) {
+        if (diffIds.isEmpty()) {
+            return List.of();
+        }
+        List<Path> dirs = new ArrayList<>(diffIds.size());
+        for (Digest chain : LayerStore.chainIds(diffIds)) {
+            dirs.add(diffDir(chain));
+        }
+        return dirs;
+    }
+
+    /** A workspace over a stack of layers whose diffs exist. */
+    public Workspace workspace(List<Digest> diffIds) throws IOException {
+        return executor.driver().prepare(lowers(diffIds));
+    }
+
+    /**
+     * Makes sure every layer of an image (or any stack whose blobs are in the store) has its diff
+     * directory, unpacking the missing ones from their blobs, bottom first.
+     *
+     * @param layers the layer blobs (compressed or not), aligned with {@code diffIds}
+     */
+    public void ensure(List<Digest> diffIds, List<Descriptor> layers) throws IOException {
+        if (diffIds.isEmpty()) {
+            return;
+        }
+        List<Digest> chains = LayerStore.chainIds(diffIds);
+        for (int i = 0; i < chains.size(); i++) {
+            Digest chain = chains.get(i);
+            if (has(chain)) {
+                continue;
+            }
+            ReentrantLock lock = unpacking.computeIfAbsent(chain, c -> new ReentrantLock());
+            lock.lock();
+            try {
+                if (!has(chain)) {
+                    unpack(diffIds.subList(0, i), layers.get(i), chain);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void unpack(List<Digest> parents, Descriptor layer, Digest chain) throws IOException {
+        try (Workspace workspace = workspace(parents)) {
+            try (InputStream blob = store.blobs().open(layer);
+                 InputStream tar = MediaTypes.layerCompression(layer.mediaType()).decompressing(blob)) {
+                try {
+                    LayerApplier.of(ApplyOptions.defaults()).apply(tar, workspace.rootfs());
+                } catch (dev.jbuild.layertar.UnsafeEntryException e) {
+                    throw new IOException("layer " + layer.digest() + " is unsafe to unpack: " + e.getMessage(), e);
+                }
+                tar.transferTo(java.io.OutputStream.nullOutputStream()); // to the end, where the digest is checked
+            }
+            commit(chain, workspace);
+        }
+    }
+
+    /**
+     * Saves the workspace's diff as the diff directory of {@code chain}; if another writer got there
+     * first, its copy stays and ours is dropped.
+     */
+    public void commit(Digest chain, Workspace workspace) throws IOException {
+        if (has(chain)) {
+            return;
+        }
+        Path temp = root.resolve(".tmp-" + UUID.randomUUID());
+        Files.createDirectories(temp);
+        try {
+            workspace.saveDiff(temp.resolve("diff"));
+            try {
+                Files.move(temp, root.resolve(chain.hex()), StandardCopyOption.ATOMIC_MOVE);
+                temp = null;
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // another stage or process committed the same chain: identical content
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot rename within " + root, e);
+            }
+        } finally {
+            if (temp != null) {
+                deleteTree(temp);
+            }
+        }
+    }
+
+    private void removeAbandonedTemps() throws IOException {
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (var entries = Files.list(root)) {
+            for (Path entry : entries.toList()) {
+                if (entry.getFileName().toString().startsWith(".tmp-")
+                        && Files.getLastModifiedTime(entry).toMillis() < hourAgo) {
+                    deleteTree(entry);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        // Overlay diffs hold whiteout devices and root-owned read-only directories: rm handles all of it.
+        try {
+            Process rm = new ProcessBuilder("rm", "-rf", "--one-file-system", dir.toString())
+                    .redirectErrorStream(true).start();
+            rm.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (rm.waitFor() != 0) {
+                throw new IOException("cannot remove " + dir);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while removing " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.jbuild.builder.files;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Times, owners from stages, hard links, extended attributes and the entry count. */
+class CopyMetadataTest {
+    @TempDir
+    Path temp;
+
+    private final DockerFileCopier copier = new DockerFileCopier(null);
+
+    @Test
+    void sourceModificationTimesAreKept() throws Exception {
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, "f src/a 1\nd src/sub\nf src/sub/b 2");
+        Path target = temp.resolve("target");
+        copier.copy(CopyRequest.builder("/d/", target).fromContext(context).source("src").build());
+        assertEquals(TreeFixture.MTIME, TreeFixture.mtime(target.resolve("d/a")));
+        assertEquals(TreeFixture.MTIME, TreeFixture.mtime(target.resolve("d/sub/b")));
+        assertEquals(TreeFixture.MTIME, TreeFixture.mtime(target.resolve("d/sub")));
+    }
+
+    @Test
+    void sourceDateEpochSetsEveryTimeIncludingCreatedDirectoriesAndHeredocs() throws Exception {
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, "f src/a 1\nl src/link a");
+        Path target = temp.resolve("target");
+        copier.copy(CopyRequest.builder("/p/q/", target).fromContext(context).source("src")
+                .heredoc("h.txt", "x").sourceDateEpoch(1_700_000_000L).build());
+        for (String path : new String[] {"p", "p/q", "p/q/a", "p/q/link", "p/q/h.txt"}) {
+            assertEquals(1_700_000_000L, TreeFixture.mtime(target.resolve(path)), path);
+        }
+    }
+
+    @Test
+    void filesCopiedFromAStageKeepTheirOwnersAndASymlinkSourceIsFollowed() throws Exception {
+        Path stage = temp.resolve("stage");
+        TreeFixture.create(stage, "f s/f x 0640 1000:1000\nd s/sub 0755 1001:1001\nl s/l f");
+        Files.setAttribute(stage.resolve("s/l"), "unix:uid", 1002, LinkOption.NOFOLLOW_LINKS);
+        Path target = temp.resolve("target");
+        copier.copy(CopyRequest.builder("/d/", target).fromStage(stage).source("/s").build());
+        copier.copy(CopyRequest.builder("/d/l2", target).fromStage(stage).source("/s/l").build());
+        assertEquals("""
+                d d 0755 0:0
+                d/f f 0640 1000:1000 = x
+                d/l l 1002:0 -> f
+                d/l2 f 0640 1000:1000 = x
+                d/sub d 0755 1001:1001""".strip(), TreeFixture.list(target));
+    }
+
+    @Test
+    void hardLinksBetweenCopiedFilesStayHardLinks() throws Exception {
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, "f a 1");
+        Files.createLink(context.resolve("b"), context.resolve("a"));
+        Path target = temp.resolve("target");
+        int written = copier.copy(CopyRequest.builder("/d/", target).fromContext(context).source(".").build());
+        assertEquals(2, written);
+        assertEquals(Files.getAttribute(target.resolve("d/a"), "unix:ino"),
+                Files.getAttribute(target.resolve("d/b"), "unix:ino"));
+        assertEquals(2, Files.getAttribute(target.resolve("d/a"), "unix:nlink"));
+    }
+
+    @Test
+    void extendedAttributesAreCopied() throws Exception {
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, "f a 1");
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(context.resolve("a"),
+                UserDefinedFileAttributeView.class);
+        view.write("jbuild.test", ByteBuffer.wrap("v".getBytes(StandardCharsets.UTF_8)));
+        Path target = temp.resolve("target");
+        copier.copy(CopyRequest.builder("/d/", target).fromContext(context).source("a").build());
+        UserDefinedFileAttributeView copied = Files.getFileAttributeView(target.resolve("d/a"),
+                UserDefinedFileAttributeView.class);
+        ByteBuffer value = ByteBuffer.allocate(16);
+        copied.read("jbuild.test", value);
+        assertEquals("v", new String(value.array(), 0, value.position(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void setuidBitsAreKept() throws Exception {
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, "f tool x 4755");
+        Path target = temp.resolve("target");
+        copier.copy(CopyRequest.builder("/bin/", target).fromContext(context).source("tool").build());
+        assertEquals("bin d 0755 0:0\nbin/tool f 4755 0:0 = x", TreeFixture.list(target));
+    }
+
+    @Test
+    void heredocAndCreatedDirectoriesGetTheCurrentTimeWithoutEpoch() throws Exception {
+        Path target = temp.resolve("target");
+        long before = System.currentTimeMillis() / 1000 - 1;
+        copier.copy(CopyRequest.builder("/d/", target).heredoc("h", "x").build());
+        assertTrue(TreeFixture.mtime(target.resolve("d/h")) >= before);
+        assertTrue(TreeFixture.mtime(target.resolve("d")) >= before);
+    }
+
+    @Test
+    void copyCountsTheEntriesItWrote() throws Exception {
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, "f src/a 1\nf src/sub/b 2\nl src/l a");
+        Path target = temp.resolve("target");
+        int written = copier.copy(CopyRequest.builder("/d/", target).fromContext(context).source("src").build());
+        assertEquals(4, written); // a, l, sub, sub/b
+    }
+}

@@ -1,0 +1,52 @@
+package dev.jbuild.cli.build;
+
+import dev.jbuild.builder.BuildSummary;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The final summary every human-readable progress mode ends with. */
+final class Summaries {
+    private Summaries() {
+    }
+
+    static void print(PrintStream out, BuildSummary summary) {
+        out.println("writing image " + summary.imageId().value() + " done");
+        for (String tag : summary.tags()) {
+            out.println("naming to " + fullName(tag) + " done");
+        }
+        out.println("Built " + summary.imageId().shortId() + ": " + summary.layers() + " layer"
+                + (summary.layers() == 1 ? "" : "s") + ", " + size(summary.size()) + ", in "
+                + seconds(summary.elapsed()));
+        for (BuildSummary.StepTiming timing : summary.steps()) {
+            out.println(String.format(Locale.ROOT, "  %7s  %s", timing.cached() ? "CACHED" : seconds(timing.elapsed()),
+                    timing.step().label()));
+        }
+    }
+
+    /** {@code hello} as BuildKit names it: {@code docker.io/library/hello:latest}. */
+    static String fullName(String tag) {
+        try {
+            return dev.jbuild.store.Reference.parse(tag).toString();
+        } catch (RuntimeException e) {
+            return tag;
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1fs", duration.toNanos() / 1e9);
+    }
+
+    /** Docker's human sizes: 1000-based, three significant digits ({@code 4.2MB}). */
+    static String size(long bytes) {
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return unit == 0 ? bytes + "B" : new java.math.BigDecimal(value).round(new java.math.MathContext(3))
+                .stripTrailingZeros().toPlainString() + units[unit];
+    }
+}

@@ -1,0 +1,99 @@
+package dev.jbuild.cli.transfer;
+
+import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.JbuildCommand;
+import dev.jbuild.cli.UserError;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.store.Reference;
+import dev.jbuild.transfer.ExpansionLimit;
+import dev.jbuild.transfer.ImageLoader;
+import dev.jbuild.transfer.LoadOptions;
+import dev.jbuild.transfer.LoadedImage;
+import dev.jbuild.transfer.SigningKeys;
+import java.io.BufferedInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jbuild load [-i FILE|-] [--verify KEY.pub]}: loads every image of a {@code docker save} or OCI
+ * archive, or nothing when any part of it is wrong, and prints Docker's {@code Loaded image:} lines.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.")
+public final class LoadCommand extends TransferCommand {
+
+    @ParentCommand
+    JbuildCommand parent;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read from FILE ('-' for stdin).")
+    String input;
+
+    @Option(names = {"-q", "--quiet"}, description = "Accepted for Docker compatibility (there is no progress output).")
+    boolean quiet;
+
+    @Option(names = "--verify", paramLabel = "KEY", description = "Refuse the archive unless every image is signed "
+            + "by this ECDSA P-256 public key (PEM).")
+    Path verifyKey;
+
+    @Option(names = "--max-expansion", paramLabel = "RATIO", defaultValue = "1000",
+            description = "Refuse compressed data that inflates more than RATIO times (and beyond 256 MiB) as a "
+                    + "decompression bomb (default: ${DEFAULT-VALUE}).")
+    long maxExpansion;
+
+    @Override
+    protected Context context() {
+        return parent.context();
+    }
+
+    @Override
+    protected int run(ImageStore store, Context context) throws IOException {
+        if (maxExpansion < 1) {
+            throw new UserError("--max-expansion must be at least 1");
+        }
+        LoadOptions options = LoadOptions.defaults()
+                .withExpansionLimit(new ExpansionLimit(maxExpansion, ExpansionLimit.DEFAULT.floor()));
+        if (verifyKey != null) {
+            options = options.withVerifyKey(SigningKeys.readPublic(verifyKey));
+        }
+        List<LoadedImage> loaded;
+        try (InputStream in = open(context)) {
+            loaded = new ImageLoader(store).load(in, options);
+        }
+        for (LoadedImage image : loaded) {
+            for (LoadedImage.Displaced displaced : image.displaced()) {
+                context.out().println("The image " + displaced.tag().familiarString() + " already exists, renaming "
+                        + "the old one with ID " + displaced.previousId() + " to empty string");
+            }
+            if (image.tags().isEmpty()) {
+                context.out().println("Loaded image ID: " + image.id());
+            }
+            for (Reference tag : image.tags()) {
+                context.out().println("Loaded image: " + tag.familiarString());
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private InputStream open(Context context) throws IOException {
+        if (input == null || input.equals("-")) {
+            if (Terminals.stdinIsTerminal(context)) {
+                throw new UserError("requested load from stdin, but stdin is empty");
+            }
+            return context.stdin() == System.in ? new FileInputStream(FileDescriptor.in) : context.stdin();
+        }
+        Path file = Path.of(input);
+        if (!Files.isRegularFile(file) && !Files.exists(file)) {
+            throw new UserError("open " + input + ": no such file or directory");
+        }
+        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    }
+}

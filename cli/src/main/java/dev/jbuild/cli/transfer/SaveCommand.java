@@ -1,0 +1,89 @@
+package dev.jbuild.cli.transfer;
+
+import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.JbuildCommand;
+import dev.jbuild.cli.UserError;
+import dev.jbuild.store.Compression;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.transfer.ImageSaver;
+import dev.jbuild.transfer.SaveOptions;
+import dev.jbuild.transfer.SigningKeys;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jbuild save [-o FILE|-] [--compress none|gzip|zstd] [--sign KEY] IMAGE...}: one tarball that
+ * both {@code docker load} and OCI tools read. A file is written beside its destination and renamed
+ * into place when complete ({@link ImageSaver#saveToFile}), so a failed or killed save never leaves a
+ * partial file under the name. Without {@code -o}, the archive goes to stdout unless that is a terminal.
+ */
+@Command(name = "save", mixinStandardHelpOptions = true,
+        description = "Save one or more images to a tar archive (streamed to stdout by default).")
+public final class SaveCommand extends TransferCommand {
+    private static final int OUTPUT_BUFFER = 1 << 20;
+
+    @ParentCommand
+    JbuildCommand parent;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE ('-' for stdout).")
+    String output;
+
+    @Option(names = "--compress", paramLabel = "ALGORITHM", defaultValue = "gzip",
+            description = "Layer compression: none (what Docker 25 writes), gzip or zstd (default: ${DEFAULT-VALUE}).")
+    String compress;
+
+    @Option(names = "--sign", paramLabel = "KEY", description = "Sign every image with this ECDSA P-256 private "
+            + "key (PEM, from 'jbuild key generate'), cosign-compatibly.")
+    Path signingKey;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
+    List<String> images;
+
+    @Override
+    protected Context context() {
+        return parent.context();
+    }
+
+    @Override
+    protected int run(ImageStore store, Context context) throws IOException {
+        SaveOptions options = SaveOptions.defaults().withCompression(compression());
+        if (signingKey != null) {
+            options = options.withSigningKey(SigningKeys.readPrivate(signingKey));
+        }
+        ImageSaver saver = new ImageSaver(store);
+        if (output == null || output.equals("-")) {
+            if (Terminals.stdoutIsTerminal(context)) {
+                throw new UserError("cowardly refusing to save to a terminal. Use the -o flag or redirect");
+            }
+            OutputStream out = context.out() == System.out
+                    ? new FileOutputStream(FileDescriptor.out) : context.out();
+            OutputStream buffered = new BufferedOutputStream(out, OUTPUT_BUFFER);
+            saver.save(images, options, buffered);
+            buffered.flush();
+            if (context.out().checkError()) {
+                throw new UserError("writing the archive to stdout failed");
+            }
+            return ExitCode.OK;
+        }
+        saver.saveToFile(images, options, Path.of(output));
+        return ExitCode.OK;
+    }
+
+    private Compression compression() {
+        try {
+            return Compression.fromLabel(compress);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid --compress '" + compress + "': use none, gzip or zstd");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.jbuild.cli.transfer;
+
+import dev.jbuild.cli.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Whether the process's own stdin or stdout is a terminal, as Docker checks before writing an archive
+ * to stdout or reading one from stdin. Only the real process streams can be terminals; a
+ * {@link Context} built on other streams (tests) never is. Linux: /proc/self/fd names the device.
+ */
+final class Terminals {
+    private Terminals() {
+    }
+
+    static boolean stdoutIsTerminal(Context context) {
+        return context.out() == System.out && isTerminal(1);
+    }
+
+    static boolean stdinIsTerminal(Context context) {
+        return context.stdin() == System.in && isTerminal(0);
+    }
+
+    private static boolean isTerminal(int fd) {
+        try {
+            String device = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty") || device.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.jbuild.cli.transfer;
+
+import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.JbuildCommand;
+import dev.jbuild.cli.UserError;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.transfer.ExpansionLimit;
+import dev.jbuild.transfer.ImageLoader;
+import dev.jbuild.transfer.SignatureVerdict;
+import dev.jbuild.transfer.SigningKeys;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jbuild verify -i FILE --key KEY.pub}: checks an archive as {@code load --verify} would,
+ * loading nothing; one line per image, exit 0 only when every image is verified.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check the signatures (and integrity) of the images in an archive without loading them.")
+public final class VerifyCommand extends TransferCommand {
+
+    @ParentCommand
+    JbuildCommand parent;
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "The archive ('-' for stdin).")
+    String input;
+
+    @Option(names = "--key", required = true, paramLabel = "KEY", description = "ECDSA P-256 public key (PEM).")
+    Path key;
+
+    @Override
+    protected Context context() {
+        return parent.context();
+    }
+
+    @Override
+    protected int run(ImageStore store, Context context) throws IOException {
+        var publicKey = SigningKeys.readPublic(key);
+        List<SignatureVerdict> verdicts;
+        try (InputStream in = open(context)) {
+            verdicts = new ImageLoader(store).verify(in, publicKey, ExpansionLimit.DEFAULT);
+        }
+        verdicts.forEach(verdict -> context.out().println(verdict.line()));
+        return verdicts.stream().allMatch(SignatureVerdict::verified) ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private InputStream open(Context context) throws IOException {
+        if (input.equals("-")) {
+            return context.stdin() == System.in ? new FileInputStream(FileDescriptor.in) : context.stdin();
+        }
+        Path file = Path.of(input);
+        if (!Files.exists(file)) {
+            throw new UserError("open " + input + ": no such file or directory");
+        }
+        return Files.newInputStream(file);
+    }
+}

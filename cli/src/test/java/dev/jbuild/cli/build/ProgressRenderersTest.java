@@ -1,0 +1,71 @@
+package dev.jbuild.cli.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jbuild.builder.BuildEvent;
+import dev.jbuild.builder.BuildSummary;
+import dev.jbuild.builder.StepId;
+import dev.jbuild.executor.OutputListener;
+import dev.jbuild.store.Digest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The renderers on a scripted event sequence. */
+class ProgressRenderersTest {
+    private static final StepId STEP = new StepId(2, "builder", 2, 3, "RUN make", null);
+    private static final BuildSummary SUMMARY = new BuildSummary(Digest.of("config"), List.of("app:1"), 3,
+            2_140_000, List.of(new BuildSummary.StepTiming(STEP, Duration.ofMillis(1300), false)), Duration.ofSeconds(2));
+
+    private static String render(java.util.function.Function<PrintStream, dev.jbuild.builder.BuildListener> factory) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        dev.jbuild.builder.BuildListener listener = factory.apply(out);
+        listener.on(new BuildEvent.StepStarted(STEP));
+        listener.on(new BuildEvent.StepOutput(STEP, OutputListener.Stream.STDOUT, "cc -o app app.c"));
+        listener.on(new BuildEvent.StepFinished(STEP, Duration.ofMillis(1300)));
+        listener.on(new BuildEvent.BuildFinished(SUMMARY));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void plainIsBuildKitsPlainLog() {
+        String[] lines = render(PlainProgress::new).split("\n");
+        assertEquals("#2 [builder 2/3] RUN make", lines[0]);
+        assertTrue(lines[1].matches("#2 0\\.\\d{3} cc -o app app\\.c"), lines[1]);
+        assertEquals("#2 DONE 1.3s", lines[2]);
+        assertEquals("writing image " + Digest.of("config").value() + " done", lines[3]);
+        assertEquals("naming to docker.io/library/app:1 done", lines[4]);
+        assertEquals("Built " + Digest.of("config").shortId() + ": 3 layers, 2.14MB, in 2.0s", lines[5]);
+        assertEquals("     1.3s  [builder 2/3] RUN make", lines[6]);
+    }
+
+    @Test
+    void jsonIsOneObjectPerEvent() {
+        String[] lines = render(JsonProgress::new).split("\n");
+        assertEquals(4, lines.length);
+        assertEquals("{\"event\":\"step-output\",\"step\":2,\"stage\":\"builder\",\"position\":2,\"total\":3,"
+                + "\"instruction\":\"RUN make\",\"stream\":\"stdout\",\"line\":\"cc -o app app.c\"}", lines[1]);
+        assertTrue(lines[3].startsWith("{\"event\":\"build-finished\",\"id\":\"sha256:"), lines[3]);
+    }
+
+    @Test
+    void ttyRedrawsInPlaceAndEndsWithTheSummary() throws Exception {
+        String text = render(out -> {
+            TtyProgress tty = new TtyProgress(out);
+            try {
+                Thread.sleep(250); // at least one timed redraw while nothing has happened
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return tty;
+        });
+        assertTrue(text.contains("\033[2K[+] Building"), text);
+        assertTrue(text.contains(" => [builder 2/3] RUN make 1.3s"), text);
+        assertTrue(text.contains("Built " + Digest.of("config").shortId()), text);
+    }
+}

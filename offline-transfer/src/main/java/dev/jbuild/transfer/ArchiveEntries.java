@@ -1,0 +1,74 @@
+package dev.jbuild.transfer;
+
+import dev.jbuild.store.Descriptor;
+import dev.jbuild.store.Digest;
+import dev.jbuild.store.ImageStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The files of an archive before it is written, sorted by name (the order Docker's tar of its export
+ * directory has): blobs from the store, streamed when written, and small documents held as bytes. A
+ * blob added twice is one entry.
+ */
+final class ArchiveEntries {
+    /** Where an entry's bytes come from. */
+    private sealed interface Source permits Bytes, StoredBlob {
+        long size();
+    }
+
+    private record Bytes(byte[] data) implements Source {
+        @Override
+        public long size() {
+            return data.length;
+        }
+    }
+
+    private record StoredBlob(Descriptor descriptor) implements Source {
+        @Override
+        public long size() {
+            return descriptor.size();
+        }
+    }
+
+    private final TreeMap<String, Source> entries = new TreeMap<>();
+
+    void addStoredBlob(Descriptor descriptor) {
+        entries.putIfAbsent(ArchiveNames.blobPath(descriptor.digest()), new StoredBlob(descriptor));
+    }
+
+    /** A blob whose bytes are at hand (a new manifest, a signature); its name is its digest. */
+    Digest addBlob(byte[] data) {
+        Digest digest = Digest.of(data);
+        entries.putIfAbsent(ArchiveNames.blobPath(digest), new Bytes(data));
+        return digest;
+    }
+
+    void addFile(String name, byte[] data) {
+        entries.put(name, new Bytes(data));
+    }
+
+    /** Writes the whole archive; every stored blob is verified as it streams (a corrupt one fails the save). */
+    long writeTo(OutputStream out, ImageStore store) throws IOException {
+        TarOutput tar = new TarOutput(out);
+        tar.directory(ArchiveNames.BLOBS_DIR);
+        tar.directory(ArchiveNames.SHA256_DIR);
+        for (Map.Entry<String, Source> entry : entries.entrySet()) {
+            Source source = entry.getValue();
+            if (source instanceof Bytes bytes) {
+                tar.file(entry.getKey(), bytes.data());
+            } else if (source instanceof StoredBlob blob) {
+                tar.file(entry.getKey(), blob.size(), sink -> {
+                    try (InputStream in = store.blobs().open(blob.descriptor())) {
+                        in.transferTo(sink); // to the end: that is where the digest is checked
+                    }
+                });
+            }
+        }
+        tar.finish();
+        return tar.written();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.jbuild.transfer;
+
+import dev.jbuild.store.Descriptor;
+import dev.jbuild.store.Digest;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.store.MediaTypes;
+import dev.jbuild.store.Reference;
+import dev.jbuild.store.StagedBlob;
+import dev.jbuild.store.Compression;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code load}: the images of a {@code docker save} archive (Docker before and after 25) or an OCI
+ * archive (skopeo, podman, buildah, {@code jbuild save}), whole-archive gzip or zstd, gzip or zstd
+ * layers. All or nothing: the archive is read into the store's temp area, every blob is checked
+ * against its digest and size, every layer unpacked on trial against its diff ID and for safety,
+ * signatures verified when asked; only when all of that passed do the blobs enter the store and the
+ * images appear, in one update of the reference table. A config is stored as its own bytes, so the
+ * image ID is the one the archive's writer computed.
+ */
+public final class ImageLoader {
+    private final ImageStore store;
+
+    public ImageLoader(ImageStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @throws InvalidArchiveException the archive is malformed, incomplete, inconsistent or hostile
+     * @throws dev.jbuild.store.BlobCorruptedException a blob is not what its digest or size says
+     * @throws VerificationFailedException an image is not signed by {@link LoadOptions#verifyKey()}
+     */
+    public List<LoadedImage> load(InputStream in, LoadOptions options) throws IOException {
+        try (StagedArchive archive = new ArchiveReader(store.blobs(), options.expansionLimit()).read(in)) {
+            LoadPlanner.Plan plan = new LoadPlanner(archive).plan();
+            if (options.verifyKey() != null) {
+                List<SignatureVerdict> verdicts = verdicts(archive, plan, options.verifyKey());
+                List<String> problems = verdicts.stream().filter(v -> !v.verified()).map(SignatureVerdict::line).toList();
+                if (!problems.isEmpty()) {
+                    throw new VerificationFailedException("refusing to load the archive: " + String.join("; ", problems));
+                }
+            }
+            LayerStackCheck layers = new LayerStackCheck(store, options.expansionLimit());
+            Map<ImageCandidate, Path> unpacked = new LinkedHashMap<>();
+            try {
+                for (ImageCandidate image : plan.images()) {
+                    unpacked.put(image, layers.check(image));
+                }
+                return commit(plan.images(), unpacked);
+            } finally {
+                for (Path rootfs : unpacked.values()) {
+                    if (rootfs != null) {
+                        FileTrees.delete(rootfs.getParent()); // gone already when it became a snapshot
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code verify}: the same checks as {@link #load} (digests, sizes, layers), then each image's
+     * signature, without loading anything.
+     */
+    public List<SignatureVerdict> verify(InputStream in, PublicKey key, ExpansionLimit limit) throws IOException {
+        try (StagedArchive archive = new ArchiveReader(store.blobs(), limit).read(in)) {
+            LoadPlanner.Plan plan = new LoadPlanner(archive).plan();
+            LayerStackCheck layers = new LayerStackCheck(store, limit);
+            for (ImageCandidate image : plan.images()) {
+                Path rootfs = layers.check(image);
+                if (rootfs != null) {
+                    FileTrees.delete(rootfs.getParent());
+                }
+            }
+            return verdicts(archive, plan, key);
+        }
+    }
+
+    private static List<SignatureVerdict> verdicts(StagedArchive archive, LoadPlanner.Plan plan, PublicKey key)
+            throws IOException {
+        SignatureCheck check = new SignatureCheck(archive, plan.signatures(), key);
+        List<SignatureVerdict> out = new ArrayList<>();
+        for (ImageCandidate image : plan.images()) {
+            out.add(check.check(image));
+        }
+        return out;
+    }
+
+    /**
+     * Blobs first, then compression mappings and snapshots, then every image and tag in one table
+     * update: a process killed before that update leaves only unreferenced content, which prune removes.
+     */
+    private List<LoadedImage> commit(List<ImageCandidate> images, Map<ImageCandidate, Path> unpacked)
+            throws IOException {
+        Set<Digest> published = new HashSet<>();
+        Map<Digest, List<Reference>> table = new LinkedHashMap<>();
+        for (ImageCandidate image : images) {
+            publish(image.configBlob(), MediaTypes.OCI_CONFIG, published);
+            for (LayerCandidate layer : image.layers()) {
+                Descriptor stored = publish(layer.blob(), layer.descriptor().mediaType(), published);
+                if (layer.compression() != Compression.NONE) {
+                    store.compressedCache().register(layer.diffId(), layer.compression(), stored);
+                }
+            }
+            if (image.manifestFromArchive()) {
+                publish(image.manifestBlob(), image.manifest().mediaType(), published);
+            } else {
+                store.blobs().put(image.manifestJson(), image.manifest().mediaType());
+            }
+            table.put(image.manifest().digest(), image.tags());
+            Path rootfs = unpacked.get(image);
+            if (rootfs != null) {
+                store.layers().adoptSnapshot(image.config().diffIds(), rootfs);
+            }
+        }
+        List<LoadedImage> out = new ArrayList<>();
+        for (ImageCandidate image : images) {
+            out.add(new LoadedImage(image.id(), image.manifest().digest(), image.tags(), displaced(image)));
+        }
+        store.addImages(table);
+        return out;
+    }
+
+    private Descriptor publish(StagedBlob blob, String mediaType, Set<Digest> published) throws IOException {
+        if (published.add(blob.digest())) {
+            return store.blobs().publish(blob, mediaType);
+        }
+        return new Descriptor(mediaType, blob.digest(), blob.size());
+    }
+
+    /** The tags that named a different image before (Docker says it renames that one to an empty string). */
+    private List<LoadedImage.Displaced> displaced(ImageCandidate image) throws IOException {
+        List<LoadedImage.Displaced> out = new ArrayList<>();
+        for (Reference tag : image.tags()) {
+            Optional<Digest> previous = store.references().resolve(tag);
+            if (previous.isPresent() && !previous.get().equals(image.manifest().digest())) {
+                Digest previousId;
+                try {
+                    previousId = store.manifest(previous.get()).config().digest();
+                } catch (dev.jbuild.store.StoreException e) {
+                    continue; // a broken image: nothing to report about it
+                }
+                if (!previousId.equals(image.id())) {
+                    out.add(new LoadedImage.Displaced(tag, previousId));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.jbuild.transfer;
+
+import dev.jbuild.store.Compression;
+import dev.jbuild.store.Descriptor;
+import dev.jbuild.store.Digest;
+import dev.jbuild.store.StagedBlob;
+
+/**
+ * A layer of an image in an archive: its staged blob, how it is compressed, and the diff ID the
+ * image config says it must unpack to.
+ *
+ * @param descriptor how the manifest describes it (synthesized for {@code docker save} archives)
+ */
+record LayerCandidate(StagedBlob blob, Descriptor descriptor, Compression compression, Digest diffId) {
+}

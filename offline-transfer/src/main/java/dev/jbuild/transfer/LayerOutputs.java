@@ -1,0 +1,105 @@
+package dev.jbuild.transfer;
+
+import dev.jbuild.store.CompressedBlobCache;
+import dev.jbuild.store.Compression;
+import dev.jbuild.store.Descriptor;
+import dev.jbuild.store.Digest;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.store.MediaTypes;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The blob each layer is written as, in the compression asked for: the stored blob when it already
+ * has that compression, else the store's cached variant, made now if it was never made (and kept for
+ * the next save). Layers are compressed concurrently, one per core; a big layer also uses every core
+ * on its own (the store's compressors are multi-threaded).
+ */
+final class LayerOutputs {
+    private final ImageStore store;
+    private final Compression compression;
+
+    LayerOutputs(ImageStore store, Compression compression) {
+        this.store = store;
+        this.compression = compression;
+    }
+
+    /** A layer as the store's manifest has it, and its diff ID. */
+    record Layer(Descriptor stored, Digest diffId) {
+    }
+
+    /** Output descriptor (OCI media type of the target compression) for each distinct layer. */
+    Map<Layer, Descriptor> prepare(List<Layer> layers) throws IOException {
+        Map<Layer, Future<Descriptor>> pending = new LinkedHashMap<>();
+        int threads = Math.max(1, Math.min(layers.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "jbuild-save-layer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (Layer layer : layers) {
+                pending.computeIfAbsent(layer, l -> pool.submit(() -> output(l)));
+            }
+            Map<Layer, Descriptor> out = new LinkedHashMap<>();
+            for (Map.Entry<Layer, Future<Descriptor>> entry : pending.entrySet()) {
+                out.put(entry.getKey(), await(entry.getValue()));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Descriptor output(Layer layer) throws IOException {
+        Descriptor stored = layer.stored();
+        Compression has = MediaTypes.layerCompression(stored.mediaType());
+        CompressedBlobCache cache = store.compressedCache();
+        if (has == compression && store.blobs().touch(stored.digest())) {
+            return new Descriptor(MediaTypes.ociLayer(compression), stored.digest(), stored.size());
+        }
+        Descriptor uncompressed = cache.uncompressed(layer.diffId(), stored);
+        if (compression == Compression.NONE) {
+            return uncompressed;
+        }
+        return cache.compressed(layer.diffId(), compression);
+    }
+
+    private static Descriptor await(Future<Descriptor> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while preparing layers");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new UncheckedIOException(new IOException(cause));
+        }
+    }
+
+    static List<Layer> layersOf(dev.jbuild.store.ImageRecord image) {
+        List<Layer> out = new ArrayList<>();
+        for (int i = 0; i < image.manifest().layers().size(); i++) {
+            out.add(new Layer(image.manifest().layers().get(i), image.diffIds().get(i)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jbuild.transfer;
+
+import dev.jbuild.store.Compression;
+import java.security.PrivateKey;
+import java.util.Objects;
+
+/**
+ * How {@code save} writes layers and whether it signs.
+ *
+ * <p>The default is gzip: Docker 25 writes layers uncompressed, but every {@code docker load},
+ * skopeo, podman and containerd reads gzip layers in both halves of the archive, a sealed appliance
+ * travels as a file where size matters, and the compressed blobs are cached in the store so only the
+ * first save of a layer pays for compression. {@code none} writes exactly what Docker 25 writes.
+ *
+ * @param signingKey null to write no signatures
+ */
+public record SaveOptions(Compression compression, PrivateKey signingKey) {
+    public static final Compression DEFAULT_COMPRESSION = Compression.GZIP;
+
+    public SaveOptions {
+        Objects.requireNonNull(compression, "compression");
+    }
+
+    public static SaveOptions defaults() {
+        return new SaveOptions(DEFAULT_COMPRESSION, null);
+    }
+
+    public SaveOptions withCompression(Compression value) {
+        return new SaveOptions(value, signingKey);
+    }
+
+    public SaveOptions withSigningKey(PrivateKey value) {
+        return new SaveOptions(compression, value);
+    }
+}
