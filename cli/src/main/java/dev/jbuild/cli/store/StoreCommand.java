@@ -6,6 +6,7 @@ import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
 import dev.jbuild.store.StoreOptions;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 
 /**
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
  * user on stderr when another process holds its lock for long), run, close, and turn a store
  * failure into the one-line {@link UserError} the CLI prints.
  */
-abstract class StoreCommand implements Callable<Integer> {
+public abstract class StoreCommand implements Callable<Integer> {
 
     /** The CLI context, reached through the command's parent. */
     protected abstract Context context();
@@ -30,6 +31,8 @@ abstract class StoreCommand implements Callable<Integer> {
             return run(store, context);
         } catch (StoreException e) {
             throw new UserError(e.getMessage(), e);
+        } catch (NoSuchFileException e) {
+            throw new UserError("open " + e.getFile() + ": no such file or directory", e);
         }
     }
 }

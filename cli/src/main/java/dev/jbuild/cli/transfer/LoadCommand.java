@@ -1,5 +1,6 @@
 package dev.jbuild.cli.transfer;
 
+import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.JbuildCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.")
-public final class LoadCommand extends TransferCommand {
+public final class LoadCommand extends StoreCommand {
 
     @ParentCommand
     JbuildCommand parent;

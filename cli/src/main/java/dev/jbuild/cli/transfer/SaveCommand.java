@@ -1,5 +1,6 @@
 package dev.jbuild.cli.transfer;
 
+import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.JbuildCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "save", mixinStandardHelpOptions = true,
         description = "Save one or more images to a tar archive (streamed to stdout by default).")
-public final class SaveCommand extends TransferCommand {
+public final class SaveCommand extends StoreCommand {
     private static final int OUTPUT_BUFFER = 1 << 20;
 
     @ParentCommand

@@ -1,5 +1,6 @@
 package dev.jbuild.cli.transfer;
 
+import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.JbuildCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check the signatures (and integrity) of the images in an archive without loading them.")
-public final class VerifyCommand extends TransferCommand {
+public final class VerifyCommand extends StoreCommand {
 
     @ParentCommand
     JbuildCommand parent;
