@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -127,11 +128,11 @@ class LayerRoundTripTest {
     }
 
     @Test
-    void twentyThousandSmallFilesRoundTrip() throws Exception {
+    void fiftyThousandSmallFilesRoundTrip() throws Exception {
         Path source = temp.resolve("many");
         for (int d = 0; d < 100; d++) {
             Path dir = Files.createDirectories(source.resolve("d" + d));
-            for (int f = 0; f < 200; f++) {
+            for (int f = 0; f < 500; f++) {
                 Files.writeString(dir.resolve("f" + f), "file " + d + "/" + f);
             }
         }
@@ -139,8 +140,54 @@ class LayerRoundTripTest {
         Path target = temp.resolve("target");
         ApplyResult result = TestTrees.apply(tar, target);
 
-        assertEquals(20_100, result.entriesApplied());
-        assertEquals("file 42/199", Files.readString(target.resolve("d42/f199")));
+        assertEquals(50_100, result.entriesApplied());
+        assertEquals("file 42/499", Files.readString(target.resolve("d42/f499")));
         assertEquals(TreeSnapshot.of(source), TreeSnapshot.of(target));
+    }
+
+    /**
+     * A file just past 2 GiB (sizes beyond a Java int), mostly a hole with data at its start, middle and
+     * end, streamed from the writer straight into the applier so the layer never exists as a whole.
+     */
+    @Test
+    void twoGibSparseFileRoundTripsThroughAStreamedLayer() throws Exception {
+        Path source = Files.createDirectories(temp.resolve("big-source"));
+        Path big = source.resolve("disk.img");
+        long size = (2L << 30) + 4097;
+        java.util.Random random = new java.util.Random(42);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(big,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            for (long offset : new long[] {0, 1L << 30, size - 65_536}) {
+                byte[] block = new byte[65_536];
+                random.nextBytes(block);
+                channel.write(java.nio.ByteBuffer.wrap(block), offset);
+            }
+        }
+        assertEquals(size, Files.size(big));
+        Path target = temp.resolve("big-target");
+        java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 20);
+        java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
+        java.util.concurrent.CompletableFuture<LayerDigest> written = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (out) {
+                return LayerWriter.of(WriterOptions.defaults()).writeDirectory(source, out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        ApplyResult result = LayerApplier.of(ApplyOptions.defaults()).apply(in, target);
+        assertEquals(written.join(), result.digest());
+        assertEquals(size, Files.size(target.resolve("disk.img")));
+        assertEquals(sha256(big), sha256(target.resolve("disk.img")));
+    }
+
+    private static String sha256(Path file) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 }
