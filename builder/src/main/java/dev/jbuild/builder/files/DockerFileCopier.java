@@ -35,13 +35,15 @@ public final class DockerFileCopier implements FileCopier {
 
     /** @param checksumCacheDir where context checksum caches persist between runs; null keeps them in memory */
     public DockerFileCopier(Path checksumCacheDir) {
-        this(checksumCacheDir, UrlFetcher.defaultClient());
+        this.checksumCacheDir = checksumCacheDir;
+        this.fetcher = new UrlFetcher(UrlFetcher::defaultClient);
+        this.posix = PosixOps.system();
     }
 
     /** @param httpClient used for {@code ADD http(s)://} (redirects should be followed) */
     public DockerFileCopier(Path checksumCacheDir, HttpClient httpClient) {
         this.checksumCacheDir = checksumCacheDir;
-        this.fetcher = new UrlFetcher(httpClient);
+        this.fetcher = new UrlFetcher(() -> httpClient);
         this.posix = PosixOps.system();
     }
 

@@ -31,12 +31,27 @@ final class UrlFetcher {
     /** A downloaded file; {@code lastModified} is null when the server sent none. */
     record Fetched(Path file, String sha256Hex, FileTime lastModified) {}
 
-    private final HttpClient client;
+    private final java.util.function.Supplier<HttpClient> clientFactory;
+    private volatile HttpClient client;
     private final Map<String, Fetched> downloads = new ConcurrentHashMap<>();
     private volatile Path directory;
 
-    UrlFetcher(HttpClient client) {
-        this.client = client;
+    /** The client is made on first download: building one costs about 0.15 s, and most builds never need it. */
+    UrlFetcher(java.util.function.Supplier<HttpClient> clientFactory) {
+        this.clientFactory = clientFactory;
+    }
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = clientFactory.get();
+                }
+                made = client;
+            }
+        }
+        return made;
     }
 
     static HttpClient defaultClient() {
@@ -113,7 +128,7 @@ final class UrlFetcher {
         }
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + url, e);
