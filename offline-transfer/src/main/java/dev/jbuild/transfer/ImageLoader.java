@@ -1,5 +1,6 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.store.FileTrees;
 import dev.jbuild.store.Descriptor;
 import dev.jbuild.store.Digest;
 import dev.jbuild.store.ImageStore;

@@ -1,5 +1,6 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.store.FileTrees;
 import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.ApplyResult;
 import dev.jbuild.layertar.LayerApplier;

@@ -7,14 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The one way the store makes anything visible: write a temp file under {@code tmp/} (same file
@@ -75,47 +71,7 @@ final class AtomicFiles {
 
     /** Deletes a file or a whole tree, not following symlinks; missing is fine. Returns bytes freed. */
     static long deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return 0;
-        }
-        long[] freed = {0};
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                freed[0] += attrs.isRegularFile() ? attrs.size() : 0;
-                deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-                if (exc instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw exc;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null && !(exc instanceof NoSuchFileException)) {
-                    throw exc;
-                }
-                deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return freed[0];
-    }
-
-    private static void deleteIfExists(Path path) throws IOException {
-        try {
-            Files.deleteIfExists(path);
-        } catch (java.nio.file.AccessDeniedException e) {
-            // a read-only directory inside an unpacked layer: make it writable, then retry
-            path.getParent().toFile().setWritable(true);
-            path.toFile().setWritable(true);
-            Files.deleteIfExists(path);
-        }
+        return FileTrees.delete(path);
     }
 
     /** An output stream that fsyncs on {@link FsyncingOutput#finish()} before closing. */

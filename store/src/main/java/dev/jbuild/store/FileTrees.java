@@ -1,4 +1,4 @@
-package dev.jbuild.transfer;
+package dev.jbuild.store;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -10,46 +10,52 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deleting scratch trees that unpacked layers made (read-only directories included). */
-final class FileTrees {
-    private FileTrees() {
-    }
+/**
+ * Deleting trees that unpacked layers made: symlinks are never followed, missing entries are fine, and
+ * read-only directories (a layer may hold them) are opened up first.
+ */
+public final class FileTrees {
+    private FileTrees() {}
 
-    static void delete(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+    /** Deletes a file or a whole tree; returns the bytes of regular files freed. */
+    public static long delete(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        long[] freed = {0};
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                dir.toFile().setWritable(true, true); // a layer may have made it read-only
+                dir.toFile().setWritable(true, true);
                 dir.toFile().setExecutable(true, true);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                freed[0] += attrs.isRegularFile() ? attrs.size() : 0;
                 deleteOne(file);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (exc instanceof NoSuchFileException) {
                     return FileVisitResult.CONTINUE;
                 }
-                throw e;
+                throw exc;
             }
 
             @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null && !(exc instanceof NoSuchFileException)) {
+                    throw exc;
                 }
                 deleteOne(dir);
                 return FileVisitResult.CONTINUE;
             }
         });
+        return freed[0];
     }
 
     private static void deleteOne(Path path) throws IOException {
@@ -57,6 +63,7 @@ final class FileTrees {
             Files.deleteIfExists(path);
         } catch (AccessDeniedException e) {
             path.getParent().toFile().setWritable(true, true);
+            path.toFile().setWritable(true, true);
             Files.deleteIfExists(path);
         }
     }
