@@ -50,7 +50,7 @@ import picocli.CommandLine.ParentCommand;
  * outputs. Every failure becomes one line and exit code 1; a failed step also shows its last output
  * lines and the Dockerfile lines around it.
  */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Build an image from a Dockerfile and a context directory.")
 final class BuildCommand implements Callable<Integer> {
 
@@ -74,6 +74,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", description = "Progress output: auto, tty, plain, quiet or json (json goes to stdout, one object per line; the others to stderr).")
     String progress;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the image ID (the same as --progress quiet).")
+    boolean quiet;
 
     @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image ID to FILE.")
     String iidFile;
@@ -263,6 +266,9 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private String progressMode(Context context) {
+        if (quiet) {
+            return "quiet";
+        }
         String mode = progress.toLowerCase(java.util.Locale.ROOT);
         return switch (mode) {
             case "plain", "tty", "json", "quiet" -> mode;

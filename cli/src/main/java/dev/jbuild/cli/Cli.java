@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -29,13 +28,15 @@ public final class Cli {
         Context context = new Context(stdin, out, err, env);
         JbuildCommand top = new JbuildCommand(context);
         CommandLine commandLine = new CommandLine(top);
+        String[] routed = DefaultCommand.apply(args, JbuildCommand.commandNames());
+        // Before the settings below: picocli copies them only to the subcommands already added.
+        JbuildCommand.addCommands(commandLine, DefaultCommand.commandWord(routed));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, context));
         commandLine.setParameterExceptionHandler((e, parsedArgs) -> usage(e));
-        Set<String> subcommands = commandLine.getSubcommands().keySet();
-        return commandLine.execute(DefaultCommand.apply(args, subcommands));
+        return commandLine.execute(routed);
     }
 
     private int usage(CommandLine.ParameterException e) {

@@ -18,6 +18,22 @@ final class DefaultCommand {
     private DefaultCommand() {}
 
     static String[] apply(String[] args, Set<String> subcommands) {
+        int i = commandIndex(args);
+        if (i >= args.length || subcommands.contains(args[i]) || TOP_LEVEL_WORDS.contains(args[i])) {
+            return args;
+        }
+        List<String> routed = new ArrayList<>(Arrays.asList(args));
+        routed.add(i, "build");
+        return routed.toArray(String[]::new);
+    }
+
+    /** The word after the global options: the command name once {@link #apply} has run, or null. */
+    static String commandWord(String[] args) {
+        int i = commandIndex(args);
+        return i < args.length ? args[i] : null;
+    }
+
+    private static int commandIndex(String[] args) {
         int i = 0;
         while (i < args.length) {
             String arg = args[i];
@@ -29,12 +45,7 @@ final class DefaultCommand {
                 break;
             }
         }
-        if (i >= args.length || subcommands.contains(args[i]) || TOP_LEVEL_WORDS.contains(args[i])) {
-            return args;
-        }
-        List<String> routed = new ArrayList<>(Arrays.asList(args));
-        routed.add(i, "build");
-        return routed.toArray(String[]::new);
+        return i;
     }
 
     private static boolean isGlobalWithInlineValue(String arg) {

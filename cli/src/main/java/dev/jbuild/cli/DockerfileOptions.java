@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The options that say which Dockerfile to read and how to resolve it, shared by build and parse. */
+// No method subcommands: saves picocli a reflective scan of every method on each start.
+@Command(addMethodSubcommands = false)
 final class DockerfileOptions {
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",

@@ -2,10 +2,13 @@ package dev.jbuild.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** Options every command accepts, before or after the command name. */
+// No method subcommands: saves picocli a reflective scan of every method on each start.
+@Command(addMethodSubcommands = false)
 public final class GlobalOptions {
 
     @Option(names = "--root", paramLabel = "DIR", scope = ScopeType.INHERIT,

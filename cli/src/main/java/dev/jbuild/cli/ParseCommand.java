@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jbuild parse}: the instruction graph as JSON, or BuildKit's one-line-per-instruction dump. */
-@Command(name = "parse", mixinStandardHelpOptions = true,
+@Command(name = "parse", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Parse a Dockerfile and print its instruction graph.",
                 "json: stages, arguments, dependencies and every instruction with its position (schema: docs/parse-json.md).",
                 "dump: BuildKit's parser dump, one (instruction [flags] args...) line each."})

@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A tar being written to the caller's stream, hashed and counted on the way. */
+/** A tar being written to the caller's stream, hashed and counted on the way unless the caller hashes it. */
 final class LayerOutput {
     private static final int BUFFER = 64 * 1024;
 
@@ -16,10 +16,21 @@ final class LayerOutput {
     private final TarWriter tar;
     private final byte[] copyBuffer = new byte[BUFFER];
 
-    LayerOutput(OutputStream out) {
-        this.digesting = new Sha256Streams.Out(out);
-        this.buffered = new BufferedOutputStream(digesting, BUFFER);
+    private LayerOutput(OutputStream sink, Sha256Streams.Out digesting) {
+        this.digesting = digesting;
+        this.buffered = new BufferedOutputStream(sink, BUFFER);
         this.tar = new TarWriter(buffered);
+    }
+
+    /** A tar whose digest {@link #finish()} returns. */
+    static LayerOutput hashed(OutputStream out) {
+        Sha256Streams.Out digesting = new Sha256Streams.Out(out);
+        return new LayerOutput(digesting, digesting);
+    }
+
+    /** A tar for a stream that hashes what it receives itself: hashing it here too would double the cost. */
+    static LayerOutput unhashed(OutputStream out) {
+        return new LayerOutput(out, null);
     }
 
     /** Writes an entry; a regular file's content is read from {@code content}. */
@@ -33,9 +44,17 @@ final class LayerOutput {
 
     /** Ends the archive and flushes; the caller's stream stays open. */
     LayerDigest finish() throws IOException {
+        end();
+        if (digesting == null) {
+            throw new IllegalStateException("an unhashed layer has no digest");
+        }
+        return digesting.digest();
+    }
+
+    /** Ends the archive and flushes, without a digest; the caller's stream stays open. */
+    void end() throws IOException {
         tar.finish();
         buffered.flush();
-        return digesting.digest();
     }
 
     /** The header already promised {@code size} bytes; a file that changed meanwhile is an error, not a corrupt tar. */

@@ -46,7 +46,7 @@ public final class LayerWriter {
     public LayerDigest writeDirectory(Path root, OutputStream out) throws IOException {
         requireDirectory(root);
         SourceHeaders headers = new SourceHeaders(options, posix.readXattrsRecursively(root));
-        LayerOutput layer = new LayerOutput(out);
+        LayerOutput layer = LayerOutput.hashed(out);
         // Depth-first over sorted listings: the walk order is the entry order, so nothing is sorted at the end.
         Deque<Listing> stack = new ArrayDeque<>();
         stack.push(new Listing("", sortedChildren(root)));
@@ -79,6 +79,23 @@ public final class LayerWriter {
      * gives them the right owner and mode.
      */
     public LayerDigest writeChanges(Path root, List<Change> changes, OutputStream out) throws IOException {
+        LayerOutput layer = LayerOutput.hashed(out);
+        writeChanges(root, changes, layer);
+        return layer.finish();
+    }
+
+    /**
+     * As {@link #writeChanges(Path, List, OutputStream)}, for a stream that hashes the bytes itself (a
+     * blob store computing the layer's digest): the tar is not hashed a second time here, which would
+     * double the CPU cost of every large layer.
+     */
+    public void streamChanges(Path root, List<Change> changes, OutputStream out) throws IOException {
+        LayerOutput layer = LayerOutput.unhashed(out);
+        writeChanges(root, changes, layer);
+        layer.end();
+    }
+
+    private void writeChanges(Path root, List<Change> changes, LayerOutput layer) throws IOException {
         requireDirectory(root);
         Map<String, Change.Kind> kinds = normalise(changes);
         // Tar name -> tree path to read ("" marks a synthetic whiteout or opaque marker).
@@ -106,7 +123,6 @@ public final class LayerWriter {
             }
         });
         SourceHeaders headers = new SourceHeaders(options, posix.readXattrs(root, treePaths));
-        LayerOutput layer = new LayerOutput(out);
         for (Map.Entry<String, String> entry : entries.entrySet()) {
             if (entry.getValue().isEmpty()) {
                 layer.write(TarHeader.marker(entry.getKey(), options.syntheticMtime()), null);
@@ -118,7 +134,6 @@ public final class LayerWriter {
                 layer.write(header, file);
             }
         }
-        return layer.finish();
     }
 
     private static void addParents(Path root, String path, Map<String, String> entries) {

@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,17 +40,28 @@ class WhiteoutTest {
         TestTrees.fixTimes(upper);
     }
 
+    private static final List<Change> CHANGES = List.of(
+            Change.added("etc/my-app.d"),
+            Change.added("etc/my-app.d/default.cfg"),
+            Change.modified("bin/tool"),
+            Change.deleted("etc/my-app-config"),
+            Change.opaqueDir("var/cache"),
+            Change.modified("var/cache"),
+            Change.added("var/cache/fresh"));
+
     private byte[] changesLayer(WriterOptions options) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LayerWriter.of(options).writeChanges(upper, List.of(
-                Change.added("etc/my-app.d"),
-                Change.added("etc/my-app.d/default.cfg"),
-                Change.modified("bin/tool"),
-                Change.deleted("etc/my-app-config"),
-                Change.opaqueDir("var/cache"),
-                Change.modified("var/cache"),
-                Change.added("var/cache/fresh")), out);
+        LayerWriter.of(options).writeChanges(upper, CHANGES, out);
         return out.toByteArray();
+    }
+
+    @Test
+    void streamingTheChangesWritesTheSameBytesAsWritingThemWithADigest() throws Exception {
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        LayerWriter.of(WriterOptions.defaults()).streamChanges(upper, CHANGES, streamed);
+        byte[] written = changesLayer(WriterOptions.defaults());
+        assertArrayEquals(written, streamed.toByteArray());
+        assertTrue(written.length > 1024, "a real tar, not an empty stream");
     }
 
     @Test

@@ -58,7 +58,15 @@ public final class BlobStore {
         return write(mediaType, expected, expectedSize, out -> in.transferTo(out));
     }
 
+    /**
+     * Stores small content held in memory. When the store already has it (a rebuild writes the same
+     * config and manifest again) the blob is only marked in use: no temp file, no fsync.
+     */
     public Descriptor put(byte[] bytes, String mediaType) throws IOException {
+        Digest digest = Digest.of(bytes);
+        if (touch(digest)) {
+            return new Descriptor(mediaType, digest, bytes.length);
+        }
         return put(new ByteArrayInputStream(bytes), mediaType);
     }
 

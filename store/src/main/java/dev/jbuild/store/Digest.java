@@ -70,6 +70,19 @@ public record Digest(String value) implements Comparable<Digest> {
         return value.compareTo(other.value);
     }
 
+    // Written out rather than left to the record: the generated ones are bootstrapped through
+    // invokedynamic on first use, which costs a short command several milliseconds for the store's
+    // hottest map key.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Digest digest && value.equals(digest.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -17,6 +17,27 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class FileTrees {
     private FileTrees() {}
 
+    /** Bytes of the regular files below {@code root}, not following symlinks; missing is 0. */
+    public static long size(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        long[] bytes = {0};
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                bytes[0] += attrs.isRegularFile() ? attrs.size() : 0;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                return skipVanished(exc);
+            }
+        });
+        return bytes[0];
+    }
+
     /** Deletes a file or a whole tree; returns the bytes of regular files freed. */
     public static long delete(Path path) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -40,10 +61,7 @@ public final class FileTrees {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-                if (exc instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw exc;
+                return skipVanished(exc);
             }
 
             @Override
@@ -66,5 +84,13 @@ public final class FileTrees {
             path.toFile().setWritable(true, true);
             Files.deleteIfExists(path);
         }
+    }
+
+    /** A file that vanished during a walk (another process removed it) is skipped; other failures are not. */
+    private static FileVisitResult skipVanished(IOException exc) throws IOException {
+        if (exc instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE;
+        }
+        throw exc;
     }
 }

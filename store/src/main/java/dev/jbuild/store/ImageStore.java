@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -394,7 +395,22 @@ public final class ImageStore implements AutoCloseable {
 
     /** Removes untagged images and everything unreferenced; see {@link Prune}. */
     public Prune.Report prune() throws IOException {
-        return new Prune(this).run();
+        return prune(Prune.Options.everything());
+    }
+
+    /** Removes the untagged images the options select and everything nothing keeps; see {@link Prune}. */
+    public Prune.Report prune(Prune.Options options) throws IOException {
+        return new Prune(this, options).run();
+    }
+
+    /**
+     * When the oldest other process that has this store open started, if there is one. Whatever it
+     * wrote or touched since may be about to be referenced, so a collector of files the store does not
+     * own (the builder's cache) spares what was modified at or after it, as {@link #prune} does.
+     */
+    public Optional<Instant> oldestOtherSessionStart() throws IOException {
+        FileTime since = Reachability.protectedSince(layout, session);
+        return since == null ? Optional.empty() : Optional.of(since.toInstant());
     }
 
     @Override

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -13,10 +16,66 @@ import java.util.stream.Stream;
  * snapshot and compression mapping no remaining image needs, then the temp areas of processes that
  * died. Runs under the exclusive lock. Anything written since the oldest other live process started
  * is spared, because that process may be about to reference it.
+ *
+ * <p>A caller that keeps blobs of its own outside the image table (the builder's step cache) names
+ * them through {@link Options#extraRoots()}: it is asked once the untagged images are gone, still under
+ * the exclusive lock, and what it returns survives like a blob an image names.
  */
 public final class Prune {
     private final ImageStore store;
     private final StoreLayout layout;
+    private final Options options;
+
+    /**
+     * What to prune.
+     *
+     * @param untaggedCreatedBefore only untagged images created before this go (Docker's {@code until}
+     *     filter); null for all of them. An image without a creation time counts as old, as in Docker.
+     * @param extraRoots blobs to keep besides what the remaining images need
+     */
+    public record Options(Instant untaggedCreatedBefore, ExtraRoots extraRoots) {
+        public Options {
+            Objects.requireNonNull(extraRoots, "extraRoots");
+        }
+
+        /** Every untagged image and everything no remaining image needs. */
+        public static Options everything() {
+            return new Options(null, images -> Set.of());
+        }
+
+        public Options withUntaggedCreatedBefore(Instant value) {
+            return new Options(value, extraRoots);
+        }
+
+        public Options withExtraRoots(ExtraRoots value) {
+            return new Options(untaggedCreatedBefore, value);
+        }
+    }
+
+    /**
+     * What the images left after the untagged ones are removed keep alive.
+     *
+     * @param blobs manifests, configs, layer blobs, diff IDs and their compressed variants
+     * @param chains the chain IDs of every prefix of every remaining image's layer stack
+     */
+    public record ImageNeeds(Set<Digest> blobs, Set<Digest> chains) {
+        public ImageNeeds {
+            blobs = Set.copyOf(blobs);
+            chains = Set.copyOf(chains);
+        }
+    }
+
+    /** The caller's own GC roots. */
+    @FunctionalInterface
+    public interface ExtraRoots {
+        /**
+         * Called once, under the store's exclusive lock, after untagged images are removed and before
+         * any blob is deleted: the moment to drop the caller's own records that point at blobs.
+         *
+         * @return blobs to keep (their compressed variants are kept with them)
+         */
+        Set<Digest> blobsToKeep(ImageNeeds images) throws IOException;
+    }
 
     /**
      * What was removed.
@@ -31,9 +90,10 @@ public final class Prune {
         }
     }
 
-    Prune(ImageStore store) {
+    Prune(ImageStore store, Options options) {
         this.store = store;
         this.layout = store.layout();
+        this.options = options;
     }
 
     Report run() throws IOException {
@@ -45,7 +105,7 @@ public final class Prune {
         List<Digest> removedImages = new ArrayList<>();
         StoreTable after = before;
         for (Digest manifest : before.images()) {
-            if (before.referencesTo(manifest).isEmpty()) {
+            if (before.referencesTo(manifest).isEmpty() && createdBeforeCutoff(manifest)) {
                 try {
                     removedImages.add(store.manifest(manifest).config().digest());
                 } catch (StoreException e) {
@@ -58,6 +118,8 @@ public final class Prune {
         store.table().update(ignored -> remaining);
 
         Reachability reach = Reachability.of(remaining, store);
+        Set<Digest> extra = options.extraRoots().blobsToKeep(new ImageNeeds(reach.blobs, reach.chains));
+        reach.keep(extra, store);
         FileTime since = Reachability.protectedSince(layout, store.session());
         long[] freed = {0};
 
@@ -102,6 +164,20 @@ public final class Prune {
             }
         }
         return new Report(removedImages, blobs, snapshots, mappings, temp, freed[0]);
+    }
+
+    /** Whether an untagged image is old enough for the {@code until} filter; unreadable ones always are. */
+    private boolean createdBeforeCutoff(Digest manifest) throws IOException {
+        Instant cutoff = options.untaggedCreatedBefore();
+        if (cutoff == null) {
+            return true;
+        }
+        try {
+            Instant created = store.config(store.manifest(manifest).config().digest()).created();
+            return created == null || created.isBefore(cutoff);
+        } catch (StoreException e) {
+            return true;
+        }
     }
 
     /** Mappings whose compressed blob this prune is about to delete. */

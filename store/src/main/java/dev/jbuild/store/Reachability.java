@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,14 +42,27 @@ final class Reachability {
                 reach.chains.addAll(LayerStore.chainIds(config.diffIds()));
             }
         }
+        reach.addCompressedVariants(store);
+        return reach;
+    }
+
+    /** Roots from outside the table (the builder's cache): kept like layers an image names. */
+    void keep(Collection<Digest> extraBlobs, ImageStore store) throws IOException {
+        if (extraBlobs.isEmpty()) {
+            return;
+        }
+        blobs.addAll(extraBlobs);
+        addCompressedVariants(store);
+    }
+
+    private void addCompressedVariants(ImageStore store) throws IOException {
         for (Compression compression : new Compression[] {Compression.GZIP, Compression.ZSTD}) {
             for (Map.Entry<Digest, Digest> mapping : store.compressedCache().mappings(compression).entrySet()) {
-                if (reach.blobs.contains(mapping.getKey())) {
-                    reach.blobs.add(mapping.getValue());
+                if (blobs.contains(mapping.getKey())) {
+                    blobs.add(mapping.getValue());
                 }
             }
         }
-        return reach;
     }
 
     /**

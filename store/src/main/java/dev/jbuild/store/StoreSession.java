@@ -11,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,7 +49,10 @@ final class StoreSession implements AutoCloseable {
 
     static StoreSession start(StoreLayout layout) throws IOException {
         Files.createDirectories(layout.tmpDir());
-        Path dir = layout.tmpDir().resolve(UUID.randomUUID().toString()).toAbsolutePath().normalize();
+        // pid and clock, not a random UUID: seeding SecureRandom costs a short command ~5 ms, and a
+        // clash (a recycled pid in the same nanosecond) fails createDirectory instead of sharing a dir.
+        Path dir = layout.tmpDir().resolve(ProcessHandle.current().pid() + "-" + System.nanoTime())
+                .toAbsolutePath().normalize();
         THIS_JVM.add(dir);
         try {
             Files.createDirectory(dir);

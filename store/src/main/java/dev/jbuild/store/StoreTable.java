@@ -33,6 +33,18 @@ record StoreTable(SortedSet<Digest> images, SortedMap<String, Digest> references
         references = Collections.unmodifiableSortedMap(new TreeMap<>(references));
     }
 
+    // Written out rather than left to the record: the generated ones are bootstrapped through
+    // invokedynamic on first use, several milliseconds of every build's start-up.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoreTable table && images.equals(table.images) && references.equals(table.references);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * images.hashCode() + references.hashCode();
+    }
+
     static StoreTable empty() {
         return new StoreTable(new TreeSet<>(), new TreeMap<>());
     }

@@ -2,6 +2,7 @@ package dev.jbuild.builder.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.store.Digest;
 import java.io.IOException;
@@ -10,18 +11,36 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The step cache: one small JSON record per {@link CacheKey} digest in
  * {@code <store>/builder/cache/<hex>.json}, written to a temp file and renamed, so a reader never sees
  * half a record and the cache survives restarts. A record that cannot be read counts as a miss.
+ * A lookup that finds a record sets the file's modification time, so it tells when the record was
+ * last used (what prune's {@code until} filter and least-recently-used order go by).
  */
 public final class BuildCache {
+    static final String TEMP_PREFIX = ".tmp-";
+    private static final String SUFFIX = ".json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
+
+    /**
+     * A record as it lies on disk, for prune.
+     *
+     * @param lastUsed the file's modification time
+     * @param record what it says; null when it cannot be read
+     */
+    public record Entry(Digest key, Path file, Instant lastUsed, long fileSize, CacheRecord record) {
+    }
 
     public BuildCache(Path storeRoot) throws IOException {
         this.dir = Files.createDirectories(storeRoot.resolve("builder").resolve("cache"));
@@ -34,9 +53,7 @@ public final class BuildCache {
     public Optional<CacheRecord> lookup(CacheKey key) {
         Path file = file(key.digest());
         try {
-            JsonNode node = JSON.readTree(Files.readAllBytes(file));
-            CacheRecord record = new CacheRecord(Digest.parse(node.get("diffId").asText()), node.get("size").asLong(),
-                    Instant.parse(node.get("created").asText()));
+            CacheRecord record = read(file);
             Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
             return Optional.of(record);
         } catch (NoSuchFileException e) {
@@ -51,12 +68,62 @@ public final class BuildCache {
         node.put("diffId", record.diffId().value());
         node.put("size", record.size());
         node.put("created", record.created().toString());
-        Path temp = dir.resolve(".tmp-" + UUID.randomUUID());
+        if (record.knowsItsStack()) {
+            ArrayNode stack = node.putArray("stack");
+            record.stack().forEach(diffId -> stack.add(diffId.value()));
+        }
+        Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         Files.write(temp, JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
         Files.move(temp, file(key.digest()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Every record, least recently used first; reading them does not count as a use. */
+    public List<Entry> entries() throws IOException {
+        List<Entry> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                String hex = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : "";
+                if (!Digest.isHex(hex)) {
+                    continue;
+                }
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    continue; // removed meanwhile
+                }
+                CacheRecord record;
+                try {
+                    record = read(file);
+                } catch (IOException | RuntimeException e) {
+                    record = null;
+                }
+                out.add(new Entry(Digest.ofHex(hex), file, attributes.lastModifiedTime().toInstant(),
+                        attributes.size(), record));
+            }
+        }
+        out.sort(Comparator.comparing(Entry::lastUsed).thenComparing(Entry::key));
+        return out;
+    }
+
+    /** Deletes a record; true when it was there. */
+    public boolean remove(Digest key) throws IOException {
+        return Files.deleteIfExists(file(key));
+    }
+
+    private static CacheRecord read(Path file) throws IOException {
+        JsonNode node = JSON.readTree(Files.readAllBytes(file));
+        List<Digest> stack = new ArrayList<>();
+        JsonNode stackNode = node.get("stack");
+        if (stackNode != null) {
+            stackNode.forEach(diffId -> stack.add(Digest.parse(diffId.asText())));
+        }
+        return new CacheRecord(Digest.parse(node.get("diffId").asText()), node.get("size").asLong(),
+                Instant.parse(node.get("created").asText()), stack);
+    }
+
     private Path file(Digest key) {
-        return dir.resolve(key.hex() + ".json");
+        return dir.resolve(key.hex() + SUFFIX);
     }
 }

@@ -2,15 +2,37 @@ package dev.jbuild.builder.cache;
 
 import dev.jbuild.store.Digest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What a cached filesystem step produced: its layer (uncompressed, so the blob digest is the diff ID)
  * and when it was first made (history keeps that time, so a cached rebuild gives the same image ID).
+ *
+ * @param stack the diff IDs of the layer stack the step's result is, bottom first, ending with
+ *     {@code diffId}: prune keeps the diff directory of every prefix of it while the record lives.
+ *     Empty for records written before jbuild kept it.
  */
-public record CacheRecord(Digest diffId, long size, Instant created) {
+public record CacheRecord(Digest diffId, long size, Instant created, List<Digest> stack) {
     public CacheRecord {
         Objects.requireNonNull(diffId, "diffId");
         Objects.requireNonNull(created, "created");
+        stack = List.copyOf(stack);
+        if (!stack.isEmpty() && !stack.get(stack.size() - 1).equals(diffId)) {
+            throw new IllegalArgumentException("the stack of layer " + diffId + " ends with another layer");
+        }
+    }
+
+    /** A record whose stack is not known. */
+    public CacheRecord(Digest diffId, long size, Instant created) {
+        this(diffId, size, created, List.of());
+    }
+
+    public boolean knowsItsStack() {
+        return !stack.isEmpty();
+    }
+
+    public CacheRecord withStack(List<Digest> value) {
+        return new CacheRecord(diffId, size, created, value);
     }
 }

@@ -44,6 +44,7 @@ final class LayerStep {
             Optional<CacheRecord> hit = session.cache().lookup(key).filter(r -> usable(session, state, r));
             if (hit.isPresent()) {
                 CacheRecord record = hit.get();
+                recordStackOfOldRecord(session, state, key, record);
                 state.addLayer(new Descriptor(MediaTypes.OCI_LAYER, record.diffId(), record.size()), createdBy,
                         record.created());
                 session.emit(new BuildEvent.StepCached(step));
@@ -55,22 +56,41 @@ final class LayerStep {
             throw new BuildCancelledException("build cancelled");
         }
         Descriptor layer;
+        List<Digest> stack = new ArrayList<>(state.diffIds());
         try (Workspace workspace = session.diffs().workspace(state.diffIds())) {
             work.apply(workspace);
             List<Change> changes = workspace.changes();
             LayerWriter writer = LayerWriter.of(new WriterOptions(session.request().sourceDateEpoch()));
             layer = session.store().blobs().write(MediaTypes.OCI_LAYER,
-                    out -> writer.writeChanges(workspace.diffRoot(), changes, out));
-            List<Digest> chain = new ArrayList<>(state.diffIds());
-            chain.add(layer.digest());
-            session.diffs().commit(LayerStore.chainId(chain), workspace);
+                    out -> writer.streamChanges(workspace.diffRoot(), changes, out));
+            stack.add(layer.digest());
+            session.diffs().commit(LayerStore.chainId(stack), workspace);
         }
         Instant created = Instant.now();
-        session.cache().store(key, new CacheRecord(layer.digest(), layer.size(), created));
+        // The whole stack goes into the record so that prune knows every diff directory it needs.
+        session.cache().store(key, new CacheRecord(layer.digest(), layer.size(), created, stack));
         state.addLayer(layer, createdBy, created);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         session.emit(new BuildEvent.StepFinished(step, elapsed));
         session.timed(step, elapsed, false);
+    }
+
+    /**
+     * A record written before records kept their stack cannot be accounted for by prune (which then
+     * drops it); once it is used, the stack is known and written into it.
+     */
+    private static void recordStackOfOldRecord(BuildSession session, StageState state, CacheKey key,
+                                               CacheRecord record) {
+        if (record.knowsItsStack()) {
+            return;
+        }
+        List<Digest> stack = new ArrayList<>(state.diffIds());
+        stack.add(record.diffId());
+        try {
+            session.cache().store(key, record.withStack(stack));
+        } catch (IOException e) {
+            // the record still works as it is; only prune loses track of it
+        }
     }
 
     /** A record helps only when its blob and the diff directory of the chain it makes are still there. */

@@ -6,6 +6,7 @@ import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.store.Descriptor;
 import dev.jbuild.store.Digest;
+import dev.jbuild.store.FileTrees;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.LayerStore;
 import dev.jbuild.store.MediaTypes;
@@ -15,6 +16,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -150,6 +152,56 @@ public final class DiffStore {
                 }
             }
         }
+    }
+
+    // ---- for prune, which works without an executor and so without an instance
+
+    private static final String TEMP_PREFIX = ".tmp-";
+
+    /** Where the diff directories under a store root live. */
+    public static Path directoryOf(Path storeRoot) {
+        return storeRoot.resolve("builder").resolve("layers");
+    }
+
+    /** The chains that have a diff directory under a store root, sorted; temporary entries excluded. */
+    public static List<Digest> chains(Path storeRoot) throws IOException {
+        Path dir = directoryOf(storeRoot);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.map(entry -> entry.getFileName().toString()).filter(Digest::isHex).map(Digest::ofHex)
+                    .sorted().toList();
+        }
+    }
+
+    /** Half-written or half-deleted entries (a process died in the middle), to be removed once nobody writes them. */
+    public static List<Path> temporaryEntries(Path storeRoot) throws IOException {
+        Path dir = directoryOf(storeRoot);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith(TEMP_PREFIX)).sorted().toList();
+        }
+    }
+
+    /**
+     * Deletes a chain's diff directory. It is renamed to a temporary name first, so that no reader
+     * ever takes a half-deleted tree for a lower directory; a kill midway leaves a temporary entry
+     * that start-up or the next prune removes.
+     *
+     * @return the bytes of regular files freed
+     */
+    public static long remove(Path storeRoot, Digest chain) throws IOException {
+        Path dir = directoryOf(storeRoot);
+        Path doomed = dir.resolve(TEMP_PREFIX + "prune-" + UUID.randomUUID());
+        try {
+            Files.move(dir.resolve(chain.hex()), doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+        return FileTrees.delete(doomed);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
  * probes, and the kernel features that matter, each with why it is on or off. Exits 1 when no
  * storage driver or no runtime can be used.
  */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Show the storage driver, the OCI runtime and the kernel features jbuild finds on this host.",
                 "Both are chosen by real probes (a tiny overlay mount, a probe container), not by presence."})
 public final class InfoCommand implements Callable<Integer> {

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * {@code jbuild lint}: checks Dockerfiles without building them. Exit code 1 when a finding is at or above the
  * failure threshold, 2 when the command line or the configuration is wrong, 0 otherwise.
  */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Check Dockerfiles before building: BuildKit's build checks, hadolint's DL rules and jbuild's own.",
                 "PATH may be a Dockerfile or a directory searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*.",
                 "Rules, configuration and formats: docs/lint/README.md."})

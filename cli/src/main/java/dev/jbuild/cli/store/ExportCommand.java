@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code jbuild export IMAGE [-o FILE]}: the image's flattened file system as one tar. A file is
  * written beside its destination and renamed into place, so a failed export leaves no half tar.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Export an image's flattened file system as a tar archive.")
 public final class ExportCommand extends StoreCommand {
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * The image's own ID stands on the newest line; older steps are {@code <missing>}, as for any image
  * built by BuildKit or loaded.
  */
-@Command(name = "history", mixinStandardHelpOptions = true, description = "Show the history of an image.")
+@Command(name = "history", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Show the history of an image.")
 public final class HistoryCommand extends StoreCommand {
     private static final int CREATED_BY_WIDTH = 45;
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jbuild images}: Docker's image list, one row per tag, untagged images as {@code <none>}. */
-@Command(name = "images", mixinStandardHelpOptions = true, description = "List images.")
+@Command(name = "images", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "List images.")
 public final class ImagesCommand extends StoreCommand {
 
     enum Format { table, json }

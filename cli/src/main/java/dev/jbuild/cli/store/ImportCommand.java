@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code jbuild import FILE|DIR|- [REPOSITORY[:TAG]]}: a root file system (tar, gzip tar, or a
  * directory) becomes a one-layer image; prints its ID like {@code docker import}.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Import a root file system (tarball, gzip tarball, directory or - for stdin) as an image.")
 public final class ImportCommand extends StoreCommand {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jbuild inspect IMAGE...}: a JSON array shaped like {@code docker image inspect}; missing images fail after the rest are printed. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Show images as Docker-shaped JSON.")
+@Command(name = "inspect", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Show images as Docker-shaped JSON.")
 public final class InspectCommand extends StoreCommand {
 
     @ParentCommand

@@ -1,30 +1,60 @@
 package dev.jbuild.cli.store;
 
+import dev.jbuild.builder.cache.CachePruner;
+import dev.jbuild.builder.cache.PruneArgumentException;
+import dev.jbuild.builder.cache.PruneFilters;
+import dev.jbuild.builder.cache.StorageSize;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.store.Digest;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.Prune;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code jbuild prune}: removes untagged images, unreferenced blobs and snapshots, and the temp files
- * of dead processes. Unlike {@code docker image prune} it does not ask for confirmation (there is no
- * terminal to ask in CI); {@code -f} is accepted for scripts written for Docker.
+ * {@code jbuild prune}: {@code docker system prune} for a daemonless store. Removes untagged images and
+ * the build cache (all of it, or what {@code --filter until=} and {@code --keep-storage} select), then
+ * every blob, snapshot and layer diff that no remaining image or cache record needs, and the temp files
+ * of dead processes. Unlike Docker it does not ask for confirmation (there is no terminal to ask in
+ * CI); {@code -f} is accepted for scripts written for Docker, and so is {@code -a}, since the whole
+ * cache already goes without it.
  */
-@Command(name = "prune", mixinStandardHelpOptions = true,
-        description = "Remove untagged images and everything no image needs.")
+@Command(name = "prune", addMethodSubcommands = false, mixinStandardHelpOptions = true,
+        description = {"Remove untagged images, the build cache, and everything no image or cache record needs.",
+            "With --filter until=DURATION only cache records unused (and untagged images created) for that long "
+                    + "go; with --keep-storage SIZE the least recently used records go until the cache fits."})
 public final class PruneCommand extends StoreCommand {
 
     @ParentCommand
     JbuildCommand parent;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = {"-f", "--force"}, description = "Accepted for Docker compatibility; prune never asks.")
     boolean force;
+
+    @Option(names = {"-a", "--all"},
+            description = "Accepted for Docker compatibility; the whole build cache goes without it too.")
+    boolean all;
+
+    @Option(names = "--filter", paramLabel = "until=TIME", converter = UntilConverter.class,
+            description = "Only what is older: a Go duration (24h, 1h30m), an RFC 3339 time or Unix seconds.")
+    List<Instant> until = new ArrayList<>();
+
+    @Option(names = "--keep-storage", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Keep the build cache's most recently used records up to this size (512MB, 10GB, 1.5g).")
+    Long keepStorage;
 
     @Override
     protected Context context() {
@@ -33,17 +63,57 @@ public final class PruneCommand extends StoreCommand {
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
-        Prune.Report report = store.prune();
-        if (!report.removedImages().isEmpty()) {
-            context.out().println("Deleted Images:");
-            for (Digest id : report.removedImages()) {
-                context.out().println("deleted: " + id);
-            }
-            context.out().println();
+        if (until.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "more than one until filter specified");
         }
-        context.out().println("Removed " + report.blobsRemoved() + " blobs, " + report.snapshotsRemoved()
-                + " snapshots, " + report.tempEntriesRemoved() + " temporary files");
-        context.out().println("Total reclaimed space: " + DockerFormat.humanSize(report.bytesFreed()));
+        CachePruner.Options options = new CachePruner.Options(until.isEmpty() ? null : until.get(0), keepStorage);
+        CachePruner.Report report = new CachePruner(store).prune(options);
+        var out = context.out();
+        if (!report.store().removedImages().isEmpty()) {
+            out.println("Deleted Images:");
+            for (Digest id : report.store().removedImages()) {
+                out.println("deleted: " + id);
+            }
+            out.println();
+        }
+        if (!report.removedRecords().isEmpty()) {
+            out.println("Deleted build cache objects:");
+            for (Digest key : report.removedRecords()) {
+                out.println(key.hex());
+            }
+            out.println();
+        }
+        out.println("Removed " + report.store().blobsRemoved() + " blobs, " + report.store().snapshotsRemoved()
+                + " snapshots, " + (report.store().tempEntriesRemoved() + report.tempEntriesRemoved())
+                + " temporary files");
+        out.println("Removed " + report.removedRecords().size() + " build cache records and " + report.diffsRemoved()
+                + " layer diffs");
+        out.println("Build cache size: " + DockerFormat.humanSize(report.cacheSizeAfter()) + " in "
+                + report.recordsKept() + " records (was " + DockerFormat.humanSize(report.cacheSizeBefore()) + ")");
+        out.println("Total reclaimed space: " + DockerFormat.humanSize(report.bytesFreed()));
         return ExitCode.OK;
+    }
+
+    /** {@code until=<time or duration>}, read when the command line is, so a bad one stops before the store opens. */
+    static final class UntilConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return PruneFilters.until(List.of(value), Instant.now(), ZoneId.systemDefault());
+            } catch (PruneArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return StorageSize.parse(value);
+            } catch (PruneArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

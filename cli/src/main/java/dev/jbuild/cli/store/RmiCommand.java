@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code jbuild rmi IMAGE...}: untag, and delete images nothing names any more; prints Docker's
  * {@code Untagged:} and {@code Deleted:} lines. An image that fails does not stop the others.
  */
-@Command(name = "rmi", mixinStandardHelpOptions = true, description = "Remove one or more images.")
+@Command(name = "rmi", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Remove one or more images.")
 public final class RmiCommand extends StoreCommand {
 
     @ParentCommand

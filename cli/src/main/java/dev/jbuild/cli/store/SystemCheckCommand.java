@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jbuild system check}: verifies every blob, reference, image and snapshot; exit 1 when anything is wrong. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Verify every blob digest and that every reference leads to a complete image.")
 public final class SystemCheckCommand extends StoreCommand {
 

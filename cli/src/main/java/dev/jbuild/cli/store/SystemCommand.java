@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code jbuild system}: commands about the store as a whole. */
-@Command(name = "system", mixinStandardHelpOptions = true, description = "Manage the image store.",
+@Command(name = "system", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Manage the image store.",
         subcommands = {SystemCheckCommand.class})
 public final class SystemCommand implements Callable<Integer> {
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jbuild tag SOURCE TARGET}: another name for an image. */
-@Command(name = "tag", mixinStandardHelpOptions = true,
+@Command(name = "tag", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE.")
 public final class TagCommand extends StoreCommand {
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code jbuild key}: signing keys for sealed appliances. */
-@Command(name = "key", mixinStandardHelpOptions = true, description = "Manage signing keys.",
+@Command(name = "key", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Manage signing keys.",
         subcommands = {KeyGenerateCommand.class})
 public final class KeyCommand implements Callable<Integer> {
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
  * and {@code NAME.pub} (PEM SubjectPublicKeyInfo), an ECDSA P-256 pair, and says so like
  * {@code cosign generate-key-pair}.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Generate an ECDSA P-256 key pair: NAME.key (private, PEM PKCS#8) and NAME.pub (public, PEM).")
 public final class KeyGenerateCommand implements Callable<Integer> {
 

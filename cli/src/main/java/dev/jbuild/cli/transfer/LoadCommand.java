@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code jbuild load [-i FILE|-] [--verify KEY.pub]}: loads every image of a {@code docker save} or OCI
  * archive, or nothing when any part of it is wrong, and prints Docker's {@code Loaded image:} lines.
  */
-@Command(name = "load", mixinStandardHelpOptions = true,
+@Command(name = "load", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.")
 public final class LoadCommand extends StoreCommand {
 

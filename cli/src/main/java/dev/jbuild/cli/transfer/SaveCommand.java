@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
  * into place when complete ({@link ImageSaver#saveToFile}), so a failed or killed save never leaves a
  * partial file under the name. Without {@code -o}, the archive goes to stdout unless that is a terminal.
  */
-@Command(name = "save", mixinStandardHelpOptions = true,
+@Command(name = "save", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Save one or more images to a tar archive (streamed to stdout by default).")
 public final class SaveCommand extends StoreCommand {
     private static final int OUTPUT_BUFFER = 1 << 20;

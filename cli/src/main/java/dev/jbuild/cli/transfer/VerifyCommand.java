@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code jbuild verify -i FILE --key KEY.pub}: checks an archive as {@code load --verify} would,
  * loading nothing; one line per image, exit 0 only when every image is verified.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Check the signatures (and integrity) of the images in an archive without loading them.")
 public final class VerifyCommand extends StoreCommand {
 

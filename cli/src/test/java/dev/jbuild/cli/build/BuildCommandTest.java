@@ -110,6 +110,15 @@ class BuildCommandTest {
     }
 
     @Test
+    void dashQPrintsOnlyTheImageIdLikeDockerBuildQuiet() throws IOException {
+        Path dir = context("Dockerfile", "FROM busybox\nLABEL short=q\n");
+        Result result = run("-q", "-t", "short:q", dir.toString());
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().matches("sha256:[0-9a-f]{64}\n"), result.out());
+        assertEquals("", result.err());
+    }
+
+    @Test
     void jsonProgressIsOneObjectPerLine() throws IOException {
         Path dir = context("Dockerfile", "FROM busybox\nRUN echo from-json\n");
         Result result = run("--progress", "json", "--no-cache", dir.toString());

@@ -1,5 +1,6 @@
 package dev.jbuild.parser.instructions;
 
+import dev.jbuild.parser.text.GoDuration;
 import dev.jbuild.parser.text.GoText;
 import dev.jbuild.parser.syntax.RawInstruction;
 import java.time.Duration;
@@ -53,7 +54,12 @@ final class HealthcheckParser {
         if (value == null) {
             return null;
         }
-        Duration duration = GoDuration.parse(value);
+        Duration duration;
+        try {
+            duration = GoDuration.parse(value);
+        } catch (GoDuration.InvalidDurationException e) {
+            throw new InstructionException(e.getMessage());
+        }
         if (duration.isZero()) {
             return null;
         }

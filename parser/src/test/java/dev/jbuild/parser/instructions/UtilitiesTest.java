@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.parser.text.GoDuration;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class UtilitiesTest {
         "2562048h|time: invalid duration \"2562048h\"",
     })
     void goDurationRejectsLikeGo(String text, String message) {
-        assertEquals(message, assertThrows(InstructionException.class, () -> GoDuration.parse(text)).getMessage());
+        assertEquals(message, assertThrows(GoDuration.InvalidDurationException.class, () -> GoDuration.parse(text)).getMessage());
     }
 
     @ParameterizedTest

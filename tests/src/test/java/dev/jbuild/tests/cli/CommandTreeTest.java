@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,25 @@ class CommandTreeTest {
         CliRun run = CliRun.run(command, "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Usage: jbuild " + command), run.out());
+    }
+
+    /** Commands are modelled only when they run; the listings must still show every one of them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "help"})
+    void topLevelHelpListsEveryCommand(String word) {
+        CliRun run = CliRun.run(word);
+        assertEquals(0, run.exitCode(), run.err());
+        for (String command : List.of("build", "parse", "lint", "images", "inspect", "history", "tag", "rmi",
+                "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "help")) {
+            assertTrue(run.out().contains("\n  " + command + " "), command + " missing from:\n" + run.out());
+        }
+    }
+
+    @Test
+    void helpForOneCommandAndVersionWork() {
+        assertTrue(CliRun.run("help", "tag").out().contains("Usage: jbuild tag"));
+        assertTrue(CliRun.run("--version").out().startsWith("jbuild "));
+        assertTrue(CliRun.run("--debug", "-V").out().startsWith("jbuild "));
     }
 
     @Test

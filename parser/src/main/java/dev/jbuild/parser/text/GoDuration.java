@@ -1,18 +1,16 @@
-package dev.jbuild.parser.instructions;
+package dev.jbuild.parser.text;
 
-import dev.jbuild.parser.text.GoText;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Go's {@code time.ParseDuration}, which HEALTHCHECK's timing flags use: a signed sequence of
+ * Go's {@code time.ParseDuration}, which HEALTHCHECK's timing flags and prune's {@code until} filter use: a signed sequence of
  * decimal numbers, each with an optional fraction and a unit ({@code 300ms}, {@code 1h30m},
  * {@code -1.5h}, {@code .5s}). Units are ns, us (or µs/μs), ms, s, m and h; a bare {@code 0} needs
  * none. Error messages are Go's, word for word.
  */
-final class GoDuration {
+public final class GoDuration {
     private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(63);
     private static final Map<String, Long> UNIT_NANOS = Map.of(
             "ns", 1L,
@@ -26,7 +24,14 @@ final class GoDuration {
 
     private GoDuration() {}
 
-    static Duration parse(String text) {
+    /** Thrown for text Go would refuse; the message is Go's. */
+    public static final class InvalidDurationException extends IllegalArgumentException {
+        InvalidDurationException(String message) {
+            super(message);
+        }
+    }
+
+    public static Duration parse(String text) {
         String s = text;
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
@@ -67,12 +72,12 @@ final class GoDuration {
                 i++;
             }
             if (unitStart == i) {
-                throw new InstructionException("time: missing unit in duration " + GoText.quote(text));
+                throw new InvalidDurationException("time: missing unit in duration " + GoText.quote(text));
             }
             String unit = s.substring(unitStart, i);
             Long nanos = UNIT_NANOS.get(unit);
             if (nanos == null) {
-                throw new InstructionException(
+                throw new InvalidDurationException(
                         "time: unknown unit " + GoText.quote(unit) + " in duration " + GoText.quote(text));
             }
             total = total.add(component(whole, fraction, nanos, text));
@@ -86,7 +91,7 @@ final class GoDuration {
         return Duration.ofNanos((negative ? total.negate() : total).longValue());
     }
 
-    /** One number times its unit; the fraction is truncated to whole nanoseconds, as Go does. */
+    /** One number times its unit. */
     private static BigInteger component(String whole, String fraction, long unitNanos, String text) {
         BigInteger integral = whole.isEmpty() ? BigInteger.ZERO : new BigInteger(whole);
         if (integral.compareTo(LIMIT) > 0) {
@@ -97,17 +102,34 @@ final class GoDuration {
             throw invalid(text);
         }
         if (!fraction.isEmpty()) {
-            BigDecimal part = new BigDecimal("0." + fraction).multiply(BigDecimal.valueOf(unitNanos));
-            value = value.add(part.toBigInteger());
+            value = value.add(BigInteger.valueOf(fractionNanos(fraction, unitNanos)));
         }
         return value;
+    }
+
+    /**
+     * The fraction's nanoseconds computed as Go does, in floating point ({@code 0.3333333333333333333h}
+     * is exactly 20m there): digits past what fits in 63 bits are ignored, then
+     * {@code (long) (digits * (unit / 10^count))}.
+     */
+    private static long fractionNanos(String fraction, long unitNanos) {
+        long digits = 0;
+        double scale = 1;
+        for (int i = 0; i < fraction.length(); i++) {
+            if (digits > (Long.MAX_VALUE - 9) / 10) {
+                break;
+            }
+            digits = digits * 10 + (fraction.charAt(i) - '0');
+            scale *= 10;
+        }
+        return (long) ((double) digits * ((double) unitNanos / scale));
     }
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    private static InstructionException invalid(String text) {
-        return new InstructionException("time: invalid duration " + GoText.quote(text));
+    private static InvalidDurationException invalid(String text) {
+        return new InvalidDurationException("time: invalid duration " + GoText.quote(text));
     }
 }
