@@ -5,6 +5,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartupWarmer.start(args);
         int code = new Cli(System.in, System.out, System.err, System.getenv()).run(args);
         System.out.flush();
         System.exit(code);

@@ -124,8 +124,8 @@ public final class BlobStore {
             throws IOException {
         Path temp = session.newPath("blob");
         boolean kept = false;
+        DigestingOutputStream digesting = null;
         try {
-            DigestingOutputStream digesting;
             try (AtomicFiles.FsyncingOutput file = AtomicFiles.create(temp)) {
                 digesting = new DigestingOutputStream(file);
                 OutputStream buffered = new BufferedOutputStream(digesting, BUFFER);
@@ -146,6 +146,9 @@ public final class BlobStore {
             return new StagedBlob(temp, digest, digesting.size());
         } finally {
             if (!kept) {
+                if (digesting != null) {
+                    digesting.abandon();
+                }
                 Files.deleteIfExists(temp);
             }
         }

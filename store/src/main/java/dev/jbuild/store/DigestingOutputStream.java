@@ -3,11 +3,13 @@ package dev.jbuild.store;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
 
-/** Hashes and counts what passes through, so a blob is never read twice to learn its digest. */
+/**
+ * Hashes and counts what passes through, so a blob is never read twice to learn its digest. A large
+ * blob is hashed on a second thread while it is written (see {@link BackgroundSha256}).
+ */
 final class DigestingOutputStream extends FilterOutputStream {
-    private final MessageDigest digest = Sha256.newDigest();
+    private final BackgroundSha256 digest = new BackgroundSha256();
     private long size;
 
     DigestingOutputStream(OutputStream out) {
@@ -16,9 +18,7 @@ final class DigestingOutputStream extends FilterOutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        out.write(b);
-        digest.update((byte) b);
-        size++;
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
@@ -28,8 +28,14 @@ final class DigestingOutputStream extends FilterOutputStream {
         size += len;
     }
 
-    Digest digest() {
-        return Sha256.finish(digest);
+    /** The digest of everything written; call once, after the last write. */
+    Digest digest() throws IOException {
+        return digest.finish();
+    }
+
+    /** Stops hashing a blob whose write failed. */
+    void abandon() {
+        digest.abandon();
     }
 
     long size() {

@@ -41,16 +41,19 @@ final class TreeCopier {
         List<String> copiedSources = new ArrayList<>();
         List<Path> copiedTargets = new ArrayList<>();
         int written = 0;
-        for (ItemWalker.Entry entry : entries) {
-            if (item.directory() && entry.relative().isEmpty()) {
-                continue; // the destination directory itself keeps its own metadata
+        try (ParallelFileWrites files = ParallelFileWrites.forEntries(entries.size())) {
+            for (ItemWalker.Entry entry : entries) {
+                if (item.directory() && entry.relative().isEmpty()) {
+                    continue; // the destination directory itself keeps its own metadata
+                }
+                Path to = entry.relative().isEmpty() ? base : base.resolve(entry.relative());
+                if (writeEntry(entry, to, hardLinks, directories, files)) {
+                    copiedSources.add(entry.sourceRelative());
+                    copiedTargets.add(to);
+                    written++;
+                }
             }
-            Path to = entry.relative().isEmpty() ? base : base.resolve(entry.relative());
-            if (writeEntry(entry, to, hardLinks, directories)) {
-                copiedSources.add(entry.sourceRelative());
-                copiedTargets.add(to);
-                written++;
-            }
+            files.awaitAll(); // writing a file changes its directory's time, which is set below
         }
         for (int i = directories.size() - 1; i >= 0; i--) {
             ItemWalker.Entry directory = directories.get(i);
@@ -72,7 +75,7 @@ final class TreeCopier {
     }
 
     private boolean writeEntry(ItemWalker.Entry entry, Path to, Map<Long, Map<Long, Path>> hardLinks,
-                               List<ItemWalker.Entry> directories) throws IOException {
+                               List<ItemWalker.Entry> directories, ParallelFileWrites files) throws IOException {
         FileStat stat = entry.stat();
         Path from = view.path(entry.sourceRelative());
         if (stat.isDirectory()) {
@@ -93,7 +96,14 @@ final class TreeCopier {
                 Files.createLink(to, first);
                 return true;
             }
-            Files.copy(from, to);
+            if (stat.nlink() == 1) {
+                files.submit(() -> {
+                    Files.copy(from, to);
+                    applyMetadata(to, stat);
+                });
+                return true;
+            }
+            Files.copy(from, to); // in line: later links to it need it to exist
         } else if (stat.isSymlink()) {
             posix.makeSymlink(to, Files.readSymbolicLink(from).toString());
         } else if (stat.isFifo()) {

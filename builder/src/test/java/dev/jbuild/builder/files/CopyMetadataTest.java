@@ -59,6 +59,36 @@ class CopyMetadataTest {
                 d/sub d 0755 1001:1001""".strip(), TreeFixture.list(target));
     }
 
+    /** Past {@link ParallelFileWrites#PARALLEL_FROM} entries files are written on two threads: same result. */
+    @Test
+    void aLargeTreeIsCopiedWithEveryOwnerModeTimeAndLinkAsASmallOneIs() throws Exception {
+        StringBuilder spec = new StringBuilder();
+        for (int d = 0; d < 12; d++) {
+            spec.append("d src/d").append(d).append(" 075").append(d % 6).append(' ').append(d).append(':').append(d)
+                    .append('\n');
+            for (int f = 0; f < 40; f++) {
+                spec.append("f src/d").append(d).append("/f").append(f).append(" content-").append(d).append('-')
+                        .append(f).append(" 06").append(f % 8).append("4 ").append(1000 + f).append(':').append(f)
+                        .append('\n');
+            }
+            spec.append("l src/d").append(d).append("/link f0\n");
+        }
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, spec.toString().strip());
+        Files.createLink(context.resolve("src/d0/hard"), context.resolve("src/d0/f1"));
+        Path large = temp.resolve("large");
+        int written = copier.copy(CopyRequest.builder("/d/", large).fromStage(context).source("/src").build());
+        assertTrue(written >= ParallelFileWrites.PARALLEL_FROM, "the copy must take the parallel path: " + written);
+
+        String expected = TreeFixture.list(context.resolve("src")).replace("\n", "\nd/").replaceFirst("^", "d/");
+        String copied = TreeFixture.list(large).lines().filter(line -> !line.startsWith("d d ")).reduce((a, b) -> a + "\n" + b)
+                .orElseThrow();
+        assertEquals(expected, copied);
+        assertEquals(TreeFixture.MTIME, TreeFixture.mtime(large.resolve("d/d3")), "directory times set after their files");
+        assertEquals(Files.getAttribute(large.resolve("d/d0/f1"), "unix:ino"),
+                Files.getAttribute(large.resolve("d/d0/hard"), "unix:ino"));
+    }
+
     @Test
     void hardLinksBetweenCopiedFilesStayHardLinks() throws Exception {
         Path context = temp.resolve("context");

@@ -1,0 +1,24 @@
+package dev.jbuild.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class StartupWarmerTest {
+
+    @Test
+    void commandsThatReadDockerfilesOrTheStoreAreWarmedFor() {
+        assertTrue(StartupWarmer.worthWarming(new String[] {"build", "-q", "."}));
+        assertTrue(StartupWarmer.worthWarming(new String[] {"-f", "Dockerfile.test", "."}));
+        assertTrue(StartupWarmer.worthWarming(new String[] {"images"}));
+    }
+
+    @Test
+    void helpAndVersionAreNot() {
+        assertFalse(StartupWarmer.worthWarming(new String[] {}));
+        assertFalse(StartupWarmer.worthWarming(new String[] {"--version"}));
+        assertFalse(StartupWarmer.worthWarming(new String[] {"build", "--help"}));
+        assertFalse(StartupWarmer.worthWarming(new String[] {"help"}));
+    }
+}
