@@ -38,6 +38,20 @@ class MultiStageTest {
         assertEquals(3, result.image().diffIds().size());
     }
 
+    /** The source stage's state key fixes what it holds: a hit must not mount its layers to read them. */
+    @Test
+    void aCachedCopyFromAnotherStageNeedsNoStorageDriver() throws Exception {
+        String dockerfile = "FROM busybox AS builder\nRUN echo cached-copy > /artifact\n"
+                + "FROM scratch\nCOPY --from=builder /artifact /copied\n";
+        BuildResult first = fixture.build(dockerfile, null);
+        fixture = fixture.reopen();
+        BuildResult again = fixture.build(dockerfile, null);
+        assertEquals("storage driver: not needed; runtime: not needed", fixture.builder.setup());
+        assertEquals(2, fixture.events.stream().filter(e -> e instanceof BuildEvent.StepCached).count());
+        assertEquals(first.image().id(), again.image().id());
+        assertEquals("cached-copy\n", fixture.read(again.state(), "/copied"));
+    }
+
     @Test
     void fromAnEarlierStageContinuesItsImage() throws Exception {
         BuildResult result = fixture.build("FROM busybox AS base\nENV FROM_BASE=1\nRUN echo base > /base\n"

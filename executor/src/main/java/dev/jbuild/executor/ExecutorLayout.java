@@ -40,6 +40,11 @@ public record ExecutorLayout(Path root) {
         return root.resolve("cache");
     }
 
+    /** Probe verdicts remembered for the rest of the boot (see {@link ProbeVerdicts}). */
+    public Path verdicts() {
+        return root.resolve("verdicts");
+    }
+
     /** Scratch directories of the storage and runtime probes. */
     public Path probes() {
         return root.resolve("probe");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Whether overlayfs really works for workspaces under a directory: mounts a tiny overlay there,
@@ -20,6 +21,31 @@ public final class OverlayProbe {
     }
 
     private OverlayProbe() {
+    }
+
+    /**
+     * The verdict for the executor's workspaces: remembered from an earlier process of this boot when
+     * that one found overlay working on the same file system, else probed (see {@link ProbeVerdicts}).
+     */
+    public static Result probeOrRecall(ExecutorLayout layout) {
+        ProbeVerdicts verdicts = new ProbeVerdicts(layout.verdicts());
+        String subject;
+        try {
+            Files.createDirectories(layout.root());
+            subject = "overlay\n" + Files.getAttribute(layout.root(), "unix:dev") + "\n"
+                    + fileSystemType(layout.root()) + "\n" + OverlayMount.supportedFeatureOptions();
+        } catch (IOException | UnsupportedOperationException e) {
+            return probe(layout.probes());
+        }
+        Optional<List<String>> known = verdicts.recall("overlay", subject);
+        if (known.isPresent()) {
+            return new Result(true, known.get().get(0) + "; kept from an earlier probe since boot");
+        }
+        Result result = probe(layout.probes());
+        if (result.usable()) {
+            verdicts.remember("overlay", subject, List.of(result.reason()));
+        }
+        return result;
     }
 
     /** Probes with scratch directories under {@code scratchParent} (on the file system the workspaces will use). */

@@ -51,6 +51,15 @@ public final class RuntimeProbe {
                 find(name).ifPresent(candidates::add);
             }
         }
+        ProbeVerdicts verdicts = new ProbeVerdicts(layout.verdicts());
+        String subject = subject(candidates);
+        Optional<List<String>> known = verdicts.recall("runtime", subject);
+        if (known.isPresent() && known.get().size() == 3) {
+            Selection selection = new Selection(new OciRuntime(Path.of(known.get().get(0)), null, known.get().get(1)),
+                    known.get().get(2) + "; kept from an earlier probe since boot");
+            CACHE.put(override, selection);
+            return selection;
+        }
         List<String> failures = new ArrayList<>();
         for (Path candidate : candidates) {
             String failure = probe(candidate, layout);
@@ -59,6 +68,7 @@ public final class RuntimeProbe {
                 String reason = "probe container ran" + (failures.isEmpty() ? "" : "; skipped " + String.join("; ", failures));
                 Selection selection = new Selection(runtime, reason);
                 CACHE.put(override, selection);
+                verdicts.remember("runtime", subject, List.of(candidate.toString(), runtime.version(), reason));
                 return selection;
             }
             failures.add(candidate + ": " + failure);
@@ -69,6 +79,21 @@ public final class RuntimeProbe {
         }
         throw new RuntimeUnavailableException("no working OCI runtime: " + String.join("; ", failures)
                 + "; install one: apt-get install -y runc");
+    }
+
+    /** The candidates in order, each with its size and time: another binary (an upgrade) is probed again. */
+    private static String subject(List<Path> candidates) {
+        StringBuilder subject = new StringBuilder("runtime");
+        for (Path candidate : candidates) {
+            subject.append('\n').append(candidate);
+            try {
+                subject.append(' ').append(Files.size(candidate)).append(' ')
+                        .append(Files.getLastModifiedTime(candidate).toMillis());
+            } catch (IOException e) {
+                subject.append(" unreadable");
+            }
+        }
+        return subject.toString();
     }
 
     /** Runs {@code /bin/true} in a probe container; null when it worked, else why not. */

@@ -32,7 +32,7 @@ public final class StorageDrivers {
      */
     public static Selection select(String requested, ExecutorLayout layout) throws StorageException {
         if (requested == null) {
-            OverlayProbe.Result probe = OverlayProbe.probe(layout.probes());
+            OverlayProbe.Result probe = OverlayProbe.probeOrRecall(layout);
             if (probe.usable()) {
                 return new Selection(new OverlayDriver(layout.overlay()), "detected: " + probe.reason());
             }
@@ -41,7 +41,7 @@ public final class StorageDrivers {
         }
         switch (requested.toLowerCase(Locale.ROOT)) {
             case OverlayDriver.NAME -> {
-                OverlayProbe.Result probe = OverlayProbe.probe(layout.probes());
+                OverlayProbe.Result probe = OverlayProbe.probeOrRecall(layout);
                 if (!probe.usable()) {
                     throw new StorageException("storage driver overlay was requested but cannot be used: "
                             + probe.reason() + " (use --storage-driver vfs)");

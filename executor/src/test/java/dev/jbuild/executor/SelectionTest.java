@@ -1,11 +1,14 @@
 package dev.jbuild.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,33 @@ class SelectionTest {
         assertInstanceOf(OverlayDriver.class, selection.driver());
         assertTrue(selection.reason().startsWith("detected: overlay mount probe succeeded"), selection.reason());
         assertEquals(java.util.List.of(), MountTable.under(temp));
+    }
+
+    @Test
+    void aWorkingOverlayIsRememberedForTheBootAndAStaleVerdictIsProbedAgain() throws Exception {
+        ExecutorLayout layout = new ExecutorLayout(temp);
+        assertTrue(StorageDrivers.select(null, layout).reason().startsWith("detected: overlay mount probe succeeded"));
+
+        StorageDrivers.Selection second = StorageDrivers.select(null, layout);
+        assertInstanceOf(OverlayDriver.class, second.driver());
+        assertTrue(second.reason().endsWith("; kept from an earlier probe since boot"), second.reason());
+
+        Path verdict = layout.verdicts().resolve("overlay");
+        Files.writeString(verdict, Files.readString(verdict).replaceFirst("^[0-9a-f]{8}", "00000000"));
+        StorageDrivers.Selection third = StorageDrivers.select(null, layout);
+        assertTrue(third.reason().startsWith("detected: overlay mount probe succeeded"), third.reason());
+        assertFalse(third.reason().contains("kept"), third.reason());
+    }
+
+    @Test
+    void aWorkingRuntimeIsRememberedWithItsVersion() throws Exception {
+        Path runc = RuntimeProbe.find("runc").orElseThrow();
+        ExecutorLayout layout = new ExecutorLayout(temp.resolve("remembered"));
+        RuntimeProbe.Selection selection = RuntimeProbe.select(Optional.of(runc), layout);
+        List<String> verdict = Files.readAllLines(layout.verdicts().resolve("runtime"));
+        assertEquals(List.of(runc.toString(), selection.runtime().version(), selection.reason()),
+                verdict.subList(1, verdict.size()));
+        assertTrue(selection.runtime().version().startsWith("runc version"), selection.runtime().version());
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.builder.files.CopyException;
 import dev.jbuild.builder.files.CopyRequest;
-import dev.jbuild.builder.files.SourceDigest;
 import dev.jbuild.executor.ProcessUser;
 import dev.jbuild.executor.UnknownUserException;
 import dev.jbuild.executor.UserResolver;
@@ -13,6 +12,7 @@ import dev.jbuild.parser.instructions.Add;
 import dev.jbuild.parser.instructions.Copy;
 import dev.jbuild.parser.syntax.Heredoc;
 import dev.jbuild.parser.syntax.SourceRange;
+import dev.jbuild.store.Digest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +32,9 @@ final class CopyInstruction {
     private record Spec(boolean add, List<String> sources, List<Heredoc> heredocs, String destination, String from,
                         String chown, String chmod, boolean link, boolean parents, List<String> excludes,
                         String checksum, Boolean unpack, SourceRange range) {}
+
+    /** The content digest of a copy from a stage or image: see {@link #sourcesDigest}. */
+    private static final String FROM_STATE = Digest.of("files fixed by the origin's state").value();
 
     private CopyInstruction() {
     }
@@ -72,83 +75,94 @@ final class CopyInstruction {
                     : content));
         }
 
-        SourceImages.View view = null;
-        try {
-            Path sourceRoot;
-            boolean fromContext;
-            String origin;
-            if (from == null) {
-                sourceRoot = session.request().contextDir();
-                fromContext = true;
-                origin = "context";
-                if (sourceRoot == null && !sources.isEmpty()) {
-                    throw new BuildException((spec.add() ? "ADD" : "COPY")
-                            + " needs a build context, and this build has none", step, null);
-                }
+        Path contextRoot = null;
+        ImageState sourceImage = null;
+        String origin;
+        if (from == null) {
+            contextRoot = session.request().contextDir();
+            origin = "context";
+            if (contextRoot == null && !sources.isEmpty()) {
+                throw new BuildException((spec.add() ? "ADD" : "COPY")
+                        + " needs a build context, and this build has none", step, null);
+            }
+        } else {
+            sourceImage = SourceImages.stageOrImage(session, from, step);
+            origin = "state:" + sourceImage.stateKey().value();
+        }
+        boolean fromContext = from == null;
+        RequestFactory requests = (sourceRoot, target, owner) -> {
+            CopyRequest.Builder builder = CopyRequest.builder(destination, target);
+            if (fromContext) {
+                builder.fromContext(sourceRoot).ignore(session.request().ignore());
             } else {
-                ImageState image = SourceImages.stageOrImage(session, from, step);
-                view = SourceImages.view(session, image);
-                sourceRoot = view.root();
-                fromContext = false;
-                origin = "state:" + image.stateKey().value();
+                builder.fromStage(sourceRoot);
             }
-            Path root = sourceRoot;
-            RequestFactory requests = (target, owner) -> {
-                CopyRequest.Builder builder = CopyRequest.builder(destination, target);
-                if (fromContext) {
-                    builder.fromContext(root).ignore(session.request().ignore());
-                } else {
-                    builder.fromStage(root);
-                }
-                builder.source(sources.toArray(String[]::new));
-                inline.forEach(file -> builder.heredoc(file.name(), file.content()));
-                if (owner != null) {
-                    builder.owner(owner.uid(), owner.gid());
-                }
-                if (spec.add()) {
-                    builder.add().checksum(checksum).unpack(spec.unpack());
-                }
-                return builder.chmod(chmod).exclude(spec.excludes().toArray(String[]::new)).parents(spec.parents())
-                        .sourceDateEpoch(session.request().sourceDateEpoch()).build();
-            };
-            SourceDigest digest;
-            try {
-                digest = session.copier().checksum(requests.create(null, null));
-            } catch (CopyException e) {
-                throw new BuildException(e.getMessage(), step, e);
+            builder.source(sources.toArray(String[]::new));
+            inline.forEach(file -> builder.heredoc(file.name(), file.content()));
+            if (owner != null) {
+                builder.owner(owner.uid(), owner.gid());
             }
-            TreeMap<String, String> used = new TreeMap<>();
-            for (String name : expander.used()) {
-                if (state.isArg(name)) {
-                    used.put(name, state.args().get(name));
-                }
+            if (spec.add()) {
+                builder.add().checksum(checksum).unpack(spec.unpack());
             }
-            List<String> extras = List.of("origin=" + origin, "chown=" + chown, "chmod=" + chmod,
-                    "link=" + spec.link(), "parents=" + spec.parents(), "excludes=" + spec.excludes(),
-                    "checksum=" + checksum, "unpack=" + spec.unpack(),
-                    "epoch=" + session.request().sourceDateEpoch());
-            CacheKey key = new CacheKey(state.stateKey(),
-                    (spec.add() ? "ADD" : "COPY") + "\u0000" + String.join("\u0000", sources) + "\u0000" + destination,
-                    used, digest.digest(), extras);
-            LayerStep.run(session, state, step, key, createdBy(spec.add(), sources, inline, destinationWord),
-                    workspace -> {
-                        CopyRequest.Owner owner = chown == null ? null : owner(workspace.rootfs(), chown, step);
-                        try {
-                            session.copier().copy(requests.create(workspace.rootfs(), owner));
-                        } catch (CopyException e) {
-                            throw new BuildException(e.getMessage(), step, e);
-                        }
-                    });
-        } finally {
-            if (view != null) {
-                view.close();
+            return builder.chmod(chmod).exclude(spec.excludes().toArray(String[]::new)).parents(spec.parents())
+                    .sourceDateEpoch(session.request().sourceDateEpoch()).build();
+        };
+        TreeMap<String, String> used = new TreeMap<>();
+        for (String name : expander.used()) {
+            if (state.isArg(name)) {
+                used.put(name, state.args().get(name));
             }
+        }
+        List<String> extras = List.of("origin=" + origin, "chown=" + chown, "chmod=" + chmod,
+                "link=" + spec.link(), "parents=" + spec.parents(), "excludes=" + spec.excludes(),
+                "checksum=" + checksum, "unpack=" + spec.unpack(),
+                "epoch=" + session.request().sourceDateEpoch());
+        CacheKey key = new CacheKey(state.stateKey(),
+                (spec.add() ? "ADD" : "COPY") + "\u0000" + String.join("\u0000", sources) + "\u0000" + destination,
+                used, sourcesDigest(session, requests, contextRoot, sourceImage, inline, step), extras);
+        ImageState stageSource = sourceImage;
+        Path context = contextRoot;
+        LayerStep.run(session, state, step, key, createdBy(spec.add(), sources, inline, destinationWord),
+                workspace -> {
+                    CopyRequest.Owner owner = chown == null ? null : owner(workspace.rootfs(), chown, step);
+                    try (SourceImages.View view = stageSource == null ? null : SourceImages.view(session, stageSource)) {
+                        session.copier().copy(requests.create(view == null ? context : view.root(),
+                                workspace.rootfs(), owner));
+                    } catch (CopyException e) {
+                        throw new BuildException(e.getMessage(), step, e);
+                    }
+                });
+    }
+
+    /**
+     * The content part of the cache key. For the context, the checksum of the files the sources select
+     * (content and metadata, not mtime), so a {@code touch} keeps the cache. For a stage or image, the
+     * origin's state key, already in the key, fixes every file it holds: reading them (which needs the
+     * stage's layers mounted) would add nothing, so that happens only on a miss, to copy; inline
+     * heredoc files are still read.
+     */
+    private static String sourcesDigest(BuildSession session, RequestFactory requests, Path contextRoot,
+                                        ImageState sourceImage, List<CopyRequest.InlineFile> inline, StepId step)
+            throws IOException {
+        try {
+            if (sourceImage == null) {
+                return session.copier().checksum(requests.create(contextRoot, null, null)).digest();
+            }
+            if (inline.isEmpty()) {
+                return FROM_STATE;
+            }
+            try (SourceImages.View view = SourceImages.view(session, sourceImage)) {
+                return session.copier().checksum(requests.create(view.root(), null, null)).digest();
+            }
+        } catch (CopyException e) {
+            throw new BuildException(e.getMessage(), step, e);
         }
     }
 
     @FunctionalInterface
     private interface RequestFactory {
-        CopyRequest create(Path targetRoot, CopyRequest.Owner owner);
+        CopyRequest create(Path sourceRoot, Path targetRoot, CopyRequest.Owner owner);
     }
 
     /** BuildKit's history text: sources and destination as expanded, no flags. */
