@@ -43,6 +43,7 @@ if $have_docker; then
   [ "$second_base" = bench-debian:bookworm ] && "$docker_cli" import "$work/debian.tar" bench-debian:bookworm >/dev/null
 fi
 if $have_buildah; then
+  buildah rm bb deb >/dev/null 2>&1 || true   # working containers an interrupted run left
   buildah import "$work/busybox.tar" bench-busybox:latest >/dev/null 2>&1 \
     || { buildah from --name bb scratch >/dev/null && buildah add bb "$work/busybox.tar" / >/dev/null && buildah commit -q bb bench-busybox:latest >/dev/null && buildah rm bb >/dev/null; } || have_buildah=false
   if $have_buildah && [ "$second_base" = bench-debian:bookworm ]; then
