@@ -63,9 +63,9 @@ final class ParallelFileWrites implements AutoCloseable {
         }));
     }
 
-    /** Waits for every submitted write; the first failure is thrown once all have stopped. */
+    /** Waits for every submitted write; the first failure is thrown, as it was thrown, once all have stopped. */
     void awaitAll() throws IOException {
-        IOException first = null;
+        Throwable first = null;
         for (Future<?> write : pending) {
             try {
                 write.get();
@@ -75,14 +75,19 @@ final class ParallelFileWrites implements AutoCloseable {
                 throw new InterruptedIOException("interrupted while copying");
             } catch (ExecutionException e) {
                 if (first == null) {
-                    first = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause()
-                            : new IOException(e.getCause());
+                    first = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
                 }
             }
         }
         pending.clear();
-        if (first != null) {
-            throw first;
+        if (first instanceof IOException io) {
+            throw io;
+        }
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (first instanceof Error error) {
+            throw error;
         }
     }
 
