@@ -291,6 +291,15 @@ public final class ImageStore implements AutoCloseable {
      * more than one repository. Blobs and snapshots only the deleted image used are freed at once.
      */
     public RemoveResult remove(String query, boolean force) throws IOException {
+        return remove(query, force, Set.of());
+    }
+
+    /**
+     * As {@link #remove(String, boolean)}, keeping the blobs in {@code alsoKeep} even when no image
+     * needs them any more: the layers the build cache's records still use, so that, as with Docker,
+     * removing an image does not make its build steps run again.
+     */
+    public RemoveResult remove(String query, boolean force, Set<Digest> alsoKeep) throws IOException {
         return table.exclusively(() -> {
             StoreTable current = table.read();
             Match match = lookup(query, current);
@@ -341,17 +350,18 @@ public final class ImageStore implements AutoCloseable {
             if (!doomed.isEmpty() && manifestsWithId(image.id(), result).isEmpty()) {
                 deleted.add(image.id());
             }
-            collect(doomedImages, result);
+            collect(doomedImages, result, alsoKeep);
             return new RemoveResult(untagged, deleted);
         });
     }
 
     /** Frees the blobs and snapshots of removed images that nothing else keeps. Caller holds the exclusive lock. */
-    private void collect(List<ImageRecord> removed, StoreTable remaining) throws IOException {
+    private void collect(List<ImageRecord> removed, StoreTable remaining, Set<Digest> alsoKeep) throws IOException {
         if (removed.isEmpty()) {
             return;
         }
         Reachability reach = Reachability.of(remaining, this);
+        reach.blobs.addAll(alsoKeep);
         FileTime since = Reachability.protectedSince(layout, session);
         Set<Digest> candidates = new LinkedHashSet<>();
         Set<Digest> chains = new LinkedHashSet<>();

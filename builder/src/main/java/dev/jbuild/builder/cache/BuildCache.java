@@ -15,8 +15,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -75,6 +77,17 @@ public final class BuildCache {
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         Files.write(temp, JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
         Files.move(temp, file(key.digest()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The layer blobs the records use: what removing an image must leave for the cache's sake. */
+    public Set<Digest> layerBlobs() throws IOException {
+        Set<Digest> blobs = new HashSet<>();
+        for (Entry entry : entries()) {
+            if (entry.record() != null) {
+                blobs.add(entry.record().diffId());
+            }
+        }
+        return blobs;
     }
 
     /** Every record, least recently used first; reading them does not count as a use. */

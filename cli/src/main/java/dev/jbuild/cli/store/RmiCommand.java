@@ -1,5 +1,6 @@
 package dev.jbuild.cli.store;
 
+import dev.jbuild.builder.cache.BuildCache;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.JbuildCommand;
@@ -9,6 +10,7 @@ import dev.jbuild.store.RemoveResult;
 import dev.jbuild.store.StoreException;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,9 +40,10 @@ public final class RmiCommand extends StoreCommand {
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
         int exit = ExitCode.OK;
+        Set<Digest> cacheLayers = new BuildCache(store.root()).layerBlobs();
         for (String image : images) {
             try {
-                RemoveResult result = store.remove(image, force);
+                RemoveResult result = store.remove(image, force, cacheLayers);
                 result.untagged().forEach(ref -> context.out().println("Untagged: " + ref));
                 for (Digest id : result.deleted()) {
                     context.out().println("Deleted: " + id);

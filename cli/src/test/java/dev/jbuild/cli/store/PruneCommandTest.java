@@ -103,6 +103,26 @@ class PruneCommandTest {
         assertEquals(0, cachedSteps(again), again.err());
     }
 
+    /** As with Docker, whose build cache outlives the images built from it. */
+    @Test
+    void removingTheImageKeepsTheLayersTheBuildCacheUsesSoARebuildIsCached() throws IOException {
+        Result first = build();
+        Result rmi = run("rmi", "app:v1");
+        assertEquals(0, rmi.exit(), rmi.err());
+        assertTrue(rmi.out().contains("Deleted: sha256:"), rmi.out());
+        assertEquals(0, run("system", "check").exit());
+
+        Result again = build();
+        assertEquals(3, cachedSteps(again), again.err());
+        assertEquals(builtId(first), builtId(again));
+    }
+
+    /** The short image ID of plain progress's summary line, {@code Built <id>: ...}. */
+    private static String builtId(Result build) {
+        return build.err().lines().filter(l -> l.startsWith("Built ")).findFirst().orElseThrow()
+                .replaceFirst("^Built ([0-9a-f]{12}):.*", "$1");
+    }
+
     @Test
     void untilKeepsRecentlyUsedRecordsAndTheirLayers() throws IOException {
         build();
