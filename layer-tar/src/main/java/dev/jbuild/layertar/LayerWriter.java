@@ -221,7 +221,7 @@ public final class LayerWriter {
                 names.add(child.getFileName().toString());
             }
         }
-        names.sort(NameOrder.CODE_POINTS);
+        names.sort(CodePointOrder.COMPARATOR);
         return names.iterator();
     }
 

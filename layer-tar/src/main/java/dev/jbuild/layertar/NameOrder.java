@@ -5,12 +5,6 @@ import java.util.Comparator;
 /** The orders layer entries and PAX records are written in. */
 final class NameOrder {
     /**
-     * Unicode code point order, which is the byte order of the UTF-8 encoding (String.compareTo
-     * compares UTF-16 units and differs for characters above U+FFFF).
-     */
-    static final Comparator<String> CODE_POINTS = NameOrder::compareCodePoints;
-
-    /**
      * Order of entry names: path component by component (so a directory's whole subtree comes
      * right after it, parents before children, like a sorted directory walk), and among siblings
      * the opaque marker first, then whiteouts, then everything else in code point order. The OCI
@@ -21,21 +15,6 @@ final class NameOrder {
     private NameOrder() {
     }
 
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-    }
-
     private static int compareEntryNames(String a, String b) {
         String[] pa = components(a);
         String[] pb = components(b);
@@ -43,7 +22,7 @@ final class NameOrder {
         for (int k = 0; k < n; k++) {
             if (!pa[k].equals(pb[k])) {
                 int byRank = Integer.compare(rank(pa[k]), rank(pb[k]));
-                return byRank != 0 ? byRank : compareCodePoints(pa[k], pb[k]);
+                return byRank != 0 ? byRank : CodePointOrder.compare(pa[k], pb[k]);
             }
         }
         return Integer.compare(pa.length, pb.length);

@@ -99,7 +99,7 @@ final class SourceHeaders {
 
     private SortedMap<String, byte[]> recordedXattrs(String relativePath) {
         Map<String, byte[]> all = xattrsByPath.get(relativePath);
-        SortedMap<String, byte[]> recorded = new TreeMap<>(NameOrder.CODE_POINTS);
+        SortedMap<String, byte[]> recorded = new TreeMap<>(CodePointOrder.COMPARATOR);
         if (all != null) {
             all.forEach((name, value) -> {
                 if (options.xattrPolicy().records(name)) {

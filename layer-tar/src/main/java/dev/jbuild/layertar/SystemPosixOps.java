@@ -220,7 +220,7 @@ final class SystemPosixOps implements PosixOps {
                 line.reset();
                 if (text.startsWith("# file: ")) {
                     String path = unescape(text.substring("# file: ".length()));
-                    current = new TreeMap<>(NameOrder.CODE_POINTS);
+                    current = new TreeMap<>(CodePointOrder.COMPARATOR);
                     result.put(relativize(path, base), current);
                 } else if (!text.isEmpty() && current != null) {
                     int eq = text.indexOf('=');

@@ -22,7 +22,7 @@ record TarHeader(String name, TarEntryType type, int mode, long uid, long gid, l
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         linkName = linkName == null ? "" : linkName;
-        TreeMap<String, byte[]> copy = new TreeMap<>(NameOrder.CODE_POINTS);
+        TreeMap<String, byte[]> copy = new TreeMap<>(CodePointOrder.COMPARATOR);
         if (xattrs != null) {
             copy.putAll(xattrs);
         }

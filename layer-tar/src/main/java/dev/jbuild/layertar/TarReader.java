@@ -133,7 +133,7 @@ final class TarReader {
             devMinor = (int) TarBlock.parseNumber(block, TarBlock.DEV_MINOR, TarBlock.ID_LEN);
         }
 
-        TreeMap<String, byte[]> xattrs = new TreeMap<>(NameOrder.CODE_POINTS);
+        TreeMap<String, byte[]> xattrs = new TreeMap<>(CodePointOrder.COMPARATOR);
         for (Map.Entry<String, byte[]> record : pax.entrySet()) {
             String key = record.getKey();
             byte[] value = record.getValue();

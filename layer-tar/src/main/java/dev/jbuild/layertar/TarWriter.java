@@ -42,7 +42,7 @@ final class TarWriter {
         requireOctal(header, TarBlock.ID_LEN, header.devMajor(), "device major");
         requireOctal(header, TarBlock.ID_LEN, header.devMinor(), "device minor");
 
-        Map<String, byte[]> pax = new TreeMap<>(NameOrder.CODE_POINTS);
+        Map<String, byte[]> pax = new TreeMap<>(CodePointOrder.COMPARATOR);
         boolean ustar = true;
         String name = header.name();
         String ustarPrefix = "";

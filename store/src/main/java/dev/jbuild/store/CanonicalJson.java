@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jbuild.layertar.CodePointOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ public final class CanonicalJson {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** Object keys from Go maps are sorted by their UTF-8 bytes, which is code point order. */
-    public static final Comparator<String> KEY_ORDER = CanonicalJson::compareCodePoints;
+    public static final Comparator<String> KEY_ORDER = CodePointOrder.COMPARATOR;
 
     private CanonicalJson() {
     }
@@ -152,20 +153,5 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

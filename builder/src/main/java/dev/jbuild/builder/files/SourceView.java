@@ -1,5 +1,6 @@
 package dev.jbuild.builder.files;
 
+import dev.jbuild.layertar.CodePointOrder;
 import dev.jbuild.parser.ignore.DockerIgnore;
 
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class SourceView {
                 names.add(child.getFileName().toString());
             }
         }
-        names.sort(SourceView::compareNames);
+        names.sort(CodePointOrder.COMPARATOR);
         if (ignore == null) {
             return names;
         }
@@ -88,22 +89,6 @@ final class SourceView {
 
     static String join(String parent, String name) {
         return parent.isEmpty() ? name : parent + "/" + name;
-    }
-
-    /** Go sorts names by bytes; for UTF-8 that is code point order, which String.compareTo is not. */
-    static int compareNames(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private boolean containsVisibleEntry(String directory) {
