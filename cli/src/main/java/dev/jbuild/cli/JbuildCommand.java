@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         description = {"Build container images from Dockerfiles with no daemon.",
                 "With no COMMAND, 'jbuild [BUILD OPTIONS] CONTEXT' runs 'jbuild build'."},
         synopsisSubcommandLabel = "[COMMAND]")
-public final class JbuildCommand implements Callable<Integer> {
+public final class JbuildCommand implements Callable<Integer>, ContextSource {
     /**
      * Every command by name, in help order. They are added to the command line by {@link #addCommands} rather
      * than through {@code @Command(subcommands)}, because picocli models each one by reflection as it is
@@ -75,6 +75,7 @@ public final class JbuildCommand implements Callable<Integer> {
         this.global = context.global(); // one instance, so commands see what was parsed
     }
 
+    @Override
     public Context context() {
         return context;
     }

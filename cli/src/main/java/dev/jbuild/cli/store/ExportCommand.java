@@ -2,7 +2,6 @@ package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.store.ImageExporter;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
@@ -14,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jbuild export IMAGE [-o FILE]}: the image's flattened file system as one tar. A file is
@@ -24,19 +22,11 @@ import picocli.CommandLine.ParentCommand;
         description = "Export an image's flattened file system as a tar archive.")
 public final class ExportCommand extends StoreCommand {
 
-    @ParentCommand
-    JbuildCommand parent;
-
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
 
     @Parameters(paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
     String image;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

@@ -3,7 +3,6 @@ package dev.jbuild.cli.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.store.CanonicalJson;
 import dev.jbuild.store.Descriptor;
 import dev.jbuild.store.HistoryEntry;
@@ -16,7 +15,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jbuild history IMAGE}: the image's history, newest first, as {@code docker history} shows it.
@@ -28,9 +26,6 @@ public final class HistoryCommand extends StoreCommand {
     private static final int CREATED_BY_WIDTH = 45;
 
     enum Format { table, json }
-
-    @ParentCommand
-    JbuildCommand parent;
 
     @Option(names = "--no-trunc", description = "Do not truncate output.")
     boolean noTrunc;
@@ -48,11 +43,6 @@ public final class HistoryCommand extends StoreCommand {
 
     @Parameters(paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
     String image;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     /** One history line with the size of the layer it made (0 for config-only steps). */
     private record Line(String id, HistoryEntry entry, long size) {

@@ -3,7 +3,6 @@ package dev.jbuild.cli.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.store.CanonicalJson;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
@@ -15,16 +14,12 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code jbuild images}: Docker's image list, one row per tag, untagged images as {@code <none>}. */
 @Command(name = "images", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "List images.")
 public final class ImagesCommand extends StoreCommand {
 
     enum Format { table, json }
-
-    @ParentCommand
-    JbuildCommand parent;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json is one object per line.")
@@ -38,11 +33,6 @@ public final class ImagesCommand extends StoreCommand {
 
     @Parameters(arity = "0..1", paramLabel = "REPOSITORY[:TAG]", description = "Only images of this repository (and tag).")
     String filter;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     /** One line of the listing. */
     private record Row(String repository, String tag, String digest, ImageRecord image) {

@@ -2,7 +2,6 @@ package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.store.ImageConfig;
 import dev.jbuild.store.ImageImporter;
@@ -17,7 +16,6 @@ import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jbuild import FILE|DIR|- [REPOSITORY[:TAG]]}: a root file system (tar, gzip tar, or a
@@ -26,9 +24,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "import", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Import a root file system (tarball, gzip tarball, directory or - for stdin) as an image.")
 public final class ImportCommand extends StoreCommand {
-
-    @ParentCommand
-    JbuildCommand parent;
 
     @Option(names = {"-c", "--change"}, paramLabel = "INSTRUCTION",
             description = "Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, "
@@ -43,11 +38,6 @@ public final class ImportCommand extends StoreCommand {
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
     String reference;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

@@ -2,7 +2,6 @@ package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
@@ -11,22 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code jbuild inspect IMAGE...}: a JSON array shaped like {@code docker image inspect}; missing images fail after the rest are printed. */
 @Command(name = "inspect", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Show images as Docker-shaped JSON.")
 public final class InspectCommand extends StoreCommand {
 
-    @ParentCommand
-    JbuildCommand parent;
-
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
     List<String> images;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

@@ -6,7 +6,6 @@ import dev.jbuild.builder.cache.PruneFilters;
 import dev.jbuild.builder.cache.StorageSize;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.store.Digest;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,9 +32,6 @@ import picocli.CommandLine.Spec;
             "With --filter until=DURATION only cache records unused (and untagged images created) for that long "
                     + "go; with --keep-storage SIZE the least recently used records go until the cache fits."})
 public final class PruneCommand extends StoreCommand {
-
-    @ParentCommand
-    JbuildCommand parent;
 
     @Spec
     CommandSpec spec;
@@ -55,11 +50,6 @@ public final class PruneCommand extends StoreCommand {
     @Option(names = "--keep-storage", paramLabel = "SIZE", converter = SizeConverter.class,
             description = "Keep the build cache's most recently used records up to this size (512MB, 10GB, 1.5g).")
     Long keepStorage;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

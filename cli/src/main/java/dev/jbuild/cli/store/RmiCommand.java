@@ -3,7 +3,6 @@ package dev.jbuild.cli.store;
 import dev.jbuild.builder.cache.BuildCache;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.store.Digest;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.RemoveResult;
@@ -14,7 +13,6 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jbuild rmi IMAGE...}: untag, and delete images nothing names any more; prints Docker's
@@ -23,19 +21,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "rmi", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Remove one or more images.")
 public final class RmiCommand extends StoreCommand {
 
-    @ParentCommand
-    JbuildCommand parent;
-
     @Option(names = {"-f", "--force"}, description = "Remove an image referenced in several repositories by ID.")
     boolean force;
 
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
     List<String> images;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

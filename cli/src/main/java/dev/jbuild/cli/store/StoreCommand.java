@@ -1,6 +1,7 @@
 package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ContextSource;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
@@ -8,6 +9,7 @@ import dev.jbuild.store.StoreOptions;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * What every store command does around its own work: open the store at {@code --root} (telling the
@@ -16,8 +18,13 @@ import java.util.concurrent.Callable;
  */
 public abstract class StoreCommand implements Callable<Integer> {
 
+    @ParentCommand
+    ContextSource parent;
+
     /** The CLI context, reached through the command's parent. */
-    protected abstract Context context();
+    protected Context context() {
+        return parent.context();
+    }
 
     /** The command's work; returns the exit code. */
     protected abstract int run(ImageStore store, Context context) throws IOException;

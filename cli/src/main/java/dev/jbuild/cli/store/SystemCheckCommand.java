@@ -6,20 +6,11 @@ import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreCheck;
 import java.io.IOException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code jbuild system check}: verifies every blob, reference, image and snapshot; exit 1 when anything is wrong. */
 @Command(name = "check", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Verify every blob digest and that every reference leads to a complete image.")
 public final class SystemCheckCommand extends StoreCommand {
-
-    @ParentCommand
-    SystemCommand parent;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

@@ -3,7 +3,6 @@ package dev.jbuild.cli.transfer;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.Reference;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jbuild load [-i FILE|-] [--verify KEY.pub]}: loads every image of a {@code docker save} or OCI
@@ -31,9 +29,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "load", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.")
 public final class LoadCommand extends StoreCommand {
-
-    @ParentCommand
-    JbuildCommand parent;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read from FILE ('-' for stdin).")
     String input;
@@ -49,11 +44,6 @@ public final class LoadCommand extends StoreCommand {
             description = "Refuse compressed data that inflates more than RATIO times (and beyond 256 MiB) as a "
                     + "decompression bomb (default: ${DEFAULT-VALUE}).")
     long maxExpansion;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

@@ -3,7 +3,6 @@ package dev.jbuild.cli.transfer;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.store.Compression;
 import dev.jbuild.store.ImageStore;
@@ -20,7 +19,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jbuild save [-o FILE|-] [--compress none|gzip|zstd] [--sign KEY] IMAGE...}: one tarball that
@@ -32,9 +30,6 @@ import picocli.CommandLine.ParentCommand;
         description = "Save one or more images to a tar archive (streamed to stdout by default).")
 public final class SaveCommand extends StoreCommand {
     private static final int OUTPUT_BUFFER = 1 << 20;
-
-    @ParentCommand
-    JbuildCommand parent;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE ('-' for stdout).")
     String output;
@@ -49,11 +44,6 @@ public final class SaveCommand extends StoreCommand {
 
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
     List<String> images;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

@@ -3,7 +3,6 @@ package dev.jbuild.cli.transfer;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.transfer.ExpansionLimit;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jbuild verify -i FILE --key KEY.pub}: checks an archive as {@code load --verify} would,
@@ -29,19 +27,11 @@ import picocli.CommandLine.ParentCommand;
         description = "Check the signatures (and integrity) of the images in an archive without loading them.")
 public final class VerifyCommand extends StoreCommand {
 
-    @ParentCommand
-    JbuildCommand parent;
-
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "The archive ('-' for stdin).")
     String input;
 
     @Option(names = "--key", required = true, paramLabel = "KEY", description = "ECDSA P-256 public key (PEM).")
     Path key;
-
-    @Override
-    protected Context context() {
-        return parent.context();
-    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
