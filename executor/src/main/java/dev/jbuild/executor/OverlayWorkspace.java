@@ -9,21 +9,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** An overlay mount with its own upper directory; see {@link OverlayDriver}. */
-final class OverlayWorkspace implements Workspace {
-    private final Path dir;
+final class OverlayWorkspace extends LeasedWorkspace {
     private final Path upper;
     private final Path merged;
-    private final LowerStack lowers;
     private boolean mounted = true;
-    private boolean closed;
-    private final ShutdownCleanup.Action onShutdown = this::close;
 
     OverlayWorkspace(Path dir, Path upper, Path merged, LowerStack lowers) {
-        this.dir = dir;
+        super("overlay", dir, lowers);
         this.upper = upper;
         this.merged = merged;
-        this.lowers = lowers;
-        ShutdownCleanup.registerWorkspace(onShutdown);
+        registerForShutdown();
     }
 
     @Override
@@ -64,32 +59,14 @@ final class OverlayWorkspace implements Workspace {
     }
 
     @Override
-    public synchronized void close() throws StorageException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            unmount();
-            Trees.removeLeased(dir);
-        } catch (IOException e) {
-            throw new StorageException("cannot remove the overlay workspace " + dir + ": " + e.getMessage(), e);
-        } finally {
-            // Only now: a shutdown hook that still sees us waits on this monitor until we are done.
-            ShutdownCleanup.unregisterWorkspace(onShutdown);
-        }
+    void release() throws IOException {
+        unmount();
     }
 
     private void unmount() throws IOException {
         if (mounted) {
             Mounts.unmount(merged);
             mounted = false;
-        }
-    }
-
-    private void requireOpen() throws StorageException {
-        if (closed) {
-            throw new StorageException("workspace " + dir + " is closed");
         }
     }
 }
