@@ -7,6 +7,11 @@ import dev.jbuild.builder.BuildResult;
 import dev.jbuild.builder.ImageBuilder;
 import dev.jbuild.builder.files.DockerFileCopier;
 import dev.jbuild.builder.output.RootfsExporter;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.cli.build.FailureReport;
 import dev.jbuild.cli.build.JsonProgress;
 import dev.jbuild.cli.build.OutputSpec;
@@ -37,12 +42,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jbuild build} (also what {@code jbuild [OPTIONS] CONTEXT} means): reads the Dockerfile and the
@@ -50,57 +49,78 @@ import picocli.CommandLine.ParentCommand;
  * outputs. Every failure becomes one line and exit code 1; a failed step also shows its last output
  * lines and the Dockerfile lines around it.
  */
-@Command(name = "build", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = "Build an image from a Dockerfile and a context directory.")
-final class BuildCommand implements Callable<Integer> {
+final class BuildCommand implements CliCommand {
 
-    @ParentCommand
-    JbuildCommand parent;
+    static final OptionSpec<String> TAG = OptionSpec.list("-t", "--tag").withLabel("NAME[:TAG]")
+            .withDescription("Name (and tag) for the image; repeatable.");
+    static final OptionSpec<Boolean> NO_CACHE = OptionSpec.flag("--no-cache")
+            .withDescription("Do not use the build cache.");
+    static final OptionSpec<String> NO_CACHE_FILTER = OptionSpec.list("--no-cache-filter").withLabel("STAGE")
+            .withDescription("Do not use the cache for these stages.");
+    static final OptionSpec<String> LABEL = OptionSpec.list("--label").withLabel("KEY=VALUE")
+            .withDescription("Set an image label; repeatable.");
+    static final OptionSpec<String> PROGRESS = OptionSpec.single("--progress").withLabel("MODE").withDefault("auto")
+            .withDescription("Progress output: auto, tty, plain, quiet or json (json goes to stdout, one object per "
+                    + "line; the others to stderr).");
+    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
+            .withDescription("Print only the image ID (the same as --progress quiet).");
+    static final OptionSpec<String> IIDFILE = OptionSpec.single("--iidfile").withLabel("FILE")
+            .withDescription("Write the image ID to FILE.");
+    static final OptionSpec<String> NETWORK = OptionSpec.single("--network").withLabel("MODE").withDefault("default")
+            .withDescription("Network for RUN steps: default, host or none.");
+    static final OptionSpec<String> SECRET = OptionSpec.list("--secret").withLabel("id=ID,src=FILE|env=VAR")
+            .withDescription("Expose a secret to RUN --mount=type=secret.");
+    static final OptionSpec<String> SSH = OptionSpec.list("--ssh").withLabel("default")
+            .withDescription("Forward the SSH agent to RUN --mount=type=ssh.");
+    static final OptionSpec<String> OUTPUT = OptionSpec.list("-o", "--output").withLabel("type=TYPE[,dest=PATH]")
+            .withDescription("Where the result goes: image, docker, oci, tar or local.");
+    static final OptionSpec<Long> SOURCE_DATE_EPOCH = OptionSpec.single(Converters.LONG, "--source-date-epoch")
+            .withLabel("N")
+            .withDescription("Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH).");
+    static final OptionSpec<Boolean> CHECK = OptionSpec.flag("--check")
+            .withDescription("Lint the Dockerfile first; stop on errors.");
+    static final PositionalSpec CONTEXT = PositionalSpec.required("CONTEXT")
+            .withDescription("Build context directory, or '-' for a tar or Dockerfile on stdin.");
 
-    @Mixin
-    DockerfileOptions dockerfile;
+    static final CommandSpec SPEC = CommandSpec.of("build", "Build an image from a Dockerfile and a context directory.")
+            .withOptions(DockerfileOptions.OPTIONS)
+            .withOptions(TAG, NO_CACHE, NO_CACHE_FILTER, LABEL, PROGRESS, QUIET, IIDFILE, NETWORK, SECRET, SSH, OUTPUT,
+                    SOURCE_DATE_EPOCH, CHECK)
+            .withPositionals(CONTEXT);
 
-    @Option(names = {"-t", "--tag"}, paramLabel = "NAME[:TAG]", description = "Name (and tag) for the image; repeatable.")
-    List<String> tags = new ArrayList<>();
+    private final DockerfileOptions dockerfile;
+    private final List<String> tags;
+    private final boolean noCache;
+    private final List<String> noCacheFilter;
+    private final List<String> labels;
+    private final String progress;
+    private final boolean quiet;
+    private final String iidFile;
+    private final String network;
+    private final List<String> secrets;
+    private final List<String> ssh;
+    private final List<String> outputs;
+    private final Long sourceDateEpoch;
+    private final boolean check;
+    private final String contextDir;
 
-    @Option(names = "--no-cache", description = "Do not use the build cache.")
-    boolean noCache;
-
-    @Option(names = "--no-cache-filter", paramLabel = "STAGE", description = "Do not use the cache for these stages.")
-    List<String> noCacheFilter = new ArrayList<>();
-
-    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Set an image label; repeatable.")
-    List<String> labels = new ArrayList<>();
-
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", description = "Progress output: auto, tty, plain, quiet or json (json goes to stdout, one object per line; the others to stderr).")
-    String progress;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only the image ID (the same as --progress quiet).")
-    boolean quiet;
-
-    @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image ID to FILE.")
-    String iidFile;
-
-    @Option(names = "--network", paramLabel = "MODE", defaultValue = "default", description = "Network for RUN steps: default, host or none.")
-    String network;
-
-    @Option(names = "--secret", paramLabel = "id=ID,src=FILE|env=VAR", description = "Expose a secret to RUN --mount=type=secret.")
-    List<String> secrets = new ArrayList<>();
-
-    @Option(names = "--ssh", paramLabel = "default", description = "Forward the SSH agent to RUN --mount=type=ssh.")
-    List<String> ssh = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "type=TYPE[,dest=PATH]", description = "Where the result goes: image, docker, oci, tar or local.")
-    List<String> outputs = new ArrayList<>();
-
-    @Option(names = "--source-date-epoch", paramLabel = "N", description = "Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH).")
-    Long sourceDateEpoch;
-
-    @Option(names = "--check", description = "Lint the Dockerfile first; stop on errors.")
-    boolean check;
-
-    @Parameters(index = "0", paramLabel = "CONTEXT", description = "Build context directory, or '-' for a tar or Dockerfile on stdin.")
-    String contextDir;
+    BuildCommand(ParsedArgs args) {
+        this.dockerfile = new DockerfileOptions(args);
+        this.tags = args.values(TAG);
+        this.noCache = args.flag(NO_CACHE);
+        this.noCacheFilter = args.values(NO_CACHE_FILTER);
+        this.labels = args.values(LABEL);
+        this.progress = args.value(PROGRESS);
+        this.quiet = args.flag(QUIET);
+        this.iidFile = args.value(IIDFILE);
+        this.network = args.value(NETWORK);
+        this.secrets = args.values(SECRET);
+        this.ssh = args.values(SSH);
+        this.outputs = args.values(OUTPUT);
+        this.sourceDateEpoch = args.value(SOURCE_DATE_EPOCH);
+        this.check = args.flag(CHECK);
+        this.contextDir = args.positional(CONTEXT);
+    }
 
     /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
     private static boolean lintPasses(Context context, DockerfileInput input, DockerIgnore ignore) {
@@ -126,8 +146,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        Context context = parent.context();
+    public int call(Context context) throws IOException {
         Path stdinDir = null;
         try {
             Path dir;

@@ -1,11 +1,14 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.args.ArgParser;
+import dev.jbuild.cli.args.HelpRenderer;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.UsageException;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 
 /**
  * The command line as an object: parses arguments, runs the command, and turns every failure into one
@@ -25,30 +28,46 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        Context context = new Context(stdin, out, err, env);
-        JbuildCommand top = new JbuildCommand(context);
-        CommandLine commandLine = new CommandLine(top);
-        String[] routed = DefaultCommand.apply(args, JbuildCommand.commandNames());
-        // Before the settings below: picocli copies them only to the subcommands already added.
-        JbuildCommand.addCommands(commandLine, DefaultCommand.commandWord(routed));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, context));
-        commandLine.setParameterExceptionHandler((e, parsedArgs) -> usage(e));
-        return commandLine.execute(routed);
+        ParsedArgs parsed;
+        try {
+            parsed = ArgParser.parse(JbuildCommand.SPEC, args);
+        } catch (UsageException e) {
+            return usage(e, e.command());
+        }
+        if (parsed.helpRequested()) {
+            out.print(HelpRenderer.render(parsed.commands()));
+            out.flush();
+            return ExitCode.OK;
+        }
+        if (parsed.versionRequested()) {
+            out.println(VersionProvider.version());
+            return ExitCode.OK;
+        }
+        Context context = new Context(stdin, out, err, env, GlobalOptions.from(parsed));
+        try {
+            CliCommand command = JbuildCommand.create(parsed);
+            if (command == null) {
+                // bare 'jbuild' shows what there is to do; a bare group ('jbuild system') lacks its subcommand
+                out.print(HelpRenderer.render(parsed.commands()));
+                out.flush();
+                return parsed.commands().size() == 1 ? ExitCode.OK : ExitCode.USAGE;
+            }
+            return command.call(context);
+        } catch (UsageException e) {
+            return usage(e, e.command().isEmpty() ? parsed.commandNames() : e.command());
+        } catch (Exception e) {
+            return report(e, context);
+        }
     }
 
-    private int usage(CommandLine.ParameterException e) {
+    private int usage(UsageException e, List<String> command) {
         err.println("jbuild: " + e.getMessage());
-        String name = e.getCommandLine().getCommandName();
-        String command = e.getCommandLine().getParent() == null ? "jbuild" : "jbuild " + name;
-        err.println("Run '" + command + " --help' for usage.");
+        err.println("Run '" + String.join(" ", command) + " --help' for usage.");
         return ExitCode.USAGE;
     }
 
     private int report(Exception e, Context context) {
-        boolean debug = context.global().debug;
+        boolean debug = context.global().debug();
         if (e instanceof DockerfileSyntaxException syntax) {
             err.println(syntax.range() == null ? "jbuild: " + syntax.oneLine() : syntax.withCaret());
         } else if (e instanceof UserError) {

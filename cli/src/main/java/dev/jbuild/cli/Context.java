@@ -10,13 +10,14 @@ public final class Context {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
-    private final GlobalOptions global = new GlobalOptions();
+    private final GlobalOptions global;
 
-    Context(InputStream stdin, PrintStream out, PrintStream err, Map<String, String> env) {
+    Context(InputStream stdin, PrintStream out, PrintStream err, Map<String, String> env, GlobalOptions global) {
         this.stdin = stdin;
         this.out = out;
         this.err = err;
         this.env = env;
+        this.global = global;
     }
 
     public InputStream stdin() {

@@ -1,32 +1,36 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.parser.graph.GraphBuilder;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.syntax.SyntaxParser;
 import dev.jbuild.parser.syntax.SyntaxTree;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** The options that say which Dockerfile to read and how to resolve it, shared by build and parse. */
-// No method subcommands: saves picocli a reflective scan of every method on each start.
-@Command(addMethodSubcommands = false)
 final class DockerfileOptions {
+    static final OptionSpec<String> FILE = OptionSpec.single("-f", "--file").withLabel("FILE")
+            .withDescription("The Dockerfile: any name, inside or outside the context, or '-' for stdin "
+                    + "(default: CONTEXT/Dockerfile).");
+    static final OptionSpec<String> BUILD_ARG = OptionSpec.list("--build-arg").withLabel("KEY[=VALUE]")
+            .withDescription("Set a build argument; KEY alone takes the value from the environment.");
+    static final OptionSpec<String> TARGET = OptionSpec.single("--target").withLabel("STAGE")
+            .withDescription("Build this stage and what it needs (default: the last stage).");
+    static final List<OptionSpec<?>> OPTIONS = List.of(FILE, BUILD_ARG, TARGET);
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "The Dockerfile: any name, inside or outside the context, or '-' for stdin (default: CONTEXT/Dockerfile).")
-    String file;
+    final String file;
+    private final List<String> buildArgs;
+    private final String target;
 
-    @Option(names = "--build-arg", paramLabel = "KEY[=VALUE]",
-            description = "Set a build argument; KEY alone takes the value from the environment.")
-    List<String> buildArgs = new ArrayList<>();
-
-    @Option(names = "--target", paramLabel = "STAGE", description = "Build this stage and what it needs (default: the last stage).")
-    String target;
+    DockerfileOptions(ParsedArgs args) {
+        this.file = args.value(FILE);
+        this.buildArgs = args.values(BUILD_ARG);
+        this.target = args.value(TARGET);
+    }
 
     DockerfileInput read(Context context, Path contextDir) {
         return DockerfileInput.read(file, contextDir, context.stdin());

@@ -1,62 +1,54 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.InvalidValueException;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.ValueConverter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
-/** Options every command accepts, before or after the command name. */
-// No method subcommands: saves picocli a reflective scan of every method on each start.
-@Command(addMethodSubcommands = false)
-public final class GlobalOptions {
-
-    @Option(names = "--root", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Store directory (default: $JBUILD_ROOT, else /var/lib/jbuild for root, ~/.local/share/jbuild otherwise).")
-    Path root;
-
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
-    boolean debug;
-
-    @Option(names = "--storage-driver", paramLabel = "DRIVER", scope = ScopeType.INHERIT,
-            description = "Storage driver: overlay or vfs (default: $JBUILD_STORAGE_DRIVER, else detected by a probe mount).")
-    String storageDriver;
-
-    @Option(names = "--runtime", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "OCI runtime to run steps with (default: runc or crun, whichever a probe run shows working).")
-    Path runtime;
-
-    LogLevel logLevel = LogLevel.INFO;
+/**
+ * Options every command accepts, before or after the command name, as read from one command line.
+ *
+ * @param root          --root, or null (then $JBUILD_ROOT, then the per-user default)
+ * @param debug         --debug: print stack traces with errors
+ * @param storageDriver --storage-driver, or null (then $JBUILD_STORAGE_DRIVER, then detection)
+ * @param runtime       --runtime, or null for probing
+ * @param logLevel      --log-level
+ */
+public record GlobalOptions(Path root, boolean debug, String storageDriver, Path runtime, LogLevel logLevel) {
 
     public enum LogLevel { ERROR, WARN, INFO, DEBUG }
 
-    /**
-     * A string option, not an enum one: picocli takes a subcommand named like an enum value ({@code info})
-     * for the option's missing parameter, which broke {@code jbuild info}.
-     */
-    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
-            description = "Log level: error, warn, info or debug (default: info).")
-    void logLevel(String level) {
-        try {
-            logLevel = LogLevel.valueOf(level.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "Invalid value for option '--log-level': '" + level + "' (expected error, warn, info or debug)");
-        }
-    }
+    static final OptionSpec<Path> ROOT = OptionSpec.single(Converters.PATH, "--root").withLabel("DIR")
+            .withDescription("Store directory (default: $JBUILD_ROOT, else /var/lib/jbuild for root, "
+                    + "~/.local/share/jbuild otherwise).")
+            .asInherited();
+    static final OptionSpec<Boolean> DEBUG = OptionSpec.flag("--debug")
+            .withDescription("Print stack traces with errors.")
+            .asInherited();
+    static final OptionSpec<String> STORAGE_DRIVER = OptionSpec.single("--storage-driver").withLabel("DRIVER")
+            .withDescription("Storage driver: overlay or vfs (default: $JBUILD_STORAGE_DRIVER, else detected by a "
+                    + "probe mount).")
+            .asInherited();
+    static final OptionSpec<Path> RUNTIME = OptionSpec.single(Converters.PATH, "--runtime").withLabel("PATH")
+            .withDescription("OCI runtime to run steps with (default: runc or crun, whichever a probe run shows working).")
+            .asInherited();
+    static final OptionSpec<LogLevel> LOG_LEVEL = OptionSpec.single(new LogLevelConverter(), "--log-level")
+            .withLabel("LEVEL")
+            .withDescription("Log level: error, warn, info or debug (default: info).")
+            .withDefault(LogLevel.INFO)
+            .asInherited();
 
-    /** The --storage-driver value, or null (then $JBUILD_STORAGE_DRIVER, then detection). */
-    public String storageDriver() {
-        return storageDriver;
-    }
+    /** Declared on the root command; every command below inherits them. */
+    static final List<OptionSpec<?>> OPTIONS = List.of(ROOT, DEBUG, STORAGE_DRIVER, RUNTIME, LOG_LEVEL);
 
-    /** The --runtime value, or null for probing. */
-    public Path runtime() {
-        return runtime;
-    }
-
-    public LogLevel logLevel() {
-        return logLevel;
+    static GlobalOptions from(ParsedArgs args) {
+        return new GlobalOptions(args.value(ROOT), args.flag(DEBUG), args.value(STORAGE_DRIVER), args.value(RUNTIME),
+                args.value(LOG_LEVEL));
     }
 
     /** The store root: --root, else $JBUILD_ROOT, else the per-user default. */
@@ -80,5 +72,18 @@ public final class GlobalOptions {
 
     private static boolean isRoot() {
         return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+    }
+
+    /** Any case; the message lists the levels, as the old command line's did. */
+    private static final class LogLevelConverter implements ValueConverter<LogLevel> {
+        @Override
+        public LogLevel convert(String value) throws InvalidValueException {
+            for (LogLevel level : LogLevel.values()) {
+                if (level.name().equals(value.toUpperCase(Locale.ROOT))) {
+                    return level;
+                }
+            }
+            throw new InvalidValueException("'" + value + "' (expected error, warn, info or debug)");
+        }
     }
 }

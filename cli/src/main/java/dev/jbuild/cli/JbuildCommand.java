@@ -1,5 +1,8 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.SubcommandTable;
 import dev.jbuild.cli.executor.InfoCommand;
 import dev.jbuild.cli.lint.LintCommand;
 import dev.jbuild.cli.store.ExportCommand;
@@ -9,99 +12,93 @@ import dev.jbuild.cli.store.ImportCommand;
 import dev.jbuild.cli.store.InspectCommand;
 import dev.jbuild.cli.store.PruneCommand;
 import dev.jbuild.cli.store.RmiCommand;
+import dev.jbuild.cli.store.SystemCheckCommand;
 import dev.jbuild.cli.store.SystemCommand;
 import dev.jbuild.cli.store.TagCommand;
 import dev.jbuild.cli.transfer.KeyCommand;
+import dev.jbuild.cli.transfer.KeyGenerateCommand;
 import dev.jbuild.cli.transfer.LoadCommand;
 import dev.jbuild.cli.transfer.SaveCommand;
 import dev.jbuild.cli.transfer.VerifyCommand;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** {@code jbuild [GLOBAL OPTIONS] COMMAND}; with no command, the words mean {@code build}. */
-@Command(
-        name = "jbuild",
-        addMethodSubcommands = false,
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {"Build container images from Dockerfiles with no daemon.",
-                "With no COMMAND, 'jbuild [BUILD OPTIONS] CONTEXT' runs 'jbuild build'."},
-        synopsisSubcommandLabel = "[COMMAND]")
-public final class JbuildCommand implements Callable<Integer>, ContextSource {
-    /**
-     * Every command by name, in help order. They are added to the command line by {@link #addCommands} rather
-     * than through {@code @Command(subcommands)}, because picocli models each one by reflection as it is
-     * added: a run models only the command it runs, which saves about half of picocli's start-up.
-     */
-    private static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(
-            Map.entry("build", BuildCommand.class),
-            Map.entry("parse", ParseCommand.class),
-            Map.entry("lint", LintCommand.class),
-            Map.entry("images", ImagesCommand.class),
-            Map.entry("inspect", InspectCommand.class),
-            Map.entry("history", HistoryCommand.class),
-            Map.entry("tag", TagCommand.class),
-            Map.entry("rmi", RmiCommand.class),
-            Map.entry("import", ImportCommand.class),
-            Map.entry("export", ExportCommand.class),
-            Map.entry("system", SystemCommand.class),
-            Map.entry("prune", PruneCommand.class),
-            Map.entry("info", InfoCommand.class),
-            Map.entry("save", SaveCommand.class),
-            Map.entry("load", LoadCommand.class),
-            Map.entry("verify", VerifyCommand.class),
-            Map.entry("key", KeyCommand.class),
-            Map.entry("help", CommandLine.HelpCommand.class));
-    private static final Set<String> NAMES = COMMANDS.stream().map(Map.Entry::getKey).collect(Collectors.toSet());
+/**
+ * {@code jbuild [GLOBAL OPTIONS] COMMAND}: the root of the command tree and its table of commands. With
+ * no command word, the words mean {@code build} ({@code jbuild -f Dockerfile.test .}).
+ *
+ * <p>Commands are found by name through switches rather than a list of specs, so a run loads only the
+ * classes of the command it runs; help listings ask for all of them.
+ */
+final class JbuildCommand implements SubcommandTable {
+    /** Every command, in help order. */
+    private static final List<String> NAMES = List.of("build", "parse", "lint", "images", "inspect", "history", "tag",
+            "rmi", "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "help");
 
-    private final Context context;
+    static final CommandSpec SPEC = CommandSpec.of("jbuild",
+                    "Build container images from Dockerfiles with no daemon.",
+                    "With no COMMAND, 'jbuild [BUILD OPTIONS] CONTEXT' runs 'jbuild build'.")
+            .withOptions(GlobalOptions.OPTIONS)
+            .withSubcommands(new JbuildCommand())
+            .withDefaultSubcommand("build");
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    GlobalOptions global;
-
-    JbuildCommand(Context context) {
-        this.context = context;
-        this.global = context.global(); // one instance, so commands see what was parsed
-    }
+    private JbuildCommand() {}
 
     @Override
-    public Context context() {
-        return context;
-    }
-
-    /** The names of all commands. */
-    static Set<String> commandNames() {
+    public List<String> names() {
         return NAMES;
     }
 
-    /**
-     * Adds the command named {@code word} alone when it is one that runs on its own, else every command
-     * ({@code help}, top-level help and errors list or describe all of them).
-     */
-    static void addCommands(CommandLine commandLine, String word) {
-        boolean runsAlone = NAMES.contains(word) && !word.equals("help");
-        boolean showsVersion = "-V".equals(word) || "--version".equals(word);
-        for (Map.Entry<String, Class<?>> command : COMMANDS) {
-            if (!showsVersion && (!runsAlone || command.getKey().equals(word))) {
-                commandLine.addSubcommand(command.getKey(), command.getValue());
-            }
-        }
+    @Override
+    public CommandSpec find(String name) {
+        return switch (name) {
+            case "build" -> BuildCommand.SPEC;
+            case "parse" -> ParseCommand.SPEC;
+            case "lint" -> LintCommand.SPEC;
+            case "images" -> ImagesCommand.SPEC;
+            case "inspect" -> InspectCommand.SPEC;
+            case "history" -> HistoryCommand.SPEC;
+            case "tag" -> TagCommand.SPEC;
+            case "rmi" -> RmiCommand.SPEC;
+            case "import" -> ImportCommand.SPEC;
+            case "export" -> ExportCommand.SPEC;
+            case "system" -> SystemCommand.SPEC;
+            case "prune" -> PruneCommand.SPEC;
+            case "info" -> InfoCommand.SPEC;
+            case "save" -> SaveCommand.SPEC;
+            case "load" -> LoadCommand.SPEC;
+            case "verify" -> VerifyCommand.SPEC;
+            case "key" -> KeyCommand.SPEC;
+            case "help" -> HelpCommand.SPEC;
+            default -> null;
+        };
     }
 
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(context.out());
-        return ExitCode.OK;
+    /**
+     * The command the parsed line selects, with its values read; null when it selects a command that
+     * only groups others ({@code jbuild}, {@code jbuild system}).
+     */
+    static CliCommand create(ParsedArgs args) {
+        List<String> names = args.commandNames();
+        return switch (String.join(" ", names.subList(1, names.size()))) {
+            case "build" -> new BuildCommand(args);
+            case "parse" -> new ParseCommand(args);
+            case "lint" -> new LintCommand(args);
+            case "images" -> new ImagesCommand(args);
+            case "inspect" -> new InspectCommand(args);
+            case "history" -> new HistoryCommand(args);
+            case "tag" -> new TagCommand(args);
+            case "rmi" -> new RmiCommand(args);
+            case "import" -> new ImportCommand(args);
+            case "export" -> new ExportCommand(args);
+            case "system check" -> new SystemCheckCommand(args);
+            case "prune" -> new PruneCommand(args);
+            case "info" -> new InfoCommand(args);
+            case "save" -> new SaveCommand(args);
+            case "load" -> new LoadCommand(args);
+            case "verify" -> new VerifyCommand(args);
+            case "key generate" -> new KeyGenerateCommand(args);
+            case "help" -> new HelpCommand(args);
+            default -> null;
+        };
     }
 }

@@ -1,40 +1,45 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.syntax.SyntaxDump;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code jbuild parse}: the instruction graph as JSON, or BuildKit's one-line-per-instruction dump. */
-@Command(name = "parse", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = {"Parse a Dockerfile and print its instruction graph.",
-                "json: stages, arguments, dependencies and every instruction with its position (schema: docs/parse-json.md).",
-                "dump: BuildKit's parser dump, one (instruction [flags] args...) line each."})
-final class ParseCommand implements Callable<Integer> {
+final class ParseCommand implements CliCommand {
 
     enum Format { json, dump }
 
-    @ParentCommand
-    JbuildCommand parent;
+    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
+            .withLabel("FORMAT").withDefault(Format.json)
+            .withDescription("Output format: json, dump (default: json).");
+    static final PositionalSpec CONTEXT = PositionalSpec.optional("CONTEXT")
+            .withDescription("Build context directory, where the default Dockerfile is looked for (default: .).");
 
-    @Mixin
-    DockerfileOptions dockerfile;
+    static final CommandSpec SPEC = CommandSpec.of("parse",
+                    "Parse a Dockerfile and print its instruction graph.",
+                    "json: stages, arguments, dependencies and every instruction with its position (schema: docs/parse-json.md).",
+                    "dump: BuildKit's parser dump, one (instruction [flags] args...) line each.")
+            .withOptions(DockerfileOptions.OPTIONS).withOptions(FORMAT)
+            .withPositionals(CONTEXT);
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    private final DockerfileOptions dockerfile;
+    private final Format format;
+    private final Path contextDir;
 
-    @Parameters(arity = "0..1", paramLabel = "CONTEXT", description = "Build context directory, where the default Dockerfile is looked for (default: .).")
-    Path contextDir;
+    ParseCommand(ParsedArgs args) {
+        this.dockerfile = new DockerfileOptions(args);
+        this.format = args.value(FORMAT);
+        String context = args.positional(CONTEXT);
+        this.contextDir = context == null ? null : Path.of(context);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        Context context = parent.context();
+    public int call(Context context) {
         if (format == Format.dump) {
             context.out().print(SyntaxDump.dump(dockerfile.parse(context, contextDir)));
         } else {

@@ -2,45 +2,48 @@ package dev.jbuild.cli.executor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.executor.ExecutorInfo;
 import dev.jbuild.executor.ExecutorLayout;
 import dev.jbuild.executor.StorageDrivers;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jbuild info}: the storage driver and OCI runtime a build would use here, found by real
  * probes, and the kernel features that matter, each with why it is on or off. Exits 1 when no
  * storage driver or no runtime can be used.
  */
-@Command(name = "info", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = {"Show the storage driver, the OCI runtime and the kernel features jbuild finds on this host.",
-                "Both are chosen by real probes (a tiny overlay mount, a probe container), not by presence."})
-public final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand implements CliCommand {
 
     public enum Format { text, json }
 
-    @ParentCommand
-    JbuildCommand parent;
+    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
+            .withLabel("FORMAT").withDefault(Format.text)
+            .withDescription("Output format: text, json (default: text).");
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    public static final CommandSpec SPEC = CommandSpec.of("info",
+                    "Show the storage driver, the OCI runtime and the kernel features jbuild finds on this host.",
+                    "Both are chosen by real probes (a tiny overlay mount, a probe container), not by presence.")
+            .withOptions(FORMAT);
+
+    private final Format format;
+
+    public InfoCommand(ParsedArgs args) {
+        this.format = args.value(FORMAT);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        Context context = parent.context();
+    public int call(Context context) throws Exception {
         ExecutorLayout layout = new ExecutorLayout(context.global().storeRoot(context.env()).resolve("executor"));
         ExecutorInfo info = ExecutorInfo.gather(layout, StorageDrivers.requested(context.global().storageDriver(), context.env()),
                 Optional.ofNullable(context.global().runtime()));

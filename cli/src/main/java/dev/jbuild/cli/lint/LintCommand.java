@@ -1,9 +1,15 @@
 package dev.jbuild.cli.lint;
 
+import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.JbuildCommand;
 import dev.jbuild.cli.UserError;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.args.UsageException;
 import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.lint.FailureThreshold;
 import dev.jbuild.lint.LintConfig;
@@ -18,6 +24,7 @@ import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.ignore.DockerIgnoreSyntaxException;
 import dev.jbuild.parser.ignore.IgnoreFiles;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,64 +33,67 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jbuild lint}: checks Dockerfiles without building them. Exit code 1 when a finding is at or above the
  * failure threshold, 2 when the command line or the configuration is wrong, 0 otherwise.
  */
-@Command(name = "lint", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = {"Check Dockerfiles before building: BuildKit's build checks, hadolint's DL rules and jbuild's own.",
-                "PATH may be a Dockerfile or a directory searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*.",
-                "Rules, configuration and formats: docs/lint/README.md."})
-public final class LintCommand implements Callable<Integer> {
+public final class LintCommand implements CliCommand {
 
-    @ParentCommand
-    JbuildCommand parent;
+    static final OptionSpec<String> FILE = OptionSpec.list("-f", "--file").withLabel("FILE")
+            .withDescription("A Dockerfile to lint, any name, or '-' for stdin; repeatable.");
+    static final PositionalSpec PATH = PositionalSpec.zeroOrMore("PATH")
+            .withDescription("Dockerfiles or directories to search (default: . when no -f is given).");
+    static final OptionSpec<String> FORMAT = OptionSpec.single("--format").withLabel("FORMAT").withDefault("text")
+            .withDescription("Output: text, json, sarif, checkstyle, gitlab or github (default: text).");
+    static final OptionSpec<String> FAILURE_THRESHOLD = OptionSpec.single("--failure-threshold").withLabel("LEVEL")
+            .withDescription("Exit 1 when a finding is at least this severe: error, warning, info or none "
+                    + "(default: error, or the configuration's).");
+    static final OptionSpec<String> IGNORE = OptionSpec.list("--ignore").withLabel("RULE")
+            .withDescription("Do not report this rule (a rule id or a shellcheck code); repeatable.");
+    static final OptionSpec<Path> CONFIG = OptionSpec.single(Converters.PATH, "--config").withLabel("FILE")
+            .withDescription("Configuration file (default: .jbuild-lint.yaml in the working directory, if any).");
+    static final OptionSpec<Path> CONTEXT = OptionSpec.single(Converters.PATH, "--context").withLabel("DIR")
+            .withDescription("Build context whose .dockerignore applies (default: each Dockerfile's directory).");
+    static final OptionSpec<String> SHELLCHECK = OptionSpec.optionalValue(Converters.STRING, "on", "--shellcheck")
+            .withLabel("MODE")
+            .withDescription("Run shellcheck over RUN scripts: on (the default when given without a value), auto or off.");
+    static final OptionSpec<Boolean> NO_COLOR = OptionSpec.flag("--no-color")
+            .withDescription("Never colour the text output (also when NO_COLOR is set).");
 
-    @Spec
-    CommandSpec spec;
+    public static final CommandSpec SPEC = CommandSpec.of("lint",
+                    "Check Dockerfiles before building: BuildKit's build checks, hadolint's DL rules and jbuild's own.",
+                    "PATH may be a Dockerfile or a directory searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*.",
+                    "Rules, configuration and formats: docs/lint/README.md.")
+            .withOptions(FILE, FORMAT, FAILURE_THRESHOLD, IGNORE, CONFIG, CONTEXT, SHELLCHECK, NO_COLOR)
+            .withPositionals(PATH);
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "A Dockerfile to lint, any name, or '-' for stdin; repeatable.")
-    List<String> files = new ArrayList<>();
+    private final List<String> files;
+    private final List<Path> paths = new ArrayList<>();
+    private final String format;
+    private final String failureThreshold;
+    private final List<String> ignore;
+    private final Path config;
+    private final Path contextDir;
+    private final String shellcheck;
+    private final boolean noColor;
 
-    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Dockerfiles or directories to search (default: . when no -f is given).")
-    List<Path> paths = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output: text, json, sarif, checkstyle, gitlab or github (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--failure-threshold", paramLabel = "LEVEL",
-            description = "Exit 1 when a finding is at least this severe: error, warning, info or none (default: error, or the configuration's).")
-    String failureThreshold;
-
-    @Option(names = "--ignore", paramLabel = "RULE", description = "Do not report this rule (a rule id or a shellcheck code); repeatable.")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: .jbuild-lint.yaml in the working directory, if any).")
-    Path config;
-
-    @Option(names = "--context", paramLabel = "DIR", description = "Build context whose .dockerignore applies (default: each Dockerfile's directory).")
-    Path contextDir;
-
-    @Option(names = "--shellcheck", paramLabel = "MODE", arity = "0..1", fallbackValue = "on",
-            description = "Run shellcheck over RUN scripts: on (the default when given without a value), auto or off.")
-    String shellcheck;
-
-    @Option(names = "--no-color", description = "Never colour the text output (also when NO_COLOR is set).")
-    boolean noColor;
+    public LintCommand(ParsedArgs args) {
+        this.files = args.values(FILE);
+        for (String path : args.positionals(PATH)) {
+            paths.add(Path.of(path));
+        }
+        this.format = args.value(FORMAT);
+        this.failureThreshold = args.value(FAILURE_THRESHOLD);
+        this.ignore = args.values(IGNORE);
+        this.config = args.value(CONFIG);
+        this.contextDir = args.value(CONTEXT);
+        this.shellcheck = args.value(SHELLCHECK);
+        this.noColor = args.flag(NO_COLOR);
+    }
 
     @Override
-    public Integer call() {
-        Context context = parent.context();
+    public int call(Context context) {
         OutputFormat output = parse(() -> OutputFormat.valueOf(format.trim().toUpperCase(java.util.Locale.ROOT)),
                 "unknown format '" + format + "': expected text, json, sarif, checkstyle, gitlab or github");
         LintConfig lintConfig = configuration(context);
@@ -148,7 +158,7 @@ public final class LintCommand implements Callable<Integer> {
                 if (!Files.isRegularFile(path)) {
                     throw usage("Dockerfile " + file + " not found");
                 }
-                sources.add(read(path, file));
+                sources.add(read(path, file, context.err()));
             }
         }
         List<Path> searched = paths.isEmpty() && files.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -156,13 +166,13 @@ public final class LintCommand implements Callable<Integer> {
             if (Files.isDirectory(path)) {
                 List<Path> found = DockerfileFinder.find(path);
                 for (Path p : found) {
-                    sources.add(read(p, display(p)));
+                    sources.add(read(p, display(p), context.err()));
                 }
                 if (found.isEmpty() && !paths.isEmpty()) {
                     throw usage("no Dockerfile found in " + path);
                 }
             } else if (Files.isRegularFile(path)) {
-                sources.add(read(path, path.toString()));
+                sources.add(read(path, path.toString(), context.err()));
             } else {
                 throw usage("path " + path + " not found");
             }
@@ -178,7 +188,7 @@ public final class LintCommand implements Callable<Integer> {
         return s.startsWith("./") ? s.substring(2) : s;
     }
 
-    private DockerfileSource read(Path path, String name) {
+    private DockerfileSource read(Path path, String name, PrintStream warnings) {
         String text;
         try {
             text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
@@ -186,10 +196,10 @@ public final class LintCommand implements Callable<Integer> {
             throw new UserError("cannot read Dockerfile " + name + ": " + e.getMessage(), e);
         }
         Path context = contextDir != null ? contextDir : Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("/"));
-        return new DockerfileSource(name, text, dockerignore(context, path));
+        return new DockerfileSource(name, text, dockerignore(context, path, warnings));
     }
 
-    private DockerIgnore dockerignore(Path context, Path dockerfile) {
+    private static DockerIgnore dockerignore(Path context, Path dockerfile, PrintStream warnings) {
         Optional<Path> file = IgnoreFiles.locate(context, dockerfile);
         if (file.isEmpty()) {
             return null;
@@ -197,7 +207,7 @@ public final class LintCommand implements Callable<Integer> {
         try {
             return DockerIgnore.parse(Files.readString(file.get()));
         } catch (DockerIgnoreSyntaxException | IOException e) {
-            parent.context().err().println("jbuild lint: " + file.get() + " is not used (CopyIgnoredFile is off for it): " + e.getMessage());
+            warnings.println("jbuild lint: " + file.get() + " is not used (CopyIgnoredFile is off for it): " + e.getMessage());
             return null;
         }
     }
@@ -218,8 +228,8 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    /** A wrong command line or configuration: picocli prints it with a hint to --help and exits with 2. */
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+    /** A wrong command line or configuration: printed with a hint to --help, exit code 2. */
+    private static UsageException usage(String message) {
+        return new UsageException(message);
     }
 }

@@ -2,6 +2,11 @@ package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.store.ImageExporter;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
@@ -10,23 +15,30 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jbuild export IMAGE [-o FILE]}: the image's flattened file system as one tar. A file is
  * written beside its destination and renamed into place, so a failed export leaves no half tar.
  */
-@Command(name = "export", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = "Export an image's flattened file system as a tar archive.")
 public final class ExportCommand extends StoreCommand {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    Path output;
+    static final OptionSpec<Path> OUTPUT = OptionSpec.single(Converters.PATH, "-o", "--output").withLabel("FILE")
+            .withDescription("Write to FILE instead of stdout.");
+    static final PositionalSpec IMAGE = PositionalSpec.required("IMAGE")
+            .withDescription("Image name, reference or ID (prefix).");
 
-    @Parameters(paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
-    String image;
+    public static final CommandSpec SPEC = CommandSpec.of("export",
+                    "Export an image's flattened file system as a tar archive.")
+            .withOptions(OUTPUT)
+            .withPositionals(IMAGE);
+
+    private final Path output;
+    private final String image;
+
+    public ExportCommand(ParsedArgs args) {
+        this.output = args.value(OUTPUT);
+        this.image = args.positional(IMAGE);
+    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

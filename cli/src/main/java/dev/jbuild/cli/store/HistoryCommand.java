@@ -3,6 +3,11 @@ package dev.jbuild.cli.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.store.CanonicalJson;
 import dev.jbuild.store.Descriptor;
 import dev.jbuild.store.HistoryEntry;
@@ -12,37 +17,48 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jbuild history IMAGE}: the image's history, newest first, as {@code docker history} shows it.
  * The image's own ID stands on the newest line; older steps are {@code <missing>}, as for any image
  * built by BuildKit or loaded.
  */
-@Command(name = "history", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Show the history of an image.")
 public final class HistoryCommand extends StoreCommand {
     private static final int CREATED_BY_WIDTH = 45;
 
     enum Format { table, json }
 
-    @Option(names = "--no-trunc", description = "Do not truncate output.")
-    boolean noTrunc;
+    static final OptionSpec<Boolean> NO_TRUNC = OptionSpec.flag("--no-trunc")
+            .withDescription("Do not truncate output.");
+    /** A value option, as in Docker ({@code -H=false}), not a flag. */
+    static final OptionSpec<Boolean> HUMAN = OptionSpec.single(Converters.BOOLEAN, "-H", "--human")
+            .withLabel("<human>").withDefault(Boolean.TRUE)
+            .withDescription("Print sizes and dates in human readable format (default: true).");
+    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
+            .withDescription("Only show image IDs.");
+    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
+            .withLabel("FORMAT").withDefault(Format.table)
+            .withDescription("Output format: table, json (default: table); json is one object per line.");
+    static final PositionalSpec IMAGE = PositionalSpec.required("IMAGE")
+            .withDescription("Image name, reference or ID (prefix).");
 
-    @Option(names = {"-H", "--human"}, arity = "1", defaultValue = "true",
-            description = "Print sizes and dates in human readable format (default: true).")
-    boolean human;
+    public static final CommandSpec SPEC = CommandSpec.of("history", "Show the history of an image.")
+            .withOptions(NO_TRUNC, HUMAN, QUIET, FORMAT)
+            .withPositionals(IMAGE);
 
-    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs.")
-    boolean quiet;
+    private final boolean noTrunc;
+    private final boolean human;
+    private final boolean quiet;
+    private final Format format;
+    private final String image;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json is one object per line.")
-    Format format;
-
-    @Parameters(paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
-    String image;
+    public HistoryCommand(ParsedArgs args) {
+        this.noTrunc = args.flag(NO_TRUNC);
+        this.human = args.flag(HUMAN);
+        this.quiet = args.flag(QUIET);
+        this.format = args.value(FORMAT);
+        this.image = args.positional(IMAGE);
+    }
 
     /** One history line with the size of the layer it made (0 for config-only steps). */
     private record Line(String id, HistoryEntry entry, long size) {

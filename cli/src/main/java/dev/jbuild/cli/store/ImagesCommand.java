@@ -3,6 +3,11 @@ package dev.jbuild.cli.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.store.CanonicalJson;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
@@ -11,28 +16,37 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jbuild images}: Docker's image list, one row per tag, untagged images as {@code <none>}. */
-@Command(name = "images", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "List images.")
 public final class ImagesCommand extends StoreCommand {
 
     enum Format { table, json }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json is one object per line.")
-    Format format;
+    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
+            .withLabel("FORMAT").withDefault(Format.table)
+            .withDescription("Output format: table, json (default: table); json is one object per line.");
+    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
+            .withDescription("Only show image IDs.");
+    static final OptionSpec<Boolean> NO_TRUNC = OptionSpec.flag("--no-trunc")
+            .withDescription("Show full image IDs.");
+    static final PositionalSpec REPOSITORY = PositionalSpec.optional("REPOSITORY[:TAG]")
+            .withDescription("Only images of this repository (and tag).");
 
-    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs.")
-    boolean quiet;
+    public static final CommandSpec SPEC = CommandSpec.of("images", "List images.")
+            .withOptions(FORMAT, QUIET, NO_TRUNC)
+            .withPositionals(REPOSITORY);
 
-    @Option(names = "--no-trunc", description = "Show full image IDs.")
-    boolean noTrunc;
+    private final Format format;
+    private final boolean quiet;
+    private final boolean noTrunc;
+    private final String filter;
 
-    @Parameters(arity = "0..1", paramLabel = "REPOSITORY[:TAG]", description = "Only images of this repository (and tag).")
-    String filter;
+    public ImagesCommand(ParsedArgs args) {
+        this.format = args.value(FORMAT);
+        this.quiet = args.flag(QUIET);
+        this.noTrunc = args.flag(NO_TRUNC);
+        this.filter = args.positional(REPOSITORY);
+    }
 
     /** One line of the listing. */
     private record Row(String repository, String tag, String digest, ImageRecord image) {

@@ -3,6 +3,10 @@ package dev.jbuild.cli.store;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UserError;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.store.ImageConfig;
 import dev.jbuild.store.ImageImporter;
 import dev.jbuild.store.ImageRecord;
@@ -10,34 +14,39 @@ import dev.jbuild.store.ImageStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jbuild import FILE|DIR|- [REPOSITORY[:TAG]]}: a root file system (tar, gzip tar, or a
  * directory) becomes a one-layer image; prints its ID like {@code docker import}.
  */
-@Command(name = "import", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = "Import a root file system (tarball, gzip tarball, directory or - for stdin) as an image.")
 public final class ImportCommand extends StoreCommand {
 
-    @Option(names = {"-c", "--change"}, paramLabel = "INSTRUCTION",
-            description = "Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, "
-                    + "HEALTHCHECK, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable.")
-    List<String> changes = new ArrayList<>();
+    static final OptionSpec<String> CHANGE = OptionSpec.list("-c", "--change").withLabel("INSTRUCTION")
+            .withDescription("Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, "
+                    + "HEALTHCHECK, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable.");
+    static final OptionSpec<String> MESSAGE = OptionSpec.single("-m", "--message").withLabel("MESSAGE")
+            .withDescription("Commit message for the image's history.");
+    static final PositionalSpec SOURCE = PositionalSpec.required("FILE|DIR|-");
+    static final PositionalSpec REFERENCE = PositionalSpec.optional("REPOSITORY[:TAG]");
 
-    @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE", description = "Commit message for the image's history.")
-    String message;
+    public static final CommandSpec SPEC = CommandSpec.of("import",
+                    "Import a root file system (tarball, gzip tarball, directory or - for stdin) as an image.")
+            .withOptions(CHANGE, MESSAGE)
+            .withPositionals(SOURCE, REFERENCE);
 
-    @Parameters(index = "0", paramLabel = "FILE|DIR|-")
-    String source;
+    private final List<String> changes;
+    private final String message;
+    private final String source;
+    private final String reference;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
-    String reference;
+    public ImportCommand(ParsedArgs args) {
+        this.changes = args.values(CHANGE);
+        this.message = args.value(MESSAGE);
+        this.source = args.positional(SOURCE);
+        this.reference = args.positional(REFERENCE);
+    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

@@ -2,21 +2,30 @@ package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code jbuild inspect IMAGE...}: a JSON array shaped like {@code docker image inspect}; missing images fail after the rest are printed. */
-@Command(name = "inspect", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Show images as Docker-shaped JSON.")
 public final class InspectCommand extends StoreCommand {
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
-    List<String> images;
+    static final PositionalSpec IMAGE = PositionalSpec.oneOrMore("IMAGE")
+            .withDescription("Image name, reference or ID (prefix).");
+
+    public static final CommandSpec SPEC = CommandSpec.of("inspect", "Show images as Docker-shaped JSON.")
+            .withPositionals(IMAGE);
+
+    private final List<String> images;
+
+    public InspectCommand(ParsedArgs args) {
+        this.images = args.positionals(IMAGE);
+    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

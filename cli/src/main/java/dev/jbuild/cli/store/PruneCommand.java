@@ -6,18 +6,18 @@ import dev.jbuild.builder.cache.PruneFilters;
 import dev.jbuild.builder.cache.StorageSize;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.InvalidValueException;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.UsageException;
+import dev.jbuild.cli.args.ValueConverter;
 import dev.jbuild.store.Digest;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jbuild prune}: {@code docker system prune} for a daemonless store. Removes untagged images and
@@ -27,34 +27,36 @@ import picocli.CommandLine.Spec;
  * CI); {@code -f} is accepted for scripts written for Docker, and so is {@code -a}, since the whole
  * cache already goes without it.
  */
-@Command(name = "prune", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = {"Remove untagged images, the build cache, and everything no image or cache record needs.",
-            "With --filter until=DURATION only cache records unused (and untagged images created) for that long "
-                    + "go; with --keep-storage SIZE the least recently used records go until the cache fits."})
 public final class PruneCommand extends StoreCommand {
 
-    @Spec
-    CommandSpec spec;
+    static final OptionSpec<Boolean> FORCE = OptionSpec.flag("-f", "--force")
+            .withDescription("Accepted for Docker compatibility; prune never asks.");
+    static final OptionSpec<Boolean> ALL = OptionSpec.flag("-a", "--all")
+            .withDescription("Accepted for Docker compatibility; the whole build cache goes without it too.");
+    static final OptionSpec<Instant> FILTER = OptionSpec.list(new UntilConverter(), "--filter").withLabel("until=TIME")
+            .withDescription("Only what is older: a Go duration (24h, 1h30m), an RFC 3339 time or Unix seconds.");
+    static final OptionSpec<Long> KEEP_STORAGE = OptionSpec.single(new SizeConverter(), "--keep-storage")
+            .withLabel("SIZE")
+            .withDescription("Keep the build cache's most recently used records up to this size (512MB, 10GB, 1.5g).");
 
-    @Option(names = {"-f", "--force"}, description = "Accepted for Docker compatibility; prune never asks.")
-    boolean force;
+    public static final CommandSpec SPEC = CommandSpec.of("prune",
+                    "Remove untagged images, the build cache, and everything no image or cache record needs.",
+                    "With --filter until=DURATION only cache records unused (and untagged images created) for that long "
+                            + "go; with --keep-storage SIZE the least recently used records go until the cache fits.")
+            .withOptions(FORCE, ALL, FILTER, KEEP_STORAGE);
 
-    @Option(names = {"-a", "--all"},
-            description = "Accepted for Docker compatibility; the whole build cache goes without it too.")
-    boolean all;
+    private final List<Instant> until;
+    private final Long keepStorage;
 
-    @Option(names = "--filter", paramLabel = "until=TIME", converter = UntilConverter.class,
-            description = "Only what is older: a Go duration (24h, 1h30m), an RFC 3339 time or Unix seconds.")
-    List<Instant> until = new ArrayList<>();
-
-    @Option(names = "--keep-storage", paramLabel = "SIZE", converter = SizeConverter.class,
-            description = "Keep the build cache's most recently used records up to this size (512MB, 10GB, 1.5g).")
-    Long keepStorage;
+    public PruneCommand(ParsedArgs args) {
+        this.until = args.values(FILTER);
+        this.keepStorage = args.value(KEEP_STORAGE);
+    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
         if (until.size() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "more than one until filter specified");
+            throw new UsageException("more than one until filter specified");
         }
         CachePruner.Options options = new CachePruner.Options(until.isEmpty() ? null : until.get(0), keepStorage);
         CachePruner.Report report = new CachePruner(store).prune(options);
@@ -85,24 +87,24 @@ public final class PruneCommand extends StoreCommand {
     }
 
     /** {@code until=<time or duration>}, read when the command line is, so a bad one stops before the store opens. */
-    static final class UntilConverter implements CommandLine.ITypeConverter<Instant> {
+    static final class UntilConverter implements ValueConverter<Instant> {
         @Override
-        public Instant convert(String value) {
+        public Instant convert(String value) throws InvalidValueException {
             try {
                 return PruneFilters.until(List.of(value), Instant.now(), ZoneId.systemDefault());
             } catch (PruneArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
+                throw new InvalidValueException(e.getMessage());
             }
         }
     }
 
-    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+    static final class SizeConverter implements ValueConverter<Long> {
         @Override
-        public Long convert(String value) {
+        public Long convert(String value) throws InvalidValueException {
             try {
                 return StorageSize.parse(value);
             } catch (PruneArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
+                throw new InvalidValueException(e.getMessage());
             }
         }
     }

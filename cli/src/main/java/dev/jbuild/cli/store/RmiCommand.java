@@ -3,6 +3,10 @@ package dev.jbuild.cli.store;
 import dev.jbuild.builder.cache.BuildCache;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.store.Digest;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.RemoveResult;
@@ -10,22 +14,29 @@ import dev.jbuild.store.StoreException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jbuild rmi IMAGE...}: untag, and delete images nothing names any more; prints Docker's
  * {@code Untagged:} and {@code Deleted:} lines. An image that fails does not stop the others.
  */
-@Command(name = "rmi", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Remove one or more images.")
 public final class RmiCommand extends StoreCommand {
 
-    @Option(names = {"-f", "--force"}, description = "Remove an image referenced in several repositories by ID.")
-    boolean force;
+    static final OptionSpec<Boolean> FORCE = OptionSpec.flag("-f", "--force")
+            .withDescription("Remove an image referenced in several repositories by ID.");
+    static final PositionalSpec IMAGE = PositionalSpec.oneOrMore("IMAGE")
+            .withDescription("Image name, reference or ID (prefix).");
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
-    List<String> images;
+    public static final CommandSpec SPEC = CommandSpec.of("rmi", "Remove one or more images.")
+            .withOptions(FORCE)
+            .withPositionals(IMAGE);
+
+    private final boolean force;
+    private final List<String> images;
+
+    public RmiCommand(ParsedArgs args) {
+        this.force = args.flag(FORCE);
+        this.images = args.positionals(IMAGE);
+    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

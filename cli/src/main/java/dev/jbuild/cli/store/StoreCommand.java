@@ -1,37 +1,26 @@
 package dev.jbuild.cli.store;
 
+import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
-import dev.jbuild.cli.ContextSource;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
 import dev.jbuild.store.StoreOptions;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * What every store command does around its own work: open the store at {@code --root} (telling the
  * user on stderr when another process holds its lock for long), run, close, and turn a store
  * failure into the one-line {@link UserError} the CLI prints.
  */
-public abstract class StoreCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ContextSource parent;
-
-    /** The CLI context, reached through the command's parent. */
-    protected Context context() {
-        return parent.context();
-    }
+public abstract class StoreCommand implements CliCommand {
 
     /** The command's work; returns the exit code. */
     protected abstract int run(ImageStore store, Context context) throws IOException;
 
     @Override
-    public final Integer call() throws IOException {
-        Context context = context();
+    public final int call(Context context) throws IOException {
         StoreOptions options = StoreOptions.defaults()
                 .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
         try (ImageStore store = ImageStore.open(context.global().storeRoot(context.env()), options)) {

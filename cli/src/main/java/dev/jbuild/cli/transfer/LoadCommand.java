@@ -1,9 +1,13 @@
 package dev.jbuild.cli.transfer;
 
-import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UserError;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.Reference;
 import dev.jbuild.transfer.ExpansionLimit;
@@ -19,31 +23,37 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code jbuild load [-i FILE|-] [--verify KEY.pub]}: loads every image of a {@code docker save} or OCI
  * archive, or nothing when any part of it is wrong, and prints Docker's {@code Loaded image:} lines.
  */
-@Command(name = "load", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.")
 public final class LoadCommand extends StoreCommand {
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read from FILE ('-' for stdin).")
-    String input;
+    static final OptionSpec<String> INPUT = OptionSpec.single("-i", "--input").withLabel("FILE")
+            .withDescription("Read from FILE ('-' for stdin).");
+    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
+            .withDescription("Accepted for Docker compatibility (there is no progress output).");
+    static final OptionSpec<Path> VERIFY = OptionSpec.single(Converters.PATH, "--verify").withLabel("KEY")
+            .withDescription("Refuse the archive unless every image is signed by this ECDSA P-256 public key (PEM).");
+    static final OptionSpec<Long> MAX_EXPANSION = OptionSpec.single(Converters.LONG, "--max-expansion")
+            .withLabel("RATIO").withDefault(1000L)
+            .withDescription("Refuse compressed data that inflates more than RATIO times (and beyond 256 MiB) as a "
+                    + "decompression bomb (default: 1000).");
 
-    @Option(names = {"-q", "--quiet"}, description = "Accepted for Docker compatibility (there is no progress output).")
-    boolean quiet;
+    public static final CommandSpec SPEC = CommandSpec.of("load",
+                    "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.")
+            .withOptions(INPUT, QUIET, VERIFY, MAX_EXPANSION);
 
-    @Option(names = "--verify", paramLabel = "KEY", description = "Refuse the archive unless every image is signed "
-            + "by this ECDSA P-256 public key (PEM).")
-    Path verifyKey;
+    private final String input;
+    private final Path verifyKey;
+    private final long maxExpansion;
 
-    @Option(names = "--max-expansion", paramLabel = "RATIO", defaultValue = "1000",
-            description = "Refuse compressed data that inflates more than RATIO times (and beyond 256 MiB) as a "
-                    + "decompression bomb (default: ${DEFAULT-VALUE}).")
-    long maxExpansion;
+    public LoadCommand(ParsedArgs args) {
+        this.input = args.value(INPUT);
+        this.verifyKey = args.value(VERIFY);
+        this.maxExpansion = args.value(MAX_EXPANSION);
+    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

@@ -1,9 +1,14 @@
 package dev.jbuild.cli.transfer;
 
-import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UserError;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.store.Compression;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.transfer.ImageSaver;
@@ -16,9 +21,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jbuild save [-o FILE|-] [--compress none|gzip|zstd] [--sign KEY] IMAGE...}: one tarball that
@@ -26,24 +28,36 @@ import picocli.CommandLine.Parameters;
  * into place when complete ({@link ImageSaver#saveToFile}), so a failed or killed save never leaves a
  * partial file under the name. Without {@code -o}, the archive goes to stdout unless that is a terminal.
  */
-@Command(name = "save", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = "Save one or more images to a tar archive (streamed to stdout by default).")
 public final class SaveCommand extends StoreCommand {
     private static final int OUTPUT_BUFFER = 1 << 20;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE ('-' for stdout).")
-    String output;
+    static final OptionSpec<String> OUTPUT = OptionSpec.single("-o", "--output").withLabel("FILE")
+            .withDescription("Write to FILE ('-' for stdout).");
+    static final OptionSpec<String> COMPRESS = OptionSpec.single("--compress").withLabel("ALGORITHM")
+            .withDefault("gzip")
+            .withDescription("Layer compression: none (what Docker 25 writes), gzip or zstd (default: gzip).");
+    static final OptionSpec<Path> SIGN = OptionSpec.single(Converters.PATH, "--sign").withLabel("KEY")
+            .withDescription("Sign every image with this ECDSA P-256 private key (PEM, from 'jbuild key generate'), "
+                    + "cosign-compatibly.");
+    static final PositionalSpec IMAGE = PositionalSpec.oneOrMore("IMAGE")
+            .withDescription("Image name, reference or ID (prefix).");
 
-    @Option(names = "--compress", paramLabel = "ALGORITHM", defaultValue = "gzip",
-            description = "Layer compression: none (what Docker 25 writes), gzip or zstd (default: ${DEFAULT-VALUE}).")
-    String compress;
+    public static final CommandSpec SPEC = CommandSpec.of("save",
+                    "Save one or more images to a tar archive (streamed to stdout by default).")
+            .withOptions(OUTPUT, COMPRESS, SIGN)
+            .withPositionals(IMAGE);
 
-    @Option(names = "--sign", paramLabel = "KEY", description = "Sign every image with this ECDSA P-256 private "
-            + "key (PEM, from 'jbuild key generate'), cosign-compatibly.")
-    Path signingKey;
+    private final String output;
+    private final String compress;
+    private final Path signingKey;
+    private final List<String> images;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image name, reference or ID (prefix).")
-    List<String> images;
+    public SaveCommand(ParsedArgs args) {
+        this.output = args.value(OUTPUT);
+        this.compress = args.value(COMPRESS);
+        this.signingKey = args.value(SIGN);
+        this.images = args.positionals(IMAGE);
+    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {

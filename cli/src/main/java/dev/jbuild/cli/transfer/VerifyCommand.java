@@ -1,9 +1,13 @@
 package dev.jbuild.cli.transfer;
 
-import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UserError;
+import dev.jbuild.cli.args.CommandSpec;
+import dev.jbuild.cli.args.Converters;
+import dev.jbuild.cli.args.OptionSpec;
+import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.transfer.ExpansionLimit;
 import dev.jbuild.transfer.ImageLoader;
@@ -16,22 +20,29 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code jbuild verify -i FILE --key KEY.pub}: checks an archive as {@code load --verify} would,
  * loading nothing; one line per image, exit 0 only when every image is verified.
  */
-@Command(name = "verify", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = "Check the signatures (and integrity) of the images in an archive without loading them.")
 public final class VerifyCommand extends StoreCommand {
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "The archive ('-' for stdin).")
-    String input;
+    static final OptionSpec<String> INPUT = OptionSpec.single("-i", "--input").withLabel("FILE").asRequired()
+            .withDescription("The archive ('-' for stdin).");
+    static final OptionSpec<Path> KEY = OptionSpec.single(Converters.PATH, "--key").withLabel("KEY").asRequired()
+            .withDescription("ECDSA P-256 public key (PEM).");
 
-    @Option(names = "--key", required = true, paramLabel = "KEY", description = "ECDSA P-256 public key (PEM).")
-    Path key;
+    public static final CommandSpec SPEC = CommandSpec.of("verify",
+                    "Check the signatures (and integrity) of the images in an archive without loading them.")
+            .withOptions(INPUT, KEY);
+
+    private final String input;
+    private final Path key;
+
+    public VerifyCommand(ParsedArgs args) {
+        this.input = args.value(INPUT);
+        this.key = args.value(KEY);
+    }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
