@@ -1,40 +1,144 @@
 package dev.jbuild.executor;
 
-import jnr.ffi.annotations.In;
-import jnr.ffi.annotations.Out;
-import jnr.ffi.annotations.SaveError;
-import jnr.ffi.types.size_t;
-import jnr.ffi.types.ssize_t;
+import com.kenai.jffi.ArrayFlags;
+import com.kenai.jffi.CallingConvention;
+import com.kenai.jffi.Function;
+import com.kenai.jffi.HeapInvocationBuffer;
+import com.kenai.jffi.Invoker;
+import com.kenai.jffi.LastError;
+import com.kenai.jffi.Library;
+import com.kenai.jffi.MemoryIO;
+import com.kenai.jffi.Type;
+import java.nio.charset.StandardCharsets;
 
-/** The libc calls the JDK has no API for, bound through jnr-ffi. Only {@link Native} uses it. */
-public interface LibC {
+/**
+ * The libc calls the JDK has no API for, called through jffi, the native-call layer jnr-ffi is built on.
+ * jnr-ffi's interface binding generates and loads bytecode for every function on first use, which took
+ * 55 ms of a 0.4 s build; a jffi function is one symbol lookup. Strings go in as NUL-terminated UTF-8
+ * copies and output buffers are copied back after the call; every call saves errno for {@link #errno}.
+ * Only {@link Native} uses it.
+ */
+final class LibC {
+    private static final int IN_STRING = ArrayFlags.IN | ArrayFlags.NULTERMINATE;
 
-    @SaveError
-    int mount(String source, String target, String fileSystemType, long flags, String data);
+    private final Library process = Library.getDefault();
+    private final Invoker invoker = Invoker.getInstance();
+    private final Function mount = bind("mount", Type.SINT, Type.POINTER, Type.POINTER, Type.POINTER, Type.ULONG,
+            Type.POINTER);
+    private final Function umount2 = bind("umount2", Type.SINT, Type.POINTER, Type.SINT);
+    private final Function open = bind("open", Type.SINT, Type.POINTER, Type.SINT);
+    private final Function close = bind("close", Type.SINT, Type.SINT);
+    private final Function mknod = bind("mknod", Type.SINT, Type.POINTER, Type.UINT, Type.ULONG);
+    private final Function llistxattr = bind("llistxattr", Type.SLONG, Type.POINTER, Type.POINTER, Type.ULONG);
+    private final Function lgetxattr = bind("lgetxattr", Type.SLONG, Type.POINTER, Type.POINTER, Type.POINTER,
+            Type.ULONG);
+    private final Function lsetxattr = bind("lsetxattr", Type.SINT, Type.POINTER, Type.POINTER, Type.POINTER,
+            Type.ULONG, Type.SINT);
+    private final Function lremovexattr = bind("lremovexattr", Type.SINT, Type.POINTER, Type.POINTER);
+    private final Function strerror = bind("strerror", Type.POINTER, Type.SINT);
 
-    @SaveError
-    int umount2(String target, int flags);
+    private Function bind(String symbol, Type result, Type... parameters) {
+        long address = process.getSymbolAddress(symbol);
+        if (address == 0) {
+            throw new UnsatisfiedLinkError("libc has no " + symbol + ": " + Library.getLastError());
+        }
+        return new Function(address, result, parameters, CallingConvention.DEFAULT, true);
+    }
 
-    @SaveError
-    int open(String path, int flags);
+    int mount(String source, String target, String fileSystemType, long flags, String data) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(mount);
+        putString(call, source);
+        putString(call, target);
+        putString(call, fileSystemType);
+        call.putLong(flags);
+        putString(call, data);
+        return invoker.invokeInt(mount, call);
+    }
 
-    @SaveError
-    int close(int fd);
+    int umount2(String target, int flags) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(umount2);
+        putString(call, target);
+        call.putInt(flags);
+        return invoker.invokeInt(umount2, call);
+    }
 
-    @SaveError
-    int mknod(String path, int mode, long device);
+    int open(String path, int flags) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(open);
+        putString(call, path);
+        call.putInt(flags);
+        return invoker.invokeInt(open, call);
+    }
 
-    @SaveError
-    @ssize_t long llistxattr(String path, @Out byte[] names, @size_t long size);
+    int close(int fd) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(close);
+        call.putInt(fd);
+        return invoker.invokeInt(close, call);
+    }
 
-    @SaveError
-    @ssize_t long lgetxattr(String path, String name, @Out byte[] value, @size_t long size);
+    int mknod(String path, int mode, long device) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(mknod);
+        putString(call, path);
+        call.putInt(mode);
+        call.putLong(device);
+        return invoker.invokeInt(mknod, call);
+    }
 
-    @SaveError
-    int lsetxattr(String path, String name, @In byte[] value, @size_t long size, int flags);
+    /** Fills {@code names} (at most {@code size} bytes); returns the list's length, or -1. */
+    long llistxattr(String path, byte[] names, long size) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(llistxattr);
+        putString(call, path);
+        call.putArray(names, 0, (int) size, ArrayFlags.OUT);
+        call.putLong(size);
+        return invoker.invokeLong(llistxattr, call);
+    }
 
-    @SaveError
-    int lremovexattr(String path, String name);
+    /** Fills {@code value} (at most {@code size} bytes); returns the value's length, or -1. */
+    long lgetxattr(String path, String name, byte[] value, long size) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lgetxattr);
+        putString(call, path);
+        putString(call, name);
+        call.putArray(value, 0, (int) size, ArrayFlags.OUT);
+        call.putLong(size);
+        return invoker.invokeLong(lgetxattr, call);
+    }
 
-    String strerror(int errno);
+    int lsetxattr(String path, String name, byte[] value, long size, int flags) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lsetxattr);
+        putString(call, path);
+        putString(call, name);
+        call.putArray(value, 0, (int) size, ArrayFlags.IN);
+        call.putLong(size);
+        call.putInt(flags);
+        return invoker.invokeInt(lsetxattr, call);
+    }
+
+    int lremovexattr(String path, String name) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lremovexattr);
+        putString(call, path);
+        putString(call, name);
+        return invoker.invokeInt(lremovexattr, call);
+    }
+
+    String strerror(int errno) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(strerror);
+        call.putInt(errno);
+        long text = invoker.invokeAddress(strerror, call);
+        return text == 0 ? "errno " + errno
+                : new String(MemoryIO.getInstance().getZeroTerminatedByteArray(text), StandardCharsets.UTF_8);
+    }
+
+    /** errno as the last call on this thread left it. */
+    int errno() {
+        return LastError.getInstance().get();
+    }
+
+    /** A C string argument; null becomes the null pointer (mount's source and data may be absent). */
+    private static void putString(HeapInvocationBuffer call, String text) {
+        if (text == null) {
+            call.putAddress(0L);
+            return;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        call.putArray(bytes, 0, bytes.length, IN_STRING);
+    }
 }

@@ -2,8 +2,6 @@ package dev.jbuild.executor;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Runtime;
 
 /** Loads {@link LibC} once and turns failed calls into {@link IOException}s that carry errno's text. */
 final class Native {
@@ -16,8 +14,7 @@ final class Native {
     static final int EOPNOTSUPP = 95;
 
     private static final class Holder {
-        static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
-        static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+        static final LibC LIBC = new LibC();
     }
 
     private Native() {
@@ -29,7 +26,7 @@ final class Native {
 
     /** errno of the last call on this thread that saved it. */
     static int errno() {
-        return Holder.RUNTIME.getLastError();
+        return Holder.LIBC.errno();
     }
 
     static IOException failure(String call, Path path, int errno) {
