@@ -1,6 +1,8 @@
 package dev.jbuild.executor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * What {@link Janitor} needs to finish a step whose process died: the container id and the runtime
  * (and its state root) that can delete it. Written to {@code state.json} in the run directory
- * before the container is created.
+ * before the container is created. Written and read as a JSON tree: data binding of the record would
+ * introspect it by reflection first, a cost every step paid for a three-field file.
  */
 record RunState(String containerId, String runtime, String runtimeRoot) {
     static final String FILE_NAME = "state.json";
@@ -17,12 +20,21 @@ record RunState(String containerId, String runtime, String runtimeRoot) {
 
     void write(Path runDir) throws IOException {
         Path temp = runDir.resolve(FILE_NAME + ".tmp");
-        JSON.writeValue(temp.toFile(), this);
+        ObjectNode json = JSON.createObjectNode()
+                .put("containerId", containerId)
+                .put("runtime", runtime)
+                .put("runtimeRoot", runtimeRoot);
+        JSON.writeValue(temp.toFile(), json);
         Files.move(temp, runDir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
     }
 
     static RunState read(Path runDir) throws IOException {
         Path file = runDir.resolve(FILE_NAME);
-        return Files.exists(file) ? JSON.readValue(file.toFile(), RunState.class) : null;
+        if (!Files.exists(file)) {
+            return null;
+        }
+        JsonNode json = JSON.readTree(file.toFile());
+        return new RunState(json.path("containerId").asText(null), json.path("runtime").asText(null),
+                json.path("runtimeRoot").asText(null));
     }
 }

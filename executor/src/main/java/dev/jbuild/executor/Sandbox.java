@@ -1,9 +1,8 @@
 package dev.jbuild.executor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.Objects;
  * unmounted and the run directory is deleted before {@link #run} returns or the JVM exits.
  */
 public final class Sandbox {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final OciRuntime runtime;
     private final ExecutorLayout layout;
 
@@ -62,7 +60,9 @@ public final class Sandbox {
             OciSpec config = SpecFactory.build(root, spec, user, hostFiles, stepMounts);
             MountStubs stubs = MountStubs.record(root, SpecFactory.destinations(config));
             cleanups.add(stubs::remove);
-            JSON.writeValue(runDir.resolve("config.json").toFile(), config);
+            try (OutputStream out = Files.newOutputStream(runDir.resolve("config.json"))) {
+                OciSpecWriter.write(config, out);
+            }
             new RunState(containerId, runtime.executable().toString(), layout.runtimeState().toString()).write(runDir);
             cleanups.add(() -> deleteContainer(containerId));
             int exitCode = runInForeground(runDir, containerId, output, cleanups);

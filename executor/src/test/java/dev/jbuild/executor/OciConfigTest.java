@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +19,41 @@ class OciConfigTest {
     private static final HostFiles.Paths HOST_FILES =
             new HostFiles.Paths(Path.of("/run/x/hosts"), Path.of("/run/x/resolv.conf"), Path.of("/run/x/hostname"));
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static JsonNode config(RunSpec spec, ProcessUser user) {
-        OciSpec oci = SpecFactory.build(Path.of("/rootfs"), spec, user, HOST_FILES, List.of());
-        return new ObjectMapper().valueToTree(oci);
+        return written(SpecFactory.build(Path.of("/rootfs"), spec, user, HOST_FILES, List.of()));
+    }
+
+    /** The config.json as {@link OciSpecWriter} writes it, read back. */
+    private static JsonNode written(OciSpec oci) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            OciSpecWriter.write(oci, out);
+            return JSON.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Jackson's data binding of the records is the oracle: the hand-written writer must say the same. */
+    @Test
+    void writtenConfigIsWhatDataBindingOfTheRecordsGives() {
+        ProcessUser user = new ProcessUser(1000, 1000, List.of(10, 50), "/home/u");
+        List<OciSpec.Mount> stepMounts = List.of(new OciSpec.Mount("/cache", "bind", "/var/c", List.of("rbind")),
+                new OciSpec.Mount("/tmp/t", "tmpfs", null, null));
+        List<OciSpec> specs = new ArrayList<>();
+        specs.add(SpecFactory.build(Path.of("/rootfs"), RunSpec.of(List.of("/bin/sh", "-c", "true")), ProcessUser.ROOT,
+                HOST_FILES, List.of()));
+        specs.add(SpecFactory.build(Path.of("/rootfs"), RunSpec.of(List.of("a", "b\"\u00e9")).withCwd("/w")
+                .withEnv(List.of("A=1", "B=\u00e9")).withNetwork(NetworkMode.NONE).withHostname("box"), user,
+                HOST_FILES, stepMounts));
+        specs.add(new OciSpec(OciSpec.VERSION, null, new OciSpec.Root("/r", true), null, null,
+                new OciSpec.Linux(null, null, null, SeccompProfile.dockerEquivalent("amd64", "4.4.0"))));
+
+        for (OciSpec oci : specs) {
+            assertEquals(JSON.valueToTree(oci).toString(), written(oci).toString());
+        }
     }
 
     @Test
