@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Streams that hash and count the bytes passing through, so nobody reads a layer twice to digest it. */
@@ -13,11 +12,7 @@ final class Sha256Streams {
     }
 
     static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.newDigest();
     }
 
     /** Hashes what is written, then passes it on; never closes the sink (the caller owns it). */

@@ -84,15 +84,13 @@ final class LayerStackCheck {
         try (InputStream raw = layer.blob().open()) {
             ExpansionLimit.CountingInput counted = new ExpansionLimit.CountingInput(raw);
             InputStream tar = limit.guard(layer.compression().decompressing(counted), counted::count, what);
-            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            java.security.MessageDigest sha256 = dev.jbuild.layertar.Sha256.newDigest();
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = tar.read(buffer)) > 0) {
                 sha256.update(buffer, 0, n);
             }
             requireDiffId(what, layer, Digest.ofHex(java.util.HexFormat.of().formatHex(sha256.digest())));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         } catch (java.util.zip.ZipException | com.github.luben.zstd.ZstdIOException | java.io.EOFException e) {
             throw new InvalidArchiveException(what + " is not valid " + layer.compression().label() + ": "
                     + e.getMessage(), e);

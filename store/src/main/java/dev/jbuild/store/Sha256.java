@@ -1,7 +1,6 @@
 package dev.jbuild.store;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 plumbing: every JDK has it, so its absence is a broken runtime, not a user error. */
@@ -9,12 +8,9 @@ final class Sha256 {
     private Sha256() {
     }
 
+    /** Backed by libcrypto when the system has it (see {@link dev.jbuild.layertar.Sha256}). */
     static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java runtime has no SHA-256", e);
-        }
+        return dev.jbuild.layertar.Sha256.newDigest();
     }
 
     static Digest finish(MessageDigest digest) {
