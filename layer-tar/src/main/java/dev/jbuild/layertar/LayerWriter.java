@@ -6,7 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -136,23 +138,27 @@ public final class LayerWriter {
         }
     }
 
+    /** Every file of a large COPY shares its parents: each is looked at on disk once, not once per file. */
     private static void addParents(Path root, String path, Map<String, String> entries) {
         int slash = path.indexOf('/');
         while (slash > 0) {
             String parent = path.substring(0, slash);
-            if (Files.isDirectory(root.resolve(parent), LinkOption.NOFOLLOW_LINKS)) {
-                entries.putIfAbsent(parent + "/", parent);
+            String name = parent + "/";
+            if (!entries.containsKey(name) && Files.isDirectory(root.resolve(parent), LinkOption.NOFOLLOW_LINKS)) {
+                entries.put(name, parent);
             }
             slash = path.indexOf('/', slash + 1);
         }
     }
 
     private static String treeEntryName(Path root, String path) throws IOException {
-        Path file = root.resolve(path);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("changed path " + path + " does not exist in " + root);
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(root.resolve(path), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new IOException("changed path " + path + " does not exist in " + root, e);
         }
-        return Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? path + "/" : path;
+        return attributes.isDirectory() ? path + "/" : path;
     }
 
     /** Validates change paths and merges duplicates; a path may only change one way. */
