@@ -1,9 +1,10 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.LibC;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Loads {@link LibC} once and turns failed calls into {@link IOException}s that carry errno's text. */
+/** The executor's view of {@link LibC}: errno numbers it acts on, and failed calls as {@link IOException}s with errno's text. */
 final class Native {
     static final int ENOENT = 2;
     static final int EINTR = 4;
@@ -13,24 +14,20 @@ final class Native {
     static final int ENODATA = 61;
     static final int EOPNOTSUPP = 95;
 
-    private static final class Holder {
-        static final LibC LIBC = new LibC();
-    }
-
     private Native() {
     }
 
     static LibC libc() {
-        return Holder.LIBC;
+        return LibC.get();
     }
 
     /** errno of the last call on this thread that saved it. */
     static int errno() {
-        return Holder.LIBC.errno();
+        return LibC.get().errno();
     }
 
     static IOException failure(String call, Path path, int errno) {
-        String text = Holder.LIBC.strerror(errno);
+        String text = LibC.get().strerror(errno);
         return new NativeCallException(call + " " + path + ": " + text + " (errno " + errno + ")", errno);
     }
 

@@ -1,4 +1,4 @@
-package dev.jbuild.executor;
+package dev.jbuild.layertar;
 
 import com.kenai.jffi.ArrayFlags;
 import com.kenai.jffi.CallingConvention;
@@ -16,10 +16,16 @@ import java.nio.charset.StandardCharsets;
  * jnr-ffi's interface binding generates and loads bytecode for every function on first use, which took
  * 55 ms of a 0.4 s build; a jffi function is one symbol lookup. Strings go in as NUL-terminated UTF-8
  * copies and output buffers are copied back after the call; every call saves errno for {@link #errno}.
- * Only {@link Native} uses it.
+ * {@link NativeFiles} and the executor's mount and xattr code use it.
  */
-final class LibC {
+public final class LibC {
     private static final int IN_STRING = ArrayFlags.IN | ArrayFlags.NULTERMINATE;
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+
+    private static final class Holder {
+        static final LibC INSTANCE = new LibC();
+    }
 
     private final Library process = Library.getDefault();
     private final Invoker invoker = Invoker.getInstance();
@@ -36,6 +42,17 @@ final class LibC {
             Type.ULONG, Type.SINT);
     private final Function lremovexattr = bind("lremovexattr", Type.SINT, Type.POINTER, Type.POINTER);
     private final Function strerror = bind("strerror", Type.POINTER, Type.SINT);
+    private final Function lchown = bind("lchown", Type.SINT, Type.POINTER, Type.UINT, Type.UINT);
+    private final Function chmod = bind("chmod", Type.SINT, Type.POINTER, Type.UINT);
+    private final Function utimensat = bind("utimensat", Type.SINT, Type.SINT, Type.POINTER, Type.POINTER, Type.SINT);
+
+    private LibC() {
+    }
+
+    /** The process's binding, made on first use. */
+    public static LibC get() {
+        return Holder.INSTANCE;
+    }
 
     private Function bind(String symbol, Type result, Type... parameters) {
         long address = process.getSymbolAddress(symbol);
@@ -45,7 +62,7 @@ final class LibC {
         return new Function(address, result, parameters, CallingConvention.DEFAULT, true);
     }
 
-    int mount(String source, String target, String fileSystemType, long flags, String data) {
+    public int mount(String source, String target, String fileSystemType, long flags, String data) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(mount);
         putString(call, source);
         putString(call, target);
@@ -55,27 +72,27 @@ final class LibC {
         return invoker.invokeInt(mount, call);
     }
 
-    int umount2(String target, int flags) {
+    public int umount2(String target, int flags) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(umount2);
         putString(call, target);
         call.putInt(flags);
         return invoker.invokeInt(umount2, call);
     }
 
-    int open(String path, int flags) {
+    public int open(String path, int flags) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(open);
         putString(call, path);
         call.putInt(flags);
         return invoker.invokeInt(open, call);
     }
 
-    int close(int fd) {
+    public int close(int fd) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(close);
         call.putInt(fd);
         return invoker.invokeInt(close, call);
     }
 
-    int mknod(String path, int mode, long device) {
+    public int mknod(String path, int mode, long device) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(mknod);
         putString(call, path);
         call.putInt(mode);
@@ -84,7 +101,7 @@ final class LibC {
     }
 
     /** Fills {@code names} (at most {@code size} bytes); returns the list's length, or -1. */
-    long llistxattr(String path, byte[] names, long size) {
+    public long llistxattr(String path, byte[] names, long size) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(llistxattr);
         putString(call, path);
         call.putArray(names, 0, (int) size, ArrayFlags.OUT);
@@ -93,7 +110,7 @@ final class LibC {
     }
 
     /** Fills {@code value} (at most {@code size} bytes); returns the value's length, or -1. */
-    long lgetxattr(String path, String name, byte[] value, long size) {
+    public long lgetxattr(String path, String name, byte[] value, long size) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(lgetxattr);
         putString(call, path);
         putString(call, name);
@@ -102,7 +119,7 @@ final class LibC {
         return invoker.invokeLong(lgetxattr, call);
     }
 
-    int lsetxattr(String path, String name, byte[] value, long size, int flags) {
+    public int lsetxattr(String path, String name, byte[] value, long size, int flags) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(lsetxattr);
         putString(call, path);
         putString(call, name);
@@ -112,14 +129,14 @@ final class LibC {
         return invoker.invokeInt(lsetxattr, call);
     }
 
-    int lremovexattr(String path, String name) {
+    public int lremovexattr(String path, String name) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(lremovexattr);
         putString(call, path);
         putString(call, name);
         return invoker.invokeInt(lremovexattr, call);
     }
 
-    String strerror(int errno) {
+    public String strerror(int errno) {
         HeapInvocationBuffer call = new HeapInvocationBuffer(strerror);
         call.putInt(errno);
         long text = invoker.invokeAddress(strerror, call);
@@ -127,8 +144,36 @@ final class LibC {
                 : new String(MemoryIO.getInstance().getZeroTerminatedByteArray(text), StandardCharsets.UTF_8);
     }
 
+    /** Owner and group of the entry itself (a symlink is not followed). */
+    public int lchown(String path, int uid, int gid) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lchown);
+        putString(call, path);
+        call.putInt(uid);
+        call.putInt(gid);
+        return invoker.invokeInt(lchown, call);
+    }
+
+    /** Permission bits; follows symlinks, so only for entries known not to be one. */
+    public int chmod(String path, int mode) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(chmod);
+        putString(call, path);
+        call.putInt(mode);
+        return invoker.invokeInt(chmod, call);
+    }
+
+    /** Access and modification time of the entry itself (a symlink's own times). */
+    public int lutimens(String path, long seconds, long nanoseconds) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(utimensat);
+        call.putInt(AT_FDCWD);
+        putString(call, path);
+        long[] times = {seconds, nanoseconds, seconds, nanoseconds};
+        call.putArray(times, 0, times.length, ArrayFlags.IN);
+        call.putInt(AT_SYMLINK_NOFOLLOW);
+        return invoker.invokeInt(utimensat, call);
+    }
+
     /** errno as the last call on this thread left it. */
-    int errno() {
+    public int errno() {
         return LastError.getInstance().get();
     }
 
