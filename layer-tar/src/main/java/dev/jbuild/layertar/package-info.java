@@ -9,6 +9,8 @@
  *
  * <p>The module knows nothing of images or Dockerfiles. It needs Linux, a UTF-8 locale for non-ASCII
  * names, and the {@code attr} tools ({@code getfattr}, {@code setfattr}) for extended attributes
- * outside {@code user.*}.
+ * outside {@code user.*}. It also holds jbuild's native calls, made through jffi: {@link
+ * dev.jbuild.layertar.LibC} (the libc calls the JDK lacks, or makes in several steps) and {@link
+ * dev.jbuild.layertar.Sha256} (bulk SHA-256 through libcrypto when the system has it).
  */
 package dev.jbuild.layertar;
