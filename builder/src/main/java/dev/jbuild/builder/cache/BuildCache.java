@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.store.Digest;
+import dev.jbuild.store.GoTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class BuildCache {
         ObjectNode node = JSON.createObjectNode();
         node.put("diffId", record.diffId().value());
         node.put("size", record.size());
-        node.put("created", record.created().toString());
+        node.put("created", GoTime.format(record.created()));
         if (record.knowsItsStack()) {
             ArrayNode stack = node.putArray("stack");
             record.stack().forEach(diffId -> stack.add(diffId.value()));
@@ -132,8 +133,11 @@ public final class BuildCache {
         if (stackNode != null) {
             stackNode.forEach(diffId -> stack.add(Digest.parse(diffId.asText())));
         }
-        return new CacheRecord(Digest.parse(node.get("diffId").asText()), node.get("size").asLong(),
-                Instant.parse(node.get("created").asText()), stack);
+        Instant created = GoTime.parseOrNull(node.path("created").asText(null));
+        if (created == null) {
+            throw new IOException("cache record " + file + " has no valid creation time");
+        }
+        return new CacheRecord(Digest.parse(node.get("diffId").asText()), node.get("size").asLong(), created, stack);
     }
 
     private Path file(Digest key) {
