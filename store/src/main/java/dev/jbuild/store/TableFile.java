@@ -3,6 +3,7 @@ package dev.jbuild.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /** Reads and atomically replaces {@code references.json}. */
@@ -11,6 +12,11 @@ final class TableFile {
     private final StoreSession session;
     private final StoreLock lock;
     private final StoreOptions options;
+    /** The last table read, with the bytes it was parsed from (see {@link #read}). */
+    private Parsed last;
+
+    private record Parsed(byte[] bytes, StoreTable table) {
+    }
 
     TableFile(StoreLayout layout, StoreSession session, StoreLock lock, StoreOptions options) {
         this.layout = layout;
@@ -27,8 +33,21 @@ final class TableFile {
         } catch (NoSuchFileException e) {
             return StoreTable.empty();
         }
+        // A build looks up several base images at once: reading the file each time keeps every lookup
+        // current, and parsing only when its bytes changed keeps the lookups cheap.
+        Parsed previous;
+        synchronized (this) {
+            previous = last;
+        }
+        if (previous != null && Arrays.equals(previous.bytes(), bytes)) {
+            return previous.table();
+        }
         try {
-            return StoreTable.parse(bytes);
+            StoreTable table = StoreTable.parse(bytes);
+            synchronized (this) {
+                last = new Parsed(bytes, table);
+            }
+            return table;
         } catch (StoreException | IllegalArgumentException e) {
             throw new StoreCorruptedException("the reference table " + layout.referencesFile() + " is unreadable: "
                     + e.getMessage(), e);
