@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.Xattrs;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.jbuild.executor;
 
 import dev.jbuild.layertar.LibC;
+import dev.jbuild.layertar.Native;
 import java.io.IOException;
 import java.nio.file.Path;
 

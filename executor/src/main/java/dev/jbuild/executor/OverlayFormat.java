@@ -1,5 +1,7 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.Native;
+import dev.jbuild.layertar.Xattrs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -18,7 +18,7 @@ public final class NativeFiles {
     public static void chown(Path path, int uid, int gid) throws IOException {
         LibC libc = LibC.get();
         if (libc.lchown(path.toString(), uid, gid) != 0) {
-            throw failure("lchown", path, libc.errno());
+            throw Native.failure("lchown", path, libc.errno());
         }
     }
 
@@ -26,7 +26,7 @@ public final class NativeFiles {
     public static void chmod(Path path, int mode) throws IOException {
         LibC libc = LibC.get();
         if (libc.chmod(path.toString(), mode & 07777) != 0) {
-            throw failure("chmod", path, libc.errno());
+            throw Native.failure("chmod", path, libc.errno());
         }
     }
 
@@ -35,11 +35,7 @@ public final class NativeFiles {
         Instant instant = time.toInstant();
         LibC libc = LibC.get();
         if (libc.lutimens(path.toString(), instant.getEpochSecond(), instant.getNano()) != 0) {
-            throw failure("utimensat", path, libc.errno());
+            throw Native.failure("utimensat", path, libc.errno());
         }
-    }
-
-    private static IOException failure(String call, Path path, int errno) {
-        return new IOException(call + " " + path + ": " + LibC.get().strerror(errno) + " (errno " + errno + ")");
     }
 }

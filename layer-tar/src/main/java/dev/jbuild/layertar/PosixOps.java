@@ -45,7 +45,7 @@ public interface PosixOps {
     /** Creates a symlink whose target is exactly {@code target}, byte for byte (the JDK would normalise "a//b/"). */
     void makeSymlink(Path link, String target) throws IOException;
 
-    /** JDK APIs where they suffice; the attr tools and mknod(1) for the rare rest. */
+    /** JDK APIs where they suffice, libc calls through jffi for attributes, mknod(1) and friends for the rare rest. */
     static PosixOps system() {
         return new SystemPosixOps();
     }

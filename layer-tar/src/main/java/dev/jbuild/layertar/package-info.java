@@ -7,10 +7,10 @@
  * {@link dev.jbuild.layertar.LayerApplier} applies a layer to a directory with OCI whiteout
  * semantics, checking the whole archive before changing anything.
  *
- * <p>The module knows nothing of images or Dockerfiles. It needs Linux, a UTF-8 locale for non-ASCII
- * names, and the {@code attr} tools ({@code getfattr}, {@code setfattr}) for extended attributes
- * outside {@code user.*}. It also holds jbuild's native calls, made through jffi: {@link
- * dev.jbuild.layertar.LibC} (the libc calls the JDK lacks, or makes in several steps) and {@link
- * dev.jbuild.layertar.Sha256} (bulk SHA-256 through libcrypto when the system has it).
+ * <p>The module knows nothing of images or Dockerfiles. It needs Linux and a UTF-8 locale for non-ASCII
+ * names. It also holds jbuild's native calls, made through jffi: {@link dev.jbuild.layertar.LibC} (the
+ * libc calls the JDK lacks, or makes in several steps: extended attributes in every namespace, mounts,
+ * owner, mode and times in one call) and {@link dev.jbuild.layertar.Sha256} (bulk SHA-256 through
+ * libcrypto when the system has it).
  */
 package dev.jbuild.layertar;

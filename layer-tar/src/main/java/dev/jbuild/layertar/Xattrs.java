@@ -1,6 +1,5 @@
-package dev.jbuild.executor;
+package dev.jbuild.layertar;
 
-import dev.jbuild.layertar.LibC;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
