@@ -89,6 +89,12 @@ public final class ImageBuilder {
      * @throws InterruptedException the calling thread was interrupted; running steps were stopped
      */
     public BuildResult build(BuildRequest request, BuildListener listener) throws IOException, InterruptedException {
+        try (ImageStore.BuildHold noPrune = store.holdForBuild()) {
+            return buildHeld(request, listener);
+        }
+    }
+
+    private BuildResult buildHeld(BuildRequest request, BuildListener listener) throws IOException, InterruptedException {
         long start = System.nanoTime();
         StageResults results = new StageResults();
         BuildSession session = new BuildSession(request, store, diffs, cache, executor, copier, listener, results);

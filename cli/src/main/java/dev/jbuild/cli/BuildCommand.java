@@ -200,7 +200,8 @@ final class BuildCommand implements CliCommand {
         Path root = context.global().storeRoot(context.env());
         StoreOptions options = StoreOptions.defaults()
                 .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
-        try (ImageStore store = ImageStore.open(root, options)) {
+        // Held until the outputs are written: they read the image's layers, which a prune could take.
+        try (ImageStore store = ImageStore.open(root, options); ImageStore.BuildHold noPrune = store.holdForBuild()) {
             DockerFileCopier copier = new DockerFileCopier(root.resolve("builder").resolve("checksums"));
             ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
                     Optional.empty(), copier);

@@ -423,6 +423,44 @@ public final class ImageStore implements AutoCloseable {
         return since == null ? Optional.empty() : Optional.of(since.toInstant());
     }
 
+    /**
+     * Held by a build for as long as it runs, by any number of builds at once; {@link #prune} waits until
+     * none is held. A build takes cache records, diff directories and blobs as it finds them, with no
+     * reference a collector could see, so it is the one thing a prune must not run beside.
+     */
+    public BuildHold holdForBuild() throws IOException {
+        return holdBuildLock(true);
+    }
+
+    /** This process's share of the build lock; see {@link #holdForBuild}. */
+    public interface BuildHold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The build lock, shared (a build) or alone (a prune); it is opened only by those who need it. */
+    BuildHold holdBuildLock(boolean shared) throws IOException {
+        StoreLock builds = StoreLock.acquireBuildLock(layout.buildsLockFile());
+        StoreLock.Held held;
+        try {
+            held = shared ? builds.shared(options) : builds.exclusive(options);
+        } catch (RuntimeException e) {
+            builds.release();
+            throw e;
+        }
+        return () -> {
+            try {
+                held.close();
+            } finally {
+                try {
+                    builds.release();
+                } catch (IOException ignored) {
+                    // closing the lock file's channel; the lock itself is already released
+                }
+            }
+        };
+    }
+
     @Override
     public void close() throws IOException {
         try {

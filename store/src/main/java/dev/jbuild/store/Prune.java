@@ -96,8 +96,11 @@ public final class Prune {
         this.options = options;
     }
 
+    /** Waits for running builds first (see {@link ImageStore#holdForBuild}); none starts until it is done. */
     Report run() throws IOException {
-        return store.table().exclusively(this::pruneLocked);
+        try (ImageStore.BuildHold noBuilds = store.holdBuildLock(false)) {
+            return store.table().exclusively(this::pruneLocked);
+        }
     }
 
     private Report pruneLocked() throws IOException {

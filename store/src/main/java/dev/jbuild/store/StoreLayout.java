@@ -7,6 +7,7 @@ import java.nio.file.Path;
  *
  * <pre>
  * lock                         cross-process lock (FileChannel.lock), holds the pid of an exclusive holder
+ * builds.lock                  shared by every running build, exclusive for prune (see ImageStore#holdForBuild)
  * references.json              images and references, replaced atomically as a whole
  * blobs/sha256/&lt;hex&gt;           content-addressed blobs (configs, manifests, layers, compressed variants)
  * compressed/&lt;algo&gt;/&lt;hex&gt;      uncompressed layer digest -&gt; its compressed blob (JSON)
@@ -27,6 +28,10 @@ final class StoreLayout {
 
     Path lockFile() {
         return root.resolve("lock");
+    }
+
+    Path buildsLockFile() {
+        return root.resolve("builds.lock");
     }
 
     Path referencesFile() {

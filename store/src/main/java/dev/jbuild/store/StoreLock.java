@@ -30,6 +30,10 @@ final class StoreLock {
     private static final long POLL_MILLIS = 25;
 
     private final Path file;
+    /** What the lock guards, for messages: "the store lock", "the build lock". */
+    private final String name;
+    /** Whether exclusive holders write their pid into the file, for waiters' messages. */
+    private final boolean recordsOwner;
     private final FileChannel channel;
     private final ReentrantReadWriteLock threads = new ReentrantReadWriteLock(true);
     private final Object sharedMonitor = new Object();
@@ -43,19 +47,34 @@ final class StoreLock {
         void close();
     }
 
-    private StoreLock(Path file, FileChannel channel) {
+    private StoreLock(Path file, String name, boolean recordsOwner, FileChannel channel) {
         this.file = file;
+        this.name = name;
+        this.recordsOwner = recordsOwner;
         this.channel = channel;
     }
 
     static StoreLock acquire(Path lockFile) throws IOException {
+        return acquire(lockFile, "the store lock", true);
+    }
+
+    /**
+     * The lock running builds share and prune takes alone (see {@link ImageStore#holdForBuild}). Its
+     * waiters are usually prunes waiting for builds, which hold it shared: a pid of the last exclusive
+     * holder would name the wrong process, so none is kept.
+     */
+    static StoreLock acquireBuildLock(Path lockFile) throws IOException {
+        return acquire(lockFile, "the build lock", false);
+    }
+
+    private static StoreLock acquire(Path lockFile, String name, boolean recordsOwner) throws IOException {
         Path key = lockFile.toAbsolutePath().normalize();
         synchronized (OPEN) {
             StoreLock lock = OPEN.get(key);
             if (lock == null) {
                 FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
-                lock = new StoreLock(key, channel);
+                lock = new StoreLock(key, name, recordsOwner, channel);
                 OPEN.put(key, lock);
             }
             lock.users++;
@@ -73,6 +92,10 @@ final class StoreLock {
     }
 
     Held exclusive(StoreOptions options) {
+        if (threads.getReadHoldCount() > 0) {
+            // A read lock cannot be upgraded: waiting here would wait for ourselves forever.
+            throw new IllegalStateException(name + " is held shared by this thread; it cannot also take it alone");
+        }
         threads.writeLock().lock();
         if (threads.writeLock().getHoldCount() > 1) {
             return () -> threads.writeLock().unlock();
@@ -80,7 +103,9 @@ final class StoreLock {
         FileLock fileLock;
         try {
             fileLock = lockFile(false, options);
-            writeOwner();
+            if (recordsOwner) {
+                writeOwner();
+            }
         } catch (RuntimeException | Error e) {
             threads.writeLock().unlock();
             throw e;
@@ -145,12 +170,12 @@ final class StoreLock {
             }
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             if (waited.compareTo(options.lockTimeout()) >= 0) {
-                throw new StoreLockedException("the store at " + file.getParent() + " is locked by another jbuild process"
+                throw new StoreLockedException(name + " on " + file.getParent() + " is held by another jbuild process"
                         + holder() + "; gave up after " + waited.toSeconds() + "s");
             }
             if (!noticed && waited.compareTo(options.lockNoticeAfter()) >= 0) {
                 noticed = true;
-                options.lockWaitNotice().accept("waiting for the store lock on " + file.getParent() + ", held by another"
+                options.lockWaitNotice().accept("waiting for " + name + " on " + file.getParent() + ", held by another"
                         + " jbuild process" + holder());
             }
             try {

@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * turn into a record that looks usable but is not: records go first, then diff directories (each
  * renamed away before it is deleted), then blobs.
  *
- * <p>Other processes may be building meanwhile. A lookup marks a record as used, and every diff
- * directory a build writes is new, so whatever was used or written since the oldest other live
- * process started (or since this prune started) is spared, with all the record needs.
+ * <p>No build runs meanwhile: the store's prune waits for running builds and holds new ones back (see
+ * {@code ImageStore.holdForBuild}). Other processes may still write (load, import), and a lookup marks a
+ * record as used, so whatever was used or written since the oldest other live process started (or
+ * since this prune started) is spared, with all the record needs.
  */
 public final class CachePruner {
     private final ImageStore store;
