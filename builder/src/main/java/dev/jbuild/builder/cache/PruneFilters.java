@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -15,11 +16,16 @@ import java.util.regex.Pattern;
  * {@code --filter key=value} of {@code jbuild prune}. Only {@code until} is known: Docker's timestamp
  * or duration ({@code filters.GetTimestamp}), which is a Go duration counted back from now
  * ({@code 24h}, {@code 1h30m}), an RFC 3339 time ({@code 2024-01-02T15:04:05Z}, with an offset or a
- * fraction; without a zone it is local time; a date alone is local midnight), or Unix seconds with an
- * optional fraction ({@code 1700000000}, {@code 1700000000.5}).
+ * fraction; without a zone it is local time; a date alone is local midnight; Go's shorter layouts
+ * {@code 2024-01-02T15}, {@code 2024-01-02T15Z07:00} and {@code 2024-01-02Z07:00} too), or Unix seconds
+ * with an optional fraction ({@code 1700000000}, {@code 1700000000.5}).
  */
 public final class PruneFilters {
     private static final Pattern UNIX_SECONDS = Pattern.compile("(\\d+)(?:\\.(\\d{1,9}))?");
+    /** Go's "2006-01-02T15" and "2006-01-02T15Z07:00": an hour with no minutes, local or zoned. */
+    private static final Pattern HOUR_ONLY = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2})(Z|[+-]\\d{2}:\\d{2})?");
+    /** Go's "2006-01-02Z07:00": a date with a zone, which means midnight there. */
+    private static final Pattern ZONED_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(Z|[+-]\\d{2}:\\d{2})");
 
     private PruneFilters() {
     }
@@ -73,7 +79,21 @@ public final class PruneFilters {
         try {
             return LocalDate.parse(value).atStartOfDay(zone).toInstant();
         } catch (DateTimeException e) {
-            // Unix seconds, then
+            // a shorter Go layout, or Unix seconds
+        }
+        try {
+            var hour = HOUR_ONLY.matcher(value);
+            if (hour.matches()) {
+                LocalDateTime time = LocalDate.parse(hour.group(1)).atTime(Integer.parseInt(hour.group(2)), 0);
+                return hour.group(3) == null ? time.atZone(zone).toInstant()
+                        : time.atOffset(ZoneOffset.of(hour.group(3))).toInstant();
+            }
+            var date = ZONED_DATE.matcher(value);
+            if (date.matches()) {
+                return LocalDate.parse(date.group(1)).atStartOfDay().atOffset(ZoneOffset.of(date.group(2))).toInstant();
+            }
+        } catch (DateTimeException e) {
+            // an impossible date or hour: falls through to the error
         }
         var seconds = UNIX_SECONDS.matcher(value);
         if (seconds.matches()) {

@@ -29,6 +29,12 @@ class PruneFiltersTest {
         "2024-01-02T15:04:05, 2024-01-02T14:04:05Z",
         "2024-01-02T15:04, 2024-01-02T14:04:00Z",
         "2024-01-02, 2024-01-01T23:00:00Z",
+        "2024-01-02T15, 2024-01-02T14:00:00Z",
+        "2024-01-02T15Z, 2024-01-02T15:00:00Z",
+        "2024-01-02T15+02:00, 2024-01-02T13:00:00Z",
+        "2024-01-02T15:04Z, 2024-01-02T15:04:00Z",
+        "2024-01-02Z, 2024-01-02T00:00:00Z",
+        "2024-01-02-05:00, 2024-01-02T05:00:00Z",
         "1700000000, 2023-11-14T22:13:20Z",
         "1700000000.25, 2023-11-14T22:13:20.250Z",
         "0, 1970-01-01T00:00:00Z",
@@ -52,6 +58,8 @@ class PruneFiltersTest {
         "until=yesterday| failed to parse value as time or duration: \"yesterday\"",
         "until=1d| failed to parse value as time or duration: \"1d\"",
         "until=2024-13-01| failed to parse value as time or duration: \"2024-13-01\"",
+        "until=2024-01-02T25| failed to parse value as time or duration: \"2024-01-02T25\"",
+        "until=2024-02-30Z| failed to parse value as time or duration: \"2024-02-30Z\"",
     })
     void rejectsWhatDockerRejects(String filter, String message) {
         assertEquals(message, assertThrows(PruneArgumentException.class,
