@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * jnr-ffi's interface binding generates and loads bytecode for every function on first use, which took
  * 55 ms of a 0.4 s build; a jffi function is one symbol lookup. Strings go in as NUL-terminated UTF-8
  * copies and output buffers are copied back after the call; every call saves errno for {@link #errno}.
- * {@link NativeFiles} and the executor's mount and xattr code use it.
+ * {@link Native} is how the rest of jbuild reaches it: {@link NativeFiles}, {@link Xattrs}, the executor's
+ * mounts.
  */
 public final class LibC {
     private static final int IN_STRING = ArrayFlags.IN | ArrayFlags.NULTERMINATE;
