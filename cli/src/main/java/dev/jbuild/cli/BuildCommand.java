@@ -222,7 +222,7 @@ final class BuildCommand implements CliCommand {
                 write(output, store, builder, result, request, context);
             }
             if (iidFile != null) {
-                Files.writeString(Path.of(iidFile), result.image().id().value());
+                writeImageId(Path.of(iidFile), result.image().id().value());
             }
             if (mode.equals("quiet")) {
                 context.out().println(result.image().id().value());
@@ -230,6 +230,17 @@ final class BuildCommand implements CliCommand {
             return ExitCode.OK;
         } catch (StoreException | ExecutorException e) {
             throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** {@code --iidfile}: after the image is stored, so a bad path fails the command but loses nothing. */
+    private static void writeImageId(Path file, String id) {
+        try {
+            Files.writeString(file, id);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("cannot write the image ID to " + file + ": no such directory", e);
+        } catch (IOException e) {
+            throw new UserError("cannot write the image ID to " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -110,6 +110,16 @@ class BuildCommandTest {
     }
 
     @Test
+    void anIidfileThatCannotBeWrittenIsOneLineAndExitOneAfterTheImageIsStored() throws IOException {
+        Path dir = context("Dockerfile", "FROM busybox\nLABEL iid=unwritable\n");
+        Path iid = scratch.resolve("missing-dir").resolve("iid");
+        Result result = run("build", "--progress", "quiet", "-t", "kept:iid", "--iidfile", iid.toString(), dir.toString());
+        assertEquals(1, result.exit());
+        assertEquals("jbuild: cannot write the image ID to " + iid + ": no such directory\n", result.err());
+        assertTrue(run("images", "--format", "json").out().contains("\"Tag\":\"iid\""), "the image is stored");
+    }
+
+    @Test
     void dashQPrintsOnlyTheImageIdLikeDockerBuildQuiet() throws IOException {
         Path dir = context("Dockerfile", "FROM busybox\nLABEL short=q\n");
         Result result = run("-q", "-t", "short:q", dir.toString());
