@@ -43,6 +43,7 @@ public final class LibC {
             Type.ULONG, Type.SINT);
     private final Function lremovexattr = bind("lremovexattr", Type.SINT, Type.POINTER, Type.POINTER);
     private final Function strerror = bind("strerror", Type.POINTER, Type.SINT);
+    private final Function symlink = bind("symlink", Type.SINT, Type.POINTER, Type.POINTER);
     private final Function lchown = bind("lchown", Type.SINT, Type.POINTER, Type.UINT, Type.UINT);
     private final Function chmod = bind("chmod", Type.SINT, Type.POINTER, Type.UINT);
     private final Function utimensat = bind("utimensat", Type.SINT, Type.SINT, Type.POINTER, Type.POINTER, Type.SINT);
@@ -143,6 +144,14 @@ public final class LibC {
         long text = invoker.invokeAddress(strerror, call);
         return text == 0 ? "errno " + errno
                 : new String(MemoryIO.getInstance().getZeroTerminatedByteArray(text), StandardCharsets.UTF_8);
+    }
+
+    /** A symlink at {@code linkPath} whose target is exactly {@code target}, byte for byte. */
+    public int symlink(String target, String linkPath) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(symlink);
+        putString(call, target);
+        putString(call, linkPath);
+        return invoker.invokeInt(symlink, call);
     }
 
     /** Owner and group of the entry itself (a symlink is not followed). */

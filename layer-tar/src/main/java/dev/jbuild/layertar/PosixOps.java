@@ -11,7 +11,7 @@ import java.util.Map;
  * and symlinks with byte-exact targets. Ownership, modes with setuid/setgid/sticky bits and symlink
  * times need no help: the JDK's {@code unix:} attribute view does them without following links.
  *
- * <p>Kept small so that a native implementation can replace {@link #system()}.
+ * <p>{@link #system()} implements it with libc calls.
  */
 public interface PosixOps {
 
@@ -45,7 +45,7 @@ public interface PosixOps {
     /** Creates a symlink whose target is exactly {@code target}, byte for byte (the JDK would normalise "a//b/"). */
     void makeSymlink(Path link, String target) throws IOException;
 
-    /** JDK APIs where they suffice, libc calls through jffi for attributes, mknod(1) and friends for the rare rest. */
+    /** libc calls through jffi ({@link LibC}). */
     static PosixOps system() {
         return new SystemPosixOps();
     }

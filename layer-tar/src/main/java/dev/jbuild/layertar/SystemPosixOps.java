@@ -1,25 +1,25 @@
 package dev.jbuild.layertar;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@link PosixOps} with JDK calls on the common paths, {@link Xattrs} (system calls through jffi) for
- * every xattr namespace, and a child process ({@code mknod}, {@code mkfifo}, {@code touch}, {@code ln})
- * only for rare entries.
+ * {@link PosixOps} through libc ({@link LibC}, called with jffi): every xattr namespace, device nodes
+ * and FIFOs, their times without opening them, and symlinks with byte-exact targets.
  */
 final class SystemPosixOps implements PosixOps {
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
     @Override
     public Map<String, Map<String, byte[]>> readXattrsRecursively(Path root) throws IOException {
         Map<String, Map<String, byte[]>> result = new HashMap<>();
@@ -74,65 +74,39 @@ final class SystemPosixOps implements PosixOps {
 
     @Override
     public void makeFifo(Path path) throws IOException {
-        ToolResult.run(List.of("mkfifo", "--", absolute(path))).requireSuccess("mkfifo " + path);
+        makeNode(path, S_IFIFO, 0L, "mkfifo");
     }
 
     @Override
     public void makeDevice(Path path, boolean block, int major, int minor) throws IOException {
-        ToolResult.run(List.of("mknod", "--", absolute(path), block ? "b" : "c",
-                Integer.toString(major), Integer.toString(minor))).requireSuccess("mknod " + path);
+        makeNode(path, block ? S_IFBLK : S_IFCHR, deviceNumber(major, minor), "mknod");
     }
 
     @Override
     public void setSpecialFileTimes(Path path, long epochSeconds) throws IOException {
-        // With -h, GNU touch calls utimensat on the path and never opens the file.
-        ToolResult.run(List.of("touch", "-h", "-d", "@" + epochSeconds, "--", absolute(path)))
-                .requireSuccess("touch " + path);
+        NativeFiles.setTimes(path, FileTime.from(epochSeconds, TimeUnit.SECONDS));
     }
 
     @Override
     public void makeSymlink(Path link, String target) throws IOException {
-        if (!target.isEmpty() && Path.of(target).toString().equals(target)) {
-            Files.createSymbolicLink(link, Path.of(target));
-            return;
-        }
-        ToolResult.run(List.of("ln", "-s", "--", target, absolute(link))).requireSuccess("ln -s " + link);
-    }
-
-    private static int waitFor(Process process) throws IOException {
-        try {
-            return process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + process.info().command().orElse("a tool"), e);
+        LibC libc = LibC.get();
+        if (libc.symlink(target, link.toString()) != 0) {
+            throw Native.failure("symlink", link, libc.errno());
         }
     }
 
-    private static String absolute(Path path) {
-        return path.toAbsolutePath().normalize().toString();
+    /** mknod(2) with mknod(1)'s and mkfifo(1)'s mode: 0666 less the umask; the caller sets the real one. */
+    private static void makeNode(Path path, int type, long device, String call) throws IOException {
+        LibC libc = LibC.get();
+        if (libc.mknod(path.toString(), type | 0666, device) != 0) {
+            throw Native.failure(call, path, libc.errno());
+        }
     }
 
-    /** Output and exit status of a short-lived tool. */
-    private record ToolResult(int exitCode, String stderr) {
-        static ToolResult run(List<String> command) throws IOException {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            try (InputStream in = process.getInputStream()) {
-                in.transferTo(output);
-            }
-            return new ToolResult(waitFor(process), output.toString(StandardCharsets.UTF_8).strip());
-        }
-
-        void requireSuccess(String what) throws IOException {
-            if (exitCode != 0) {
-                throw failure(what);
-            }
-        }
-
-        IOException failure(String what) {
-            return new IOException(what + " failed (exit " + exitCode + "): " + stderr);
-        }
+    /** glibc's makedev: the 64-bit dev_t with major and minor split across its halves. */
+    static long deviceNumber(int major, int minor) {
+        long ma = major & 0xffffffffL;
+        long mi = minor & 0xffffffffL;
+        return ((ma & 0xfffff000L) << 32) | ((ma & 0xfffL) << 8) | ((mi & 0xffffff00L) << 12) | (mi & 0xffL);
     }
 }

@@ -55,6 +55,32 @@ class NativeFilesTest {
         assertEquals("lchown " + missing + ": No such file or directory (errno 2)", failure.getMessage());
     }
 
+    @Test
+    void devicesFifosAndSymlinksAreMadeAsTheCoreutilsMakeThem() throws Exception {
+        PosixOps posix = PosixOps.system();
+        posix.makeDevice(dir.resolve("ours"), false, 259, 300_000);
+        Process mknod = new ProcessBuilder("mknod", dir.resolve("theirs").toString(), "c", "259", "300000").start();
+        assertEquals(0, mknod.waitFor());
+        posix.makeFifo(dir.resolve("pipe"));
+        posix.makeSymlink(dir.resolve("link"), "a//b/../");
+        posix.setSpecialFileTimes(dir.resolve("pipe"), 1_000_000_000L);
+
+        assertEquals(Files.getAttribute(dir.resolve("theirs"), "unix:rdev"), Files.getAttribute(dir.resolve("ours"), "unix:rdev"));
+        assertEquals(0020000, attribute(dir.resolve("ours"), "unix:mode") & 0170000);
+        assertEquals(0010000, attribute(dir.resolve("pipe"), "unix:mode") & 0170000);
+        assertEquals(FileTime.fromMillis(1_000_000_000_000L), Files.getLastModifiedTime(dir.resolve("pipe"), LinkOption.NOFOLLOW_LINKS));
+        assertEquals("a//b/../", readLinkBytes(dir.resolve("link")));
+        assertThrows(IOException.class, () -> posix.makeFifo(dir.resolve("pipe")));
+    }
+
+    /** The JDK normalises the Path it returns; readlink(1) shows the bytes. */
+    private static String readLinkBytes(Path link) throws Exception {
+        Process readlink = new ProcessBuilder("readlink", link.toString()).start();
+        String target = new String(readlink.getInputStream().readAllBytes()).strip();
+        assertEquals(0, readlink.waitFor());
+        return target;
+    }
+
     private static int attribute(Path path, String name) throws IOException {
         return (Integer) Files.getAttribute(path, name, LinkOption.NOFOLLOW_LINKS);
     }

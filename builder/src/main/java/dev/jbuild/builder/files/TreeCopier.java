@@ -117,18 +117,13 @@ final class TreeCopier {
         return true;
     }
 
+    /** Times last: chown and chmod change ctime only, and utimensat never opens a FIFO or device. */
     private void applyMetadata(Path to, FileStat stat) throws IOException {
         Metadata.chown(to, policy.uid(stat), policy.gid(stat));
-        if (stat.isSymlink()) {
-            Metadata.setTimes(to, policy.time(stat.mtime()));
-            return;
+        if (!stat.isSymlink()) {
+            Metadata.chmod(to, policy.mode(stat.permissions(), stat.isDirectory()));
         }
-        Metadata.chmod(to, policy.mode(stat.permissions(), stat.isDirectory()));
-        if (stat.isFifo() || stat.isDevice()) {
-            posix.setSpecialFileTimes(to, policy.time(stat.mtime()).toMillis() / 1000);
-        } else {
-            Metadata.setTimes(to, policy.time(stat.mtime()));
-        }
+        Metadata.setTimes(to, policy.time(stat.mtime()));
     }
 
     /** fsutil's ensureEmptyFileTarget: a file replaces a file or link, never a directory. */
