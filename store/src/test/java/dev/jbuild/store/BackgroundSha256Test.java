@@ -3,6 +3,7 @@ package dev.jbuild.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -13,14 +14,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BackgroundSha256Test {
 
-    /** Sizes around the switch from hashing in line to hashing on the second thread, in odd chunk sizes. */
-    @ParameterizedTest(name = "{0} bytes in chunks of {1}")
-    @CsvSource({"0, 1", "1, 1", "65536, 4096", "1048575, 65536", "1048576, 65536", "1048577, 65536",
-        "1048577, 1048577", "10000000, 65536", "10000000, 7777"})
-    void givesTheDigestOfTheWholeStream(int size, int chunk) throws IOException {
+    /**
+     * Sizes around the switch from hashing in line to hashing on the second thread (or staying in line,
+     * with a digest fast enough), in odd chunk sizes.
+     */
+    @ParameterizedTest(name = "{0} bytes in chunks of {1}, fast digest {2}")
+    @CsvSource({"0, 1, false", "1, 1, false", "65536, 4096, false", "1048575, 65536, false",
+        "1048576, 65536, false", "1048577, 65536, false", "1048577, 1048577, false", "10000000, 65536, false",
+        "10000000, 7777, false", "1048577, 65536, true", "10000000, 7777, true"})
+    void givesTheDigestOfTheWholeStream(int size, int chunk, boolean fast) throws IOException {
         byte[] data = new byte[size];
         new Random(size).nextBytes(data);
-        BackgroundSha256 hash = new BackgroundSha256();
+        BackgroundSha256 hash = new BackgroundSha256(() -> fast);
         for (int offset = 0; offset < size; offset += chunk) {
             hash.update(data, offset, Math.min(chunk, size - offset));
         }
@@ -31,7 +36,7 @@ class BackgroundSha256Test {
     void aChunkReusedByTheWriterIsHashedAsItWasWhenWritten() throws IOException {
         byte[] buffer = new byte[64 * 1024];
         byte[] all = new byte[40 * buffer.length];
-        BackgroundSha256 hash = new BackgroundSha256();
+        BackgroundSha256 hash = new BackgroundSha256(() -> false);
         for (int i = 0; i < 40; i++) {
             Arrays.fill(buffer, (byte) i);
             System.arraycopy(buffer, 0, all, i * buffer.length, buffer.length);
@@ -42,7 +47,7 @@ class BackgroundSha256Test {
 
     @Test
     void abandoningStopsTheHasherThread() throws Exception {
-        BackgroundSha256 hash = new BackgroundSha256();
+        BackgroundSha256 hash = new BackgroundSha256(() -> false);
         byte[] data = new byte[BackgroundSha256.INLINE_BYTES + 1];
         hash.update(data, 0, data.length);
         assertTrue(hasherRunning(), "a stream past the in-line limit is hashed on its own thread");
@@ -51,6 +56,16 @@ class BackgroundSha256Test {
             Thread.sleep(10);
         }
         assertFalse(hasherRunning());
+    }
+
+    @Test
+    void aDigestBackedByLibcryptoStaysInLine() throws Exception {
+        assumeTrue(dev.jbuild.layertar.Sha256.usesOpenSsl(), "no libcrypto 3 here");
+        BackgroundSha256 hash = new BackgroundSha256();
+        byte[] data = new byte[2 * BackgroundSha256.INLINE_BYTES];
+        hash.update(data, 0, data.length);
+        assertFalse(hasherRunning(), "no second thread, no copies");
+        assertEquals(Digest.of(data), hash.finish());
     }
 
     private static boolean hasherRunning() {
