@@ -11,14 +11,10 @@ final class Sha256Streams {
     private Sha256Streams() {
     }
 
-    static MessageDigest newSha256() {
-        return Sha256.newDigest();
-    }
-
     /** Hashes what is written, then passes it on; never closes the sink (the caller owns it). */
     static final class Out extends OutputStream {
         private final OutputStream sink;
-        private final MessageDigest sha256 = newSha256();
+        private final MessageDigest sha256 = Sha256.newDigest();
         private long count;
 
         Out(OutputStream sink) {
@@ -55,7 +51,7 @@ final class Sha256Streams {
      */
     static final class In extends InputStream {
         private final InputStream source;
-        private final MessageDigest sha256 = newSha256();
+        private final MessageDigest sha256 = Sha256.newDigest();
         private long count;
 
         In(InputStream source) {

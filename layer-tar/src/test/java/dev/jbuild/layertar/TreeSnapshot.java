@@ -86,7 +86,7 @@ final class TreeSnapshot {
     }
 
     private static String sha256(Path file) throws IOException {
-        MessageDigest sha = Sha256Streams.newSha256();
+        MessageDigest sha = Sha256.newJdkDigest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[8192];
             int n;

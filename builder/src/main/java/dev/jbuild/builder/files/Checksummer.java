@@ -1,5 +1,6 @@
 package dev.jbuild.builder.files;
 
+import dev.jbuild.layertar.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ final class Checksummer {
     }
 
     SourceDigest digest(List<PlannedItem> items) throws IOException {
-        MessageDigest sha = ContentHashCache.sha256();
+        MessageDigest sha = Sha256.newDigest();
         int files = 0;
         for (PlannedItem item : items) {
             if (item instanceof PlannedItem.Local local) {
@@ -43,7 +44,7 @@ final class Checksummer {
             } else if (item instanceof PlannedItem.Inline inline) {
                 put(sha, "inline");
                 put(sha, inline.name());
-                sha.update(ContentHashCache.sha256().digest(inline.content()));
+                sha.update(Sha256.newDigest().digest(inline.content()));
                 files++;
             } else if (item instanceof PlannedItem.Url url) {
                 put(sha, "url");

@@ -164,7 +164,7 @@ final class ContentHashCache {
 
     private byte[] hash(Path path) throws IOException {
         contentReads.incrementAndGet();
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             while (channel.read(buffer) >= 0) {
@@ -174,9 +174,5 @@ final class ContentHashCache {
             }
         }
         return sha.digest();
-    }
-
-    static MessageDigest sha256() {
-        return Sha256.newDigest();
     }
 }

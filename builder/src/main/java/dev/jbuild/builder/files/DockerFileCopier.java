@@ -1,7 +1,7 @@
 package dev.jbuild.builder.files;
 
 import dev.jbuild.layertar.PosixOps;
-
+import dev.jbuild.layertar.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,7 +166,7 @@ public final class DockerFileCopier implements FileCopier {
     }
 
     private static String cacheFileName(Path root) {
-        byte[] hash = ContentHashCache.sha256().digest(root.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] hash = Sha256.newDigest().digest(root.toString().getBytes(StandardCharsets.UTF_8));
         return "context-" + HexFormat.of().formatHex(hash, 0, 16) + ".checksums";
     }
 }

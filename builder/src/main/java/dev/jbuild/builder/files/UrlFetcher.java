@@ -1,5 +1,6 @@
 package dev.jbuild.builder.files;
 
+import dev.jbuild.layertar.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -142,7 +143,7 @@ final class UrlFetcher {
             }
             Path file = Files.createTempFile(directory(), "download", ".bin");
             file.toFile().deleteOnExit();
-            MessageDigest sha = ContentHashCache.sha256();
+            MessageDigest sha = Sha256.newDigest();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
                 body.transferTo(out);
             }
