@@ -12,11 +12,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -102,6 +104,7 @@ public final class LayerWriter {
         Map<String, Change.Kind> kinds = normalise(changes);
         // Tar name -> tree path to read ("" marks a synthetic whiteout or opaque marker).
         TreeMap<String, String> entries = new TreeMap<>(NameOrder.ENTRIES);
+        Set<String> parentsSeen = new HashSet<>();
         for (Map.Entry<String, Change.Kind> change : kinds.entrySet()) {
             String path = change.getKey();
             switch (change.getValue()) {
@@ -116,7 +119,7 @@ public final class LayerWriter {
                     entries.put(path + "/" + Whiteouts.OPAQUE_MARKER, "");
                 }
             }
-            addParents(root, path, entries);
+            addParents(root, path, entries, parentsSeen);
         }
         List<String> treePaths = new ArrayList<>();
         entries.values().forEach(p -> {
@@ -138,14 +141,19 @@ public final class LayerWriter {
         }
     }
 
-    /** Every file of a large COPY shares its parents: each is looked at on disk once, not once per file. */
-    private static void addParents(Path root, String path, Map<String, String> entries) {
+    /**
+     * Every file of a large COPY shares its parents: each is looked at on disk once, not once per file,
+     * and found again in a hash set (the entry map's name order is costly to compare).
+     */
+    private static void addParents(Path root, String path, Map<String, String> entries, Set<String> seen) {
         int slash = path.indexOf('/');
         while (slash > 0) {
             String parent = path.substring(0, slash);
-            String name = parent + "/";
-            if (!entries.containsKey(name) && Files.isDirectory(root.resolve(parent), LinkOption.NOFOLLOW_LINKS)) {
-                entries.put(name, parent);
+            if (seen.add(parent)) {
+                String name = parent + "/";
+                if (!entries.containsKey(name) && Files.isDirectory(root.resolve(parent), LinkOption.NOFOLLOW_LINKS)) {
+                    entries.put(name, parent);
+                }
             }
             slash = path.indexOf('/', slash + 1);
         }

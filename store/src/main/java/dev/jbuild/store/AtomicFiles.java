@@ -74,38 +74,21 @@ final class AtomicFiles {
         return FileTrees.delete(path);
     }
 
-    /** An output stream that fsyncs on {@link FsyncingOutput#finish()} before closing. */
+    /**
+     * An output stream that fsyncs on {@link FsyncingOutput#finish()} before closing. Where the file
+     * system allows it the bytes go around the page cache (see {@link DirectOutput}).
+     */
     static FsyncingOutput create(Path temp) throws IOException {
-        return new FsyncingOutput(FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        return new DirectOutput(temp);
     }
 
     /** A temp file being written; {@link #finish()} makes its content durable. */
-    static final class FsyncingOutput extends OutputStream {
-        private final FileChannel channel;
-        private final OutputStream out;
-
-        private FsyncingOutput(FileChannel channel) {
-            this.channel = channel;
-            this.out = java.nio.channels.Channels.newOutputStream(channel);
-        }
-
+    abstract static class FsyncingOutput extends OutputStream {
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        void finish() throws IOException {
-            channel.force(true);
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
+        abstract void finish() throws IOException;
     }
 }
