@@ -7,6 +7,7 @@ import dev.jbuild.cli.args.UsageException;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -66,12 +67,23 @@ public final class Cli {
         return ExitCode.USAGE;
     }
 
+    private static Path storeRoot(Context context) {
+        try {
+            return context.global().storeRoot(context.env());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private int report(Exception e, Context context) {
         boolean debug = context.global().debug();
+        String systemError = SystemErrors.describe(e, storeRoot(context));
         if (e instanceof DockerfileSyntaxException syntax) {
             err.println(syntax.range() == null ? "jbuild: " + syntax.oneLine() : syntax.withCaret());
         } else if (e instanceof UserError) {
             err.println("jbuild: " + e.getMessage());
+        } else if (systemError != null) {
+            err.println("jbuild: " + systemError);
         } else {
             err.println("jbuild: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
         }
