@@ -1,14 +1,16 @@
 package dev.jbuild.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.store.JsonTrees;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 
 /**
  * Sets up, on a second thread, what almost every command needs and what is slow to set up in a fresh
- * JVM (Jackson's mapper and its date formats, the SHA-256 provider, the Dockerfile grammar), while the
- * main thread reads the command line. Start-up is most of a short command's time, and it otherwise
+ * JVM (the JSON parser, the SHA-256 provider, the Dockerfile grammar, and Jackson's object mapper for
+ * the commands that print JSON through it), while the main thread reads the command line. Start-up is most of a short command's time, and it otherwise
  * runs on one of the machine's cores.
  *
  * <p>Class initialisation happens once per JVM under a lock: the main thread finds each piece ready,
@@ -17,6 +19,11 @@ import java.util.Set;
 final class StartupWarmer {
     /** Words that print and exit before any of it is needed. */
     private static final Set<String> NOTHING_TO_WARM = Set.of("-V", "--version", "-h", "--help", "help");
+    /**
+     * Words of the commands that build JSON through an object mapper (parse, lint, info, a JSON
+     * progress stream); the store and the build read and write theirs without one.
+     */
+    private static final Set<String> MAPPER_USERS = Set.of("parse", "lint", "info", "json", "--progress=json");
 
     private StartupWarmer() {}
 
@@ -24,7 +31,8 @@ final class StartupWarmer {
         if (!worthWarming(args)) {
             return;
         }
-        Thread thread = new Thread(StartupWarmer::warm, "jbuild-warm-up");
+        boolean mapper = usesMapper(args);
+        Thread thread = new Thread(() -> warm(mapper), "jbuild-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
@@ -34,12 +42,25 @@ final class StartupWarmer {
         return args.length > 0 && !NOTHING_TO_WARM.contains(args[args.length - 1]);
     }
 
-    private static void warm() {
+    /** Whether the command line names a command, or a build progress mode, that uses an object mapper. */
+    static boolean usesMapper(String[] args) {
+        for (String arg : args) {
+            if (MAPPER_USERS.contains(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void warm(boolean mapper) {
         try {
-            new ObjectMapper();
+            JsonTrees.read("{\"warm\":[1]}");
             MessageDigest.getInstance("SHA-256");
             Class.forName("dev.jbuild.grammar.DockerfileParser", true, StartupWarmer.class.getClassLoader());
-        } catch (NoSuchAlgorithmException | ClassNotFoundException | LinkageError e) {
+            if (mapper) {
+                new ObjectMapper();
+            }
+        } catch (IOException | NoSuchAlgorithmException | ClassNotFoundException | LinkageError e) {
             // only a head start: the command sets up what it needs itself and reports what fails
         }
     }

@@ -21,4 +21,13 @@ class StartupWarmerTest {
         assertFalse(StartupWarmer.worthWarming(new String[] {"build", "--help"}));
         assertFalse(StartupWarmer.worthWarming(new String[] {"help"}));
     }
+
+    @Test
+    void theObjectMapperIsWarmedOnlyForCommandsThatUseIt() {
+        assertTrue(StartupWarmer.usesMapper(new String[] {"parse", "-f", "Dockerfile"}));
+        assertTrue(StartupWarmer.usesMapper(new String[] {"--root", "/s", "lint", "--format", "sarif", "."}));
+        assertTrue(StartupWarmer.usesMapper(new String[] {"build", "--progress", "json", "."}));
+        assertFalse(StartupWarmer.usesMapper(new String[] {"build", "-t", "x", "."}));
+        assertFalse(StartupWarmer.usesMapper(new String[] {"images"}));
+    }
 }

@@ -1,7 +1,6 @@
 package dev.jbuild.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.layertar.CodePointOrder;
@@ -23,7 +22,6 @@ import java.util.Map;
  * prints.
  */
 public final class CanonicalJson {
-    private static final ObjectMapper READER = new ObjectMapper();
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** Object keys from Go maps are sorted by their UTF-8 bytes, which is code point order. */
@@ -58,7 +56,8 @@ public final class CanonicalJson {
 
     /** Parses JSON text into a tree (for callers that want to re-emit foreign JSON canonically). */
     public static JsonNode parse(byte[] json) throws IOException {
-        return READER.readTree(json);
+        JsonNode node = JsonTrees.read(json);
+        return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
     }
 
     private static void append(StringBuilder out, JsonNode node, String indent, int depth) {

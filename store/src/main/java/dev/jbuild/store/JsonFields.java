@@ -1,9 +1,7 @@
 package dev.jbuild.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,10 +20,6 @@ import java.util.TreeSet;
  * writing follows Go's {@code omitempty}: empty strings, lists and maps are left out.
  */
 final class JsonFields {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
-
     private JsonFields() {
     }
 
@@ -33,7 +27,7 @@ final class JsonFields {
     static JsonNode object(byte[] json, String what) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = JsonTrees.read(json);
         } catch (JsonProcessingException e) {
             throw new InvalidImageException("invalid " + what + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {

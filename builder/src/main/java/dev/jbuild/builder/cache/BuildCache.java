@@ -1,13 +1,13 @@
 package dev.jbuild.builder.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jbuild.store.CanonicalJson;
 import dev.jbuild.store.Digest;
 import dev.jbuild.store.GoTime;
+import dev.jbuild.store.JsonTrees;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,7 +33,6 @@ import java.util.stream.Stream;
 public final class BuildCache {
     static final String TEMP_PREFIX = ".tmp-";
     private static final String SUFFIX = ".json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
 
     /**
@@ -67,7 +66,7 @@ public final class BuildCache {
     }
 
     public void store(CacheKey key, CacheRecord record) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = CanonicalJson.object();
         node.put("diffId", record.diffId().value());
         node.put("size", record.size());
         node.put("created", GoTime.format(record.created()));
@@ -76,7 +75,7 @@ public final class BuildCache {
             record.stack().forEach(diffId -> stack.add(diffId.value()));
         }
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
-        Files.write(temp, JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
+        Files.write(temp, CanonicalJson.bytes(node));
         Files.move(temp, file(key.digest()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -127,7 +126,10 @@ public final class BuildCache {
     }
 
     private static CacheRecord read(Path file) throws IOException {
-        JsonNode node = JSON.readTree(Files.readAllBytes(file));
+        JsonNode node = JsonTrees.read(Files.readAllBytes(file));
+        if (node == null || !node.isObject()) {
+            throw new IOException("cache record " + file + " is not a JSON object");
+        }
         List<Digest> stack = new ArrayList<>();
         JsonNode stackNode = node.get("stack");
         if (stackNode != null) {
