@@ -59,4 +59,17 @@ class JsonTreesTest {
     void malformedOrTrailingTextIsRefused(String json) {
         assertThrows(JsonParseException.class, () -> JsonTrees.read(json.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"Env\":[\"PATH=/usr/local/bin:/usr/bin\",\"A=<b>&c\"],\"Cmd\":[\"sh\",\"-c\",\"echo \\\"hi\\\"\"]}",
+        "{\"ExposedPorts\":{\"80/tcp\":{}},\"Labels\":{\"caf\u00e9\":\"\\u2028 \\u0001 \\ud83d\\ude00\"}}",
+        "{\"n\":[1,9000000000,123456789012345678901234567890,-0,2.5,1e300,null,true,false]}",
+        "[]"
+    })
+    void compactTextIsWhatToStringGives(String json) throws IOException {
+        JsonNode node = ORACLE.readTree(json);
+        assertEquals(node.toString(), JsonTrees.compact(node));
+        assertEquals(node.toString(), JsonTrees.compact(JsonTrees.read(json)));
+    }
 }

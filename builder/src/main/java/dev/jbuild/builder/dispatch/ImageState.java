@@ -4,6 +4,7 @@ import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.store.Descriptor;
 import dev.jbuild.store.Digest;
 import dev.jbuild.store.ImageConfig;
+import dev.jbuild.store.JsonTrees;
 import dev.jbuild.store.LayerStore;
 import java.util.List;
 
@@ -30,6 +31,6 @@ public record ImageState(ImageConfig config, List<Descriptor> layers) {
 
     /** The cache state this image is: its layers and its run configuration, not its history. */
     public Digest stateKey() {
-        return CacheKey.state(chainId(), config.config().toJson().toString());
+        return CacheKey.state(chainId(), JsonTrees.compact(config.config().toJson()));
     }
 }
