@@ -1,7 +1,8 @@
 package dev.jbuild.executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 
 /** Reads the runtime's JSON log ({@code --log FILE --log-format json}) for the error that stopped a start. */
 final class RuntimeLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private RuntimeLog() {
     }
@@ -25,10 +26,9 @@ final class RuntimeLog {
                 continue;
             }
             try {
-                JsonNode entry = JSON.readTree(line);
-                String level = entry.path("level").asText("");
-                if (level.equals("error") || level.equals("fatal")) {
-                    error = entry.path("msg").asText(line);
+                Entry entry = Entry.parse(line);
+                if (entry.level().equals("error") || entry.level().equals("fatal")) {
+                    error = entry.msg() != null ? entry.msg() : line;
                 }
             } catch (IOException notJson) {
                 // crun writes some lines as plain text
@@ -38,5 +38,33 @@ final class RuntimeLog {
             }
         }
         return error;
+    }
+
+    /** One line of the log: its top-level "level" and "msg" strings (read by the streaming parser). */
+    private record Entry(String level, String msg) {
+        static Entry parse(String line) throws IOException {
+            String level = "";
+            String msg = null;
+            try (JsonParser json = JSON.createParser(line)) {
+                if (json.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("not a JSON object");
+                }
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = json.currentName();
+                    JsonToken value = json.nextToken();
+                    if (value == JsonToken.VALUE_STRING && name.equals("level")) {
+                        level = json.getText();
+                    } else if (value == JsonToken.VALUE_STRING && name.equals("msg")) {
+                        msg = json.getText();
+                    } else {
+                        json.skipChildren();
+                    }
+                }
+                if (json.nextToken() != null) {
+                    throw new IOException("text after the JSON object");
+                }
+            }
+            return new Entry(level, msg);
+        }
     }
 }
