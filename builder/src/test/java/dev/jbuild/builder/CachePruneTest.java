@@ -272,6 +272,32 @@ class CachePruneTest {
         }
     }
 
+    @Test
+    void abandonedTemporaryDiffsGoAtStartUpOrPruneAndALiveOneStays() throws Exception {
+        Path layers = DiffStore.directoryOf(fixture.store.root());
+        Path dead = Files.createDirectories(layers.resolve(".tmp/dead-writer/diff/etc"));
+        Path legacy = Files.createDirectories(layers.resolve(".tmp-0123/diff"));
+        Path live = Files.createDirectories(layers.resolve(".tmp/live-writer/diff"));
+        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        Files.setLastModifiedTime(layers.resolve(".tmp/dead-writer"), twoHoursAgo);
+        Files.setLastModifiedTime(legacy, twoHoursAgo);
+
+        fixture = fixture.reopen(); // start-up looks in .tmp/ only, and only for what is an hour old
+        assertFalse(Files.exists(dead.getParent().getParent()), "an hour-old entry of a dead writer is gone");
+        assertTrue(Files.isDirectory(live), "a fresh entry may belong to a running build");
+        assertTrue(Files.isDirectory(legacy), "entries of older versions are left to prune");
+        assertFalse(diffChains().stream().anyMatch(chain -> chain.hex().startsWith(".")));
+
+        Files.setLastModifiedTime(layers.resolve(".tmp/live-writer"), twoHoursAgo);
+        CachePruner.Report report = new CachePruner(fixture.store).prune(CachePruner.Options.everything());
+        assertFalse(Files.exists(legacy));
+        assertFalse(Files.exists(live.getParent()));
+        assertTrue(report.tempEntriesRemoved() >= 2, "removed: " + report.tempEntriesRemoved());
+        try (var left = Files.list(layers.resolve(".tmp"))) {
+            assertEquals(List.of(), left.toList(), "prune leaves no half-deleted diff behind either");
+        }
+    }
+
     private long blobSize(Digest digest) throws IOException {
         return fixture.store.blobs().size(digest);
     }

@@ -30,11 +30,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code <store>/builder/layers/<chain-id hex>/diff}. Each step's workspace stacks the diffs of its
  * parent chain as lower directories, so a step costs what it changes, never a copy of the whole root.
  *
- * <p>A diff directory appears whole or not at all: it is written under a temporary name and renamed
- * into place; a second writer of the same chain (another stage, another process) drops its copy.
+ * <p>A diff directory appears whole or not at all: it is written under {@code layers/.tmp/} and
+ * renamed into place; a second writer of the same chain (another stage, another process) drops its
+ * copy. Temporary entries live in their own directory so that start-up looks for abandoned ones
+ * there, not among the thousands of diff directories of a busy store.
  */
 public final class DiffStore {
     private final Path root;
+    private final Path temps;
     private final ImageStore store;
     private final ExecutorSetup executor;
     private final ConcurrentHashMap<Digest, ReentrantLock> unpacking = new ConcurrentHashMap<>();
@@ -43,6 +46,7 @@ public final class DiffStore {
         this.store = store;
         this.executor = executor;
         this.root = Files.createDirectories(store.root().resolve("builder").resolve("layers"));
+        this.temps = Files.createDirectories(root.resolve(TEMP_DIRECTORY));
         removeAbandonedTemps();
     }
 
@@ -123,7 +127,7 @@ public final class DiffStore {
         if (has(chain)) {
             return;
         }
-        Path temp = root.resolve(".tmp-" + UUID.randomUUID());
+        Path temp = temps.resolve(UUID.randomUUID().toString());
         Files.createDirectories(temp);
         try {
             workspace.saveDiff(temp.resolve("diff"));
@@ -144,10 +148,9 @@ public final class DiffStore {
 
     private void removeAbandonedTemps() throws IOException {
         long hourAgo = System.currentTimeMillis() - 3_600_000L;
-        try (var entries = Files.list(root)) {
+        try (var entries = Files.list(temps)) {
             for (Path entry : entries.toList()) {
-                if (entry.getFileName().toString().startsWith(".tmp-")
-                        && Files.getLastModifiedTime(entry).toMillis() < hourAgo) {
+                if (Files.getLastModifiedTime(entry).toMillis() < hourAgo) {
                     deleteTree(entry);
                 }
             }
@@ -156,7 +159,9 @@ public final class DiffStore {
 
     // ---- for prune, which works without an executor and so without an instance
 
-    private static final String TEMP_PREFIX = ".tmp-";
+    private static final String TEMP_DIRECTORY = ".tmp";
+    /** How temporary entries were named beside the diff directories before they had their own directory. */
+    private static final String LEGACY_TEMP_PREFIX = ".tmp-";
 
     /** Where the diff directories under a store root live. */
     public static Path directoryOf(Path storeRoot) {
@@ -178,12 +183,20 @@ public final class DiffStore {
     /** Half-written or half-deleted entries (a process died in the middle), to be removed once nobody writes them. */
     public static List<Path> temporaryEntries(Path storeRoot) throws IOException {
         Path dir = directoryOf(storeRoot);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+        List<Path> temporary = new ArrayList<>();
+        if (Files.isDirectory(dir.resolve(TEMP_DIRECTORY))) {
+            try (var entries = Files.list(dir.resolve(TEMP_DIRECTORY))) {
+                entries.forEach(temporary::add);
+            }
         }
-        try (var entries = Files.list(dir)) {
-            return entries.filter(entry -> entry.getFileName().toString().startsWith(TEMP_PREFIX)).sorted().toList();
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                entries.filter(entry -> entry.getFileName().toString().startsWith(LEGACY_TEMP_PREFIX))
+                        .forEach(temporary::add);
+            }
         }
+        temporary.sort(null);
+        return temporary;
     }
 
     /**
@@ -195,7 +208,7 @@ public final class DiffStore {
      */
     public static long remove(Path storeRoot, Digest chain) throws IOException {
         Path dir = directoryOf(storeRoot);
-        Path doomed = dir.resolve(TEMP_PREFIX + "prune-" + UUID.randomUUID());
+        Path doomed = Files.createDirectories(dir.resolve(TEMP_DIRECTORY)).resolve("prune-" + UUID.randomUUID());
         try {
             Files.move(dir.resolve(chain.hex()), doomed, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {

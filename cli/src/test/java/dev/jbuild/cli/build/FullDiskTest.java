@@ -107,7 +107,7 @@ class FullDiskTest {
     }
 
     private static boolean madeByAnyBuild(String path) {
-        return path.startsWith("builder/layers/") || path.startsWith("executor/") || path.equals("builds.lock");
+        return path.matches("builder/layers/[0-9a-f]{64}/.*") || path.startsWith("executor/") || path.equals("builds.lock");
     }
 
     /** Every regular file under the store, with its size, by path relative to the store. */
