@@ -169,7 +169,7 @@ final class GraphJson {
         String seconds = String.valueOf(d.toSecondsPart());
         int millis = d.toMillisPart();
         if (millis != 0) {
-            seconds += "." + String.format("%03d", millis).replaceAll("0+$", "");
+            seconds += "." + String.format(Locale.ROOT, "%03d", millis).replaceAll("0+$", "");
         }
         StringBuilder out = new StringBuilder();
         if (hours > 0) {

@@ -4,6 +4,7 @@ import dev.jbuild.store.HealthConfig;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,7 +73,7 @@ final class HistoryText {
                 case 0x0b -> out.append("\\v");
                 default -> {
                     if (cp < 0x20 || cp == 0x7f) {
-                        out.append(String.format("\\x%02x", cp));
+                        out.append(String.format(Locale.ROOT, "\\x%02x", cp));
                     } else {
                         out.appendCodePoint(cp);
                     }
@@ -94,7 +95,7 @@ final class HistoryText {
             case 0x08 -> "\\b";
             case 0x0c -> "\\f";
             case 0x0b -> "\\v";
-            default -> value < 0x20 || value == 0x7f ? String.format("\\x%02x", value)
+            default -> value < 0x20 || value == 0x7f ? String.format(Locale.ROOT, "\\x%02x", value)
                     : new String(Character.toChars(value));
         };
         return "'" + body + "'";

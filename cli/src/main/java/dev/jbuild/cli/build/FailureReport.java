@@ -5,6 +5,7 @@ import dev.jbuild.builder.StepFailedException;
 import dev.jbuild.parser.syntax.SourceRange;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a failed build prints before its one-line error, as BuildKit does: the step's last output
@@ -31,7 +32,7 @@ public final class FailureReport {
         int to = Math.min(dockerfileLines.size(), range.endLine() + 2);
         for (int line = from; line <= to; line++) {
             boolean marked = line >= range.startLine() && line <= range.endLine();
-            err.println(String.format("%4d | %s%s", line, marked ? ">>> " : "", dockerfileLines.get(line - 1)));
+            err.println(String.format(Locale.ROOT, "%4d | %s%s", line, marked ? ">>> " : "", dockerfileLines.get(line - 1)));
         }
         err.println("--------------------");
     }

@@ -15,6 +15,7 @@ import dev.jbuild.executor.StorageDrivers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ public final class InfoCommand implements CliCommand {
         line(out, "Kernel", info.kernel() + " (" + info.architecture() + ")");
         out.append("Features:\n");
         for (ExecutorInfo.Feature feature : info.features()) {
-            out.append(String.format("  %-38s %-4s %s%n", feature.name(), feature.on() ? "on" : "off", feature.detail()));
+            out.append(String.format(Locale.ROOT, "  %-38s %-4s %s%n", feature.name(), feature.on() ? "on" : "off", feature.detail()));
         }
         return out.toString();
     }
@@ -93,6 +94,6 @@ public final class InfoCommand implements CliCommand {
     }
 
     private static void line(StringBuilder out, String label, String value) {
-        out.append(String.format("%-16s%s%n", label + ":", value));
+        out.append(String.format(Locale.ROOT, "%-16s%s%n", label + ":", value));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** The Docker CLI's ways of showing sizes, ages and long text (go-units and docker/cli formatters). */
 final class DockerFormat {
@@ -36,7 +37,7 @@ final class DockerFormat {
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4 || exponent >= precision) {
             String mantissa = rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString();
-            return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+            return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
         }
         return rounded.stripTrailingZeros().toPlainString();
     }

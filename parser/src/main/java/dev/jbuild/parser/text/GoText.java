@@ -1,5 +1,7 @@
 package dev.jbuild.parser.text;
 
+import java.util.Locale;
+
 /**
  * The few Go text conventions BuildKit's messages and word splitting depend on, so that jbuild
  * splits words on the same characters and prints errors the same way.
@@ -59,11 +61,11 @@ public final class GoText {
                 if (isPrintable(cp)) {
                     out.appendCodePoint(cp);
                 } else if (cp < ' ' || cp == 0x7F) {
-                    out.append(String.format("\\x%02x", cp));
+                    out.append(String.format(Locale.ROOT, "\\x%02x", cp));
                 } else if (cp < 0x10000) {
-                    out.append(String.format("\\u%04x", cp));
+                    out.append(String.format(Locale.ROOT, "\\u%04x", cp));
                 } else {
-                    out.append(String.format("\\U%08x", cp));
+                    out.append(String.format(Locale.ROOT, "\\U%08x", cp));
                 }
             }
         }
