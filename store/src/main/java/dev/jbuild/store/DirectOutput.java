@@ -33,6 +33,7 @@ final class DirectOutput extends AtomicFiles.FsyncingOutput {
     private static final int BUFFER = 1024 * 1024;
 
     private final Path file;
+    private final boolean directAllowed;
     private ByteBuffer filling = alignedBuffer();
     private ByteBuffer idle;
     private ByteBuffer submitted;
@@ -45,7 +46,13 @@ final class DirectOutput extends AtomicFiles.FsyncingOutput {
 
     /** @param file the temp file to create; it must not exist */
     DirectOutput(Path file) {
+        this(file, true);
+    }
+
+    /** @param directAllowed false to write as on a file system without direct I/O (for tests of that path) */
+    DirectOutput(Path file, boolean directAllowed) {
         this.file = file;
+        this.directAllowed = directAllowed;
     }
 
     private static ByteBuffer alignedBuffer() {
@@ -124,6 +131,9 @@ final class DirectOutput extends AtomicFiles.FsyncingOutput {
 
     /** The file opened for direct writes, or for ordinary ones when its file system cannot. */
     private FileChannel openDirect() throws IOException {
+        if (!directAllowed) {
+            return openBuffered();
+        }
         FileChannel opened;
         try {
             opened = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,

@@ -45,6 +45,21 @@ class DirectOutputTest {
         assertArrayEquals(data, Files.readAllBytes(file));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, MIB - 1, MIB, MIB + 1, 3 * MIB + 12_345})
+    void withoutDirectIoTheSameBytesGoThroughThePageCache(int length) throws Exception {
+        byte[] data = randomBytes(length);
+        Path file = dir.resolve("buffered");
+        try (DirectOutput out = new DirectOutput(file, false)) {
+            out.write(data, 0, data.length);
+            out.finish();
+        }
+        assertArrayEquals(data, Files.readAllBytes(file));
+        if (length >= MIB && Files.isExecutable(Path.of("/usr/bin/fincore"))) {
+            assertTrue(residentBytes(file) >= length, "written through the page cache");
+        }
+    }
+
     @Test
     void aStagedFileClosedWithoutFinishHasAllItsBytes() throws IOException {
         byte[] data = randomBytes(2 * MIB + 100);
