@@ -142,7 +142,12 @@ final class DirectOutput extends AtomicFiles.FsyncingOutput {
             Files.deleteIfExists(file); // some file systems create the file, then refuse O_DIRECT
             return openBuffered();
         }
-        long blockSize = Files.getFileStore(file).getBlockSize();
+        long blockSize;
+        try {
+            blockSize = Files.getFileStore(file).getBlockSize();
+        } catch (IOException | UnsupportedOperationException e) {
+            blockSize = -1; // unknown alignment: not worth guessing
+        }
         if (blockSize <= 0 || blockSize > MAX_ALIGNMENT || Long.bitCount(blockSize) != 1) {
             opened.close();
             Files.delete(file);
