@@ -19,11 +19,8 @@ import java.util.Set;
 final class StartupWarmer {
     /** Words that print and exit before any of it is needed. */
     private static final Set<String> NOTHING_TO_WARM = Set.of("-V", "--version", "-h", "--help", "help");
-    /**
-     * Words of the commands that build JSON through an object mapper (parse, lint, info, a JSON
-     * progress stream); the store and the build read and write theirs without one.
-     */
-    private static final Set<String> MAPPER_USERS = Set.of("parse", "lint", "info", "json", "--progress=json");
+    /** The commands that build JSON through an object mapper; the store and the build do without one. */
+    private static final Set<String> MAPPER_COMMANDS = Set.of("parse", "lint", "info");
 
     private StartupWarmer() {}
 
@@ -42,10 +39,11 @@ final class StartupWarmer {
         return args.length > 0 && !NOTHING_TO_WARM.contains(args[args.length - 1]);
     }
 
-    /** Whether the command line names a command, or a build progress mode, that uses an object mapper. */
+    /** Whether the command line names a command, or asks for a build progress mode, that uses an object mapper. */
     static boolean usesMapper(String[] args) {
-        for (String arg : args) {
-            if (MAPPER_USERS.contains(arg)) {
+        for (int i = 0; i < args.length; i++) {
+            if (MAPPER_COMMANDS.contains(args[i]) || args[i].equals("--progress=json")
+                    || (args[i].equals("--progress") && i + 1 < args.length && args[i + 1].equals("json"))) {
                 return true;
             }
         }

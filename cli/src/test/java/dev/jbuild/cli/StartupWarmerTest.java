@@ -28,6 +28,9 @@ class StartupWarmerTest {
         assertTrue(StartupWarmer.usesMapper(new String[] {"--root", "/s", "lint", "--format", "sarif", "."}));
         assertTrue(StartupWarmer.usesMapper(new String[] {"build", "--progress", "json", "."}));
         assertFalse(StartupWarmer.usesMapper(new String[] {"build", "-t", "x", "."}));
+        assertTrue(StartupWarmer.usesMapper(new String[] {"--progress=json", "."}));
         assertFalse(StartupWarmer.usesMapper(new String[] {"images"}));
+        assertFalse(StartupWarmer.usesMapper(new String[] {"images", "--format", "json"}));
+        assertFalse(StartupWarmer.usesMapper(new String[] {"build", "--progress"}));
     }
 }

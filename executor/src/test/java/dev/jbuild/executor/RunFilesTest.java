@@ -1,6 +1,7 @@
 package dev.jbuild.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ class RunFilesTest {
         assertEquals("{\"containerId\":\"jbuild-4f2a\",\"runtime\":\"/usr/sbin/runc\","
                 + "\"runtimeRoot\":\"/var/lib/jbuild/executor/runc \\\"quoted\\\"\"}",
                 Files.readString(runDir.resolve(RunState.FILE_NAME)));
-        assertEquals(false, Files.exists(runDir.resolve(RunState.FILE_NAME + ".tmp")));
+        assertFalse(Files.exists(runDir.resolve(RunState.FILE_NAME + ".tmp")));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.jbuild.store;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -72,23 +71,5 @@ final class AtomicFiles {
     /** Deletes a file or a whole tree, not following symlinks; missing is fine. Returns bytes freed. */
     static long deleteTree(Path path) throws IOException {
         return FileTrees.delete(path);
-    }
-
-    /**
-     * An output stream that fsyncs on {@link FsyncingOutput#finish()} before closing. Where the file
-     * system allows it the bytes go around the page cache (see {@link DirectOutput}).
-     */
-    static FsyncingOutput create(Path temp) throws IOException {
-        return new DirectOutput(temp);
-    }
-
-    /** A temp file being written; {@link #finish()} makes its content durable. */
-    abstract static class FsyncingOutput extends OutputStream {
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        abstract void finish() throws IOException;
     }
 }

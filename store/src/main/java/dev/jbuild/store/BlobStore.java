@@ -126,7 +126,7 @@ public final class BlobStore {
         boolean kept = false;
         DigestingOutputStream digesting = null;
         try {
-            try (AtomicFiles.FsyncingOutput file = AtomicFiles.create(temp)) {
+            try (DirectOutput file = new DirectOutput(temp)) {
                 digesting = new DigestingOutputStream(file);
                 OutputStream buffered = new BufferedOutputStream(digesting, BUFFER);
                 content.writeTo(buffered);

@@ -3,6 +3,7 @@ package dev.jbuild.store;
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -21,6 +22,9 @@ import java.util.concurrent.Future;
  * buffered, 0.1 to 0.2 s direct, on the development machine), and the pages then crowd out the diff
  * directories and context files that later steps read.
  *
+ * <p>The blob store's one way of writing a temp file: {@link #finish} makes the content durable (fsync)
+ * before the file is renamed into place; a staged blob is closed without it.
+ *
  * <p>Bytes collect in an aligned buffer. A blob that never fills it (JSON, small layers) is written
  * the ordinary way when it ends, because a direct write is a synchronous disk write. A larger one goes
  * direct from its first full buffer on, written by a second thread while the caller (who hashes what
@@ -28,7 +32,7 @@ import java.util.concurrent.Future;
  * its length. A file system without direct I/O (tmpfs before Linux 6.6), or with blocks larger than the
  * buffers' alignment, gets ordinary writes.
  */
-final class DirectOutput extends AtomicFiles.FsyncingOutput {
+final class DirectOutput extends OutputStream {
     private static final int MAX_ALIGNMENT = 64 * 1024;
     private static final int BUFFER = 1024 * 1024;
 
@@ -57,6 +61,11 @@ final class DirectOutput extends AtomicFiles.FsyncingOutput {
 
     private static ByteBuffer alignedBuffer() {
         return ByteBuffer.allocateDirect(BUFFER + MAX_ALIGNMENT).alignedSlice(MAX_ALIGNMENT).limit(BUFFER);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
@@ -186,7 +195,7 @@ final class DirectOutput extends AtomicFiles.FsyncingOutput {
         channel.truncate(written);
     }
 
-    @Override
+    /** Writes what is left and fsyncs the file. */
     void finish() throws IOException {
         flushTail();
         channel.force(true);

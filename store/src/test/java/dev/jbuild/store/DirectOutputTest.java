@@ -30,7 +30,7 @@ class DirectOutputTest {
     void writesExactlyTheBytesGivenWhateverTheirLength(int length) throws IOException {
         byte[] data = randomBytes(length);
         Path file = dir.resolve("blob");
-        try (AtomicFiles.FsyncingOutput out = AtomicFiles.create(file)) {
+        try (DirectOutput out = new DirectOutput(file)) {
             // uneven pieces, as a tar writer hands them over
             int at = 0;
             int piece = 1;
@@ -64,7 +64,7 @@ class DirectOutputTest {
     void aStagedFileClosedWithoutFinishHasAllItsBytes() throws IOException {
         byte[] data = randomBytes(2 * MIB + 100);
         Path file = dir.resolve("staged");
-        try (AtomicFiles.FsyncingOutput out = AtomicFiles.create(file)) {
+        try (DirectOutput out = new DirectOutput(file)) {
             out.write(data, 0, data.length);
         }
         assertArrayEquals(data, Files.readAllBytes(file));
@@ -85,7 +85,7 @@ class DirectOutputTest {
 
         // the ordinary path for small blobs: those are read back soon (JSON) and go through the cache
         Path small = dir.resolve("small");
-        try (AtomicFiles.FsyncingOutput out = AtomicFiles.create(small)) {
+        try (DirectOutput out = new DirectOutput(small)) {
             out.write(data, 0, 100_000);
             out.finish();
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,15 @@ class JsonTreesTest {
     void nothingButWhitespaceIsNoValue() throws IOException {
         assertNull(JsonTrees.read(new byte[0]));
         assertNull(JsonTrees.read(" \n"));
+    }
+
+    @Test
+    void aDocumentNestedTooDeeplyIsRefusedLikeMalformedJsonNotWithAStackOverflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThrows(JsonProcessingException.class, () -> JsonTrees.read(deep));
+        InvalidImageException e = assertThrows(InvalidImageException.class,
+                () -> JsonFields.object(("{\"a\":" + deep + "}").getBytes(StandardCharsets.UTF_8), "image config"));
+        assertTrue(e.getMessage().startsWith("invalid image config: "), e.getMessage());
     }
 
     @ParameterizedTest
