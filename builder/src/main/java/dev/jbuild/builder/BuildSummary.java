@@ -1,6 +1,6 @@
 package dev.jbuild.builder;
 
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 import java.time.Duration;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.jbuild.builder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.parser.graph.Platform;
+import dev.jbuild.imagespec.Platform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jbuild.builder.cache.BuildCache;
 import dev.jbuild.builder.cache.CachePruner;
-import dev.jbuild.builder.cache.CacheRecord;
 import dev.jbuild.builder.layers.DiffStore;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.LayerStore;
 import java.io.IOException;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.store.ContainerConfig;
-import dev.jbuild.store.HealthConfig;
-import dev.jbuild.store.HistoryEntry;
+import dev.jbuild.imagespec.ContainerConfig;
+import dev.jbuild.imagespec.HealthConfig;
+import dev.jbuild.imagespec.HistoryEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.store.HistoryEntry;
+import dev.jbuild.imagespec.HistoryEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -23,12 +23,14 @@ import dev.jbuild.cli.lint.PreBuildCheck;
 import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.NetworkMode;
 import dev.jbuild.executor.StorageDrivers;
+import dev.jbuild.imagespec.ImageSpecException;
+import dev.jbuild.imagespec.Reference;
 import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.ignore.IgnoreFiles;
+import dev.jbuild.platform.FileTrees;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.Reference;
 import dev.jbuild.store.StoreException;
 import dev.jbuild.store.StoreOptions;
 import dev.jbuild.transfer.ImageSaver;
@@ -174,7 +176,7 @@ final class BuildCommand implements CliCommand {
             return build(context, graph, dir == null ? null : dir.toAbsolutePath(), ignore);
         } finally {
             if (stdinDir != null) {
-                deleteTree(stdinDir);
+                deleteQuietly(stdinDir);
             }
         }
     }
@@ -228,7 +230,7 @@ final class BuildCommand implements CliCommand {
                 context.out().println(result.image().id().value());
             }
             return ExitCode.OK;
-        } catch (StoreException | ExecutorException e) {
+        } catch (StoreException | ImageSpecException | ExecutorException e) {
             throw new UserError(e.getMessage(), e);
         }
     }
@@ -249,7 +251,7 @@ final class BuildCommand implements CliCommand {
         for (String tag : tags) {
             try {
                 Reference.parseNormalized(tag);
-            } catch (StoreException e) {
+            } catch (StoreException | ImageSpecException e) {
                 throw new IllegalArgumentException("invalid tag \"" + tag + "\": " + e.getMessage());
             }
         }
@@ -355,11 +357,11 @@ final class BuildCommand implements CliCommand {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    private static void deleteQuietly(Path dir) {
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
-            // a temp directory
+            // a temp directory: nothing the user asked for is lost
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.jbuild.cli.args.ArgParser;
 import dev.jbuild.cli.args.HelpRenderer;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.UsageException;
+import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -80,7 +81,7 @@ public final class Cli {
         String systemError = SystemErrors.describe(e, storeRoot(context));
         if (e instanceof DockerfileSyntaxException syntax) {
             err.println(syntax.range() == null ? "jbuild: " + syntax.oneLine() : syntax.withCaret());
-        } else if (e instanceof UserError) {
+        } else if (e instanceof UserError || e instanceof ImageSpecException) {
             err.println("jbuild: " + e.getMessage());
         } else if (systemError != null) {
             err.println("jbuild: " + systemError);

@@ -1,7 +1,7 @@
 package dev.jbuild.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jbuild.store.JsonTrees;
+import dev.jbuild.imagespec.JsonTrees;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

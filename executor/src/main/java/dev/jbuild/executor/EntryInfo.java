@@ -1,6 +1,6 @@
 package dev.jbuild.executor;
 
-import dev.jbuild.layertar.Xattrs;
+import dev.jbuild.platform.Xattrs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

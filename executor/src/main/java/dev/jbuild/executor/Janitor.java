@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ public final class Janitor {
                 Mounts.unmount(mount);
                 counter.mounts++;
             }
-            Trees.deleteOnOneFileSystem(dir);
+            FileTrees.delete(dir);
             counter.directories++;
         } catch (IOException | RuntimeException e) {
             counter.failures.add(dir + ": " + e.getMessage());

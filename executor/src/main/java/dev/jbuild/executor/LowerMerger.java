@@ -1,6 +1,7 @@
 package dev.jbuild.executor;
 
-import dev.jbuild.layertar.Xattrs;
+import dev.jbuild.platform.FileTrees;
+import dev.jbuild.platform.Xattrs;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ final class LowerMerger {
                 if (OverlayFormat.isOpaque(dir)) {
                     markers.opaqueDirectories().add(relative);
                     if (Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
-                        Trees.deleteOnOneFileSystem(existing);
+                        FileTrees.delete(existing);
                     }
                 }
                 return FileVisitResult.CONTINUE;
@@ -81,7 +82,7 @@ final class LowerMerger {
                     markers.whiteouts().add(relative);
                 }
                 if (Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
-                    Trees.deleteOnOneFileSystem(existing);
+                    FileTrees.delete(existing);
                 } else if (whiteout) {
                     Files.deleteIfExists(existing);
                 }

@@ -1,7 +1,7 @@
 package dev.jbuild.executor;
 
-import dev.jbuild.layertar.LibC;
-import dev.jbuild.layertar.Native;
+import dev.jbuild.platform.LibC;
+import dev.jbuild.platform.Native;
 import java.io.IOException;
 import java.nio.file.Path;
 

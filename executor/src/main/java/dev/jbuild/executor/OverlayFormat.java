@@ -1,7 +1,7 @@
 package dev.jbuild.executor;
 
-import dev.jbuild.layertar.Native;
-import dev.jbuild.layertar.Xattrs;
+import dev.jbuild.platform.Native;
+import dev.jbuild.platform.Xattrs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.jbuild.executor;
 
-import dev.jbuild.layertar.Native;
+import dev.jbuild.platform.Native;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import dev.jbuild.layertar.Change;
 import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
-import dev.jbuild.layertar.Xattrs;
+import dev.jbuild.platform.Xattrs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.imagespec.SizedDigest;
 import dev.jbuild.layertar.Change;
-import dev.jbuild.layertar.LayerDigest;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
 import java.io.OutputStream;
@@ -70,7 +70,7 @@ class ExecutorBenchmarkTest {
         long t2 = System.nanoTime();
         List<Change> changes = workspace.changes();
         long t3 = System.nanoTime();
-        LayerDigest digest = LayerWriter.of(WriterOptions.defaults())
+        SizedDigest digest = LayerWriter.of(WriterOptions.defaults())
                 .writeChanges(workspace.diffRoot(), changes, OutputStream.nullOutputStream());
         long t4 = System.nanoTime();
         workspace.close();

@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.imagespec.SizedDigest;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param skippedXattrs attributes the target file system refused, as {@code path: name}; Docker
  *     ignores those too
  */
-public record ApplyResult(LayerDigest digest, int entriesApplied, int pathsWhitedOut, int directoriesCleared,
+public record ApplyResult(SizedDigest digest, int entriesApplied, int pathsWhitedOut, int directoriesCleared,
                           List<String> skippedXattrs) {
     public ApplyResult {
         skippedXattrs = List.copyOf(skippedXattrs);

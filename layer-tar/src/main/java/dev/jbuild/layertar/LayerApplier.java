@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.platform.PosixOps;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.imagespec.SizedDigest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ final class LayerOutput {
     }
 
     /** Ends the archive and flushes; the caller's stream stays open. */
-    LayerDigest finish() throws IOException {
+    SizedDigest finish() throws IOException {
         end();
         if (digesting == null) {
             throw new IllegalStateException("an unhashed layer has no digest");

@@ -1,12 +1,15 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.imagespec.CodePointOrder;
+import dev.jbuild.imagespec.SizedDigest;
+import dev.jbuild.platform.PosixOps;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
@@ -47,7 +50,7 @@ public final class LayerWriter {
     }
 
     /** Writes everything below {@code root} (not root itself, like a layer diff never holds "/"). */
-    public LayerDigest writeDirectory(Path root, OutputStream out) throws IOException {
+    public SizedDigest writeDirectory(Path root, OutputStream out) throws IOException {
         requireDirectory(root);
         SourceHeaders headers = new SourceHeaders(options, posix.readXattrsRecursively(root));
         LayerOutput layer = LayerOutput.hashed(out);
@@ -82,7 +85,7 @@ public final class LayerWriter {
      * directories of every change are written too (as they are in root) so that applying the layer
      * gives them the right owner and mode.
      */
-    public LayerDigest writeChanges(Path root, List<Change> changes, OutputStream out) throws IOException {
+    public SizedDigest writeChanges(Path root, List<Change> changes, OutputStream out) throws IOException {
         LayerOutput layer = LayerOutput.hashed(out);
         writeChanges(root, changes, layer);
         return layer.finish();

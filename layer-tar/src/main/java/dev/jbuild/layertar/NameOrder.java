@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.imagespec.CodePointOrder;
 import java.util.Comparator;
 
 /** The orders layer entries and PAX records are written in. */

@@ -1,5 +1,7 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.platform.FileTrees;
+import dev.jbuild.platform.PosixOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -47,7 +49,7 @@ final class PlanExecutor {
                 Files.createDirectory(path);
                 Files.setAttribute(path, "unix:mode", IMPLIED_DIRECTORY_MODE);
             } else if (step instanceof PlanStep.Remove remove) {
-                FileTrees.deleteRecursively(resolve(remove.key()));
+                FileTrees.delete(resolve(remove.key()));
             } else if (step instanceof PlanStep.ClearDirectory clear) {
                 FileTrees.deleteChildren(resolve(clear.key()));
             } else if (step instanceof PlanStep.Create create) {

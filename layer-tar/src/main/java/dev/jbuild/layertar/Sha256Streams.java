@@ -1,10 +1,12 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.SizedDigest;
+import dev.jbuild.platform.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /** Streams that hash and count the bytes passing through, so nobody reads a layer twice to digest it. */
 final class Sha256Streams {
@@ -40,8 +42,8 @@ final class Sha256Streams {
             sink.flush();
         }
 
-        LayerDigest digest() {
-            return new LayerDigest(HexFormat.of().formatHex(sha256.digest()), count);
+        SizedDigest digest() {
+            return new SizedDigest(Digest.finish(sha256), count);
         }
     }
 
@@ -78,8 +80,8 @@ final class Sha256Streams {
             return n;
         }
 
-        LayerDigest digest() {
-            return new LayerDigest(HexFormat.of().formatHex(sha256.digest()), count);
+        SizedDigest digest() {
+            return new SizedDigest(Digest.finish(sha256), count);
         }
     }
 }

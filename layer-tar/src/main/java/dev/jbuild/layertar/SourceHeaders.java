@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.imagespec.CodePointOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

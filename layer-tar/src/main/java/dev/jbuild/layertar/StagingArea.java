@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,6 +46,6 @@ final class StagingArea implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        FileTrees.deleteRecursively(directory);
+        FileTrees.delete(directory);
     }
 }

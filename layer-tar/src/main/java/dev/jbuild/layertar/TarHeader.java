@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.imagespec.CodePointOrder;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;

@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.imagespec.CodePointOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

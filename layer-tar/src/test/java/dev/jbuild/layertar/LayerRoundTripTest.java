@@ -3,6 +3,7 @@ package dev.jbuild.layertar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.imagespec.SizedDigest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -167,7 +168,7 @@ class LayerRoundTripTest {
         Path target = temp.resolve("big-target");
         java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 20);
         java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
-        java.util.concurrent.CompletableFuture<LayerDigest> written = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        java.util.concurrent.CompletableFuture<SizedDigest> written = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try (out) {
                 return LayerWriter.of(WriterOptions.defaults()).writeDirectory(source, out);
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.platform.PosixOps;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

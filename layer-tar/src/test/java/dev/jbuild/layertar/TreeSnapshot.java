@@ -1,5 +1,7 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.platform.PosixOps;
+import dev.jbuild.platform.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;

@@ -1,5 +1,6 @@
 package dev.jbuild.lint;
 
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.lint.model.BaseImageEnv;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.lint.rules.Check;
@@ -8,7 +9,6 @@ import dev.jbuild.lint.rules.FindingSink;
 import dev.jbuild.lint.shellcheck.ShellcheckInput;
 import dev.jbuild.lint.shellcheck.ShellcheckRunner;
 import dev.jbuild.lint.shellcheck.ShellcheckScriptWriter;
-import dev.jbuild.parser.graph.Platform;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxParser;

@@ -1,7 +1,7 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
 import java.io.InputStream;

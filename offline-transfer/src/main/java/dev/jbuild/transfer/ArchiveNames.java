@@ -1,6 +1,6 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,8 +1,9 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.BlobStore;
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Digest;
+import dev.jbuild.store.CompressionStreams;
 import dev.jbuild.store.StagedBlob;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -35,9 +36,9 @@ final class ArchiveReader {
     StagedArchive read(InputStream raw) throws IOException {
         ExpansionLimit.CountingInput counted = new ExpansionLimit.CountingInput(raw);
         BufferedInputStream buffered = new BufferedInputStream(counted, BUFFER);
-        Compression compression = Compression.sniff(buffered);
+        Compression compression = CompressionStreams.sniff(buffered);
         InputStream tarBytes = compression == Compression.NONE ? buffered
-                : new BufferedInputStream(limit.guard(compression.decompressing(buffered), counted::count,
+                : new BufferedInputStream(limit.guard(CompressionStreams.decompressing(compression, buffered), counted::count,
                         "the " + compression.label() + "-compressed archive"), BUFFER);
         StagedArchive archive = new StagedArchive();
         try {

@@ -1,7 +1,7 @@
 package dev.jbuild.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jbuild.store.CanonicalJson;
+import dev.jbuild.imagespec.CanonicalJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,14 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.FileTrees;
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageSpecException;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Reference;
+import dev.jbuild.platform.FileTrees;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.MediaTypes;
-import dev.jbuild.store.Reference;
 import dev.jbuild.store.StagedBlob;
-import dev.jbuild.store.Compression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -147,7 +148,7 @@ public final class ImageLoader {
                 Digest previousId;
                 try {
                     previousId = store.manifest(previous.get()).config().digest();
-                } catch (dev.jbuild.store.StoreException e) {
+                } catch (dev.jbuild.store.StoreException | ImageSpecException e) {
                     continue; // a broken image: nothing to report about it
                 }
                 if (!previousId.equals(image.id())) {

@@ -1,11 +1,11 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Descriptor;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Manifest;
+import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.Manifest;
-import dev.jbuild.store.MediaTypes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

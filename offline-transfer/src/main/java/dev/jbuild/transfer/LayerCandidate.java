@@ -1,8 +1,8 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.StagedBlob;
 
 /**

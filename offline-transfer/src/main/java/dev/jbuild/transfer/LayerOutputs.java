@@ -1,11 +1,11 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.store.CompressedBlobCache;
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.MediaTypes;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;

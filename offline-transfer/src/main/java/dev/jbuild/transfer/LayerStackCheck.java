@@ -1,14 +1,15 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.FileTrees;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Digest;
 import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.ApplyResult;
 import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.layertar.MalformedLayerException;
 import dev.jbuild.layertar.SymlinkTraversal;
 import dev.jbuild.layertar.UnsafeEntryException;
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Digest;
+import dev.jbuild.platform.FileTrees;
+import dev.jbuild.store.CompressionStreams;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.LayerStore;
 import java.io.IOException;
@@ -83,14 +84,14 @@ final class LayerStackCheck {
         }
         try (InputStream raw = layer.blob().open()) {
             ExpansionLimit.CountingInput counted = new ExpansionLimit.CountingInput(raw);
-            InputStream tar = limit.guard(layer.compression().decompressing(counted), counted::count, what);
-            java.security.MessageDigest sha256 = dev.jbuild.layertar.Sha256.newDigest();
+            InputStream tar = limit.guard(CompressionStreams.decompressing(layer.compression(), counted), counted::count, what);
+            java.security.MessageDigest sha256 = dev.jbuild.platform.Sha256.newDigest();
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = tar.read(buffer)) > 0) {
                 sha256.update(buffer, 0, n);
             }
-            requireDiffId(what, layer, Digest.ofHex(java.util.HexFormat.of().formatHex(sha256.digest())));
+            requireDiffId(what, layer, Digest.finish(sha256));
         } catch (java.util.zip.ZipException | com.github.luben.zstd.ZstdIOException | java.io.EOFException e) {
             throw new InvalidArchiveException(what + " is not valid " + layer.compression().label() + ": "
                     + e.getMessage(), e);
@@ -111,10 +112,10 @@ final class LayerStackCheck {
         try (InputStream raw = layer.blob().open()) {
             ExpansionLimit.CountingInput counted = new ExpansionLimit.CountingInput(raw);
             InputStream tar = compression == Compression.NONE ? counted
-                    : limit.guard(compression.decompressing(counted), counted::count, what);
+                    : limit.guard(CompressionStreams.decompressing(compression, counted), counted::count, what);
             ApplyResult result = LayerApplier.of(options).apply(tar, rootfs);
             tar.transferTo(OutputStream.nullOutputStream());
-            requireDiffId(what, layer, Digest.ofHex(result.digest().sha256Hex()));
+            requireDiffId(what, layer, result.digest().digest());
         } catch (UnsafeEntryException e) {
             throw new InvalidArchiveException(what + " was refused: " + e.getMessage(), e);
         } catch (MalformedLayerException e) {

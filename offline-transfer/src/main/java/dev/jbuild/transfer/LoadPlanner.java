@@ -1,16 +1,17 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.Index;
+import dev.jbuild.imagespec.InvalidReferenceException;
+import dev.jbuild.imagespec.Manifest;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Platform;
+import dev.jbuild.imagespec.Reference;
 import dev.jbuild.store.BlobCorruptedException;
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.ImageConfig;
-import dev.jbuild.store.Index;
-import dev.jbuild.store.InvalidReferenceException;
-import dev.jbuild.store.Manifest;
-import dev.jbuild.store.MediaTypes;
-import dev.jbuild.store.Platform;
-import dev.jbuild.store.Reference;
+import dev.jbuild.store.CompressionStreams;
 import dev.jbuild.store.StagedBlob;
 import java.io.IOException;
 import java.io.InputStream;
@@ -232,7 +233,7 @@ final class LoadPlanner {
 
     private static Compression sniff(StagedBlob blob) throws IOException {
         try (InputStream in = blob.open()) {
-            return Compression.sniff(in);
+            return CompressionStreams.sniff(in);
         }
     }
 

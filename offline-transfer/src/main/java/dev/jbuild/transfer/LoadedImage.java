@@ -1,7 +1,7 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.Reference;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.Reference;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Compression;
+import dev.jbuild.imagespec.Compression;
 import java.security.PrivateKey;
 import java.util.Objects;
 

@@ -1,10 +1,10 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.InvalidReferenceException;
+import dev.jbuild.imagespec.Reference;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.InvalidReferenceException;
-import dev.jbuild.store.Reference;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.Platform;
-import dev.jbuild.store.Reference;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.Platform;
+import dev.jbuild.imagespec.Reference;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.imagespec.Reference;
 import dev.jbuild.store.ImageRecord;
-import dev.jbuild.store.Reference;
 import java.util.List;
 
 /**

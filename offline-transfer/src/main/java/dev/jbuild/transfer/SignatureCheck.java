@@ -1,9 +1,10 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.Manifest;
-import dev.jbuild.store.Reference;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageSpecException;
+import dev.jbuild.imagespec.Manifest;
+import dev.jbuild.imagespec.Reference;
 import dev.jbuild.store.StagedBlob;
 import dev.jbuild.store.StoreException;
 import java.io.IOException;
@@ -72,7 +73,7 @@ final class SignatureCheck {
                     otherDigests.add(statement.manifestDigest().value());
                 }
             }
-        } catch (StoreException e) {
+        } catch (StoreException | ImageSpecException e) {
             return new SignatureVerdict(name, manifestDigest, "its signature is unreadable: " + e.getMessage());
         }
         if (signedReferences.isEmpty()) {
@@ -99,7 +100,7 @@ final class SignatureCheck {
         }
         try {
             return Reference.parseNormalized(dockerReference).name();
-        } catch (StoreException e) {
+        } catch (StoreException | ImageSpecException e) {
             return dockerReference;
         }
     }

@@ -1,6 +1,6 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 
 /**
  * What verifying one image of an archive found.

@@ -3,9 +3,9 @@ package dev.jbuild.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jbuild.store.CanonicalJson;
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.InvalidDigestException;
+import dev.jbuild.imagespec.CanonicalJson;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.InvalidDigestException;
 import java.io.IOException;
 
 /**

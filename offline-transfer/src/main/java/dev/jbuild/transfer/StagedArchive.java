@@ -1,6 +1,6 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.StagedBlob;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,8 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.store.CompressionStreams;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
 import java.io.ByteArrayOutputStream;
@@ -87,7 +88,7 @@ final class Archives {
 
     static byte[] compressWhole(byte[] tar, Compression compression) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream compressing = compression.compressing(out)) {
+        try (OutputStream compressing = CompressionStreams.compressing(compression, out)) {
             compressing.write(tar);
         }
         return out.toByteArray();

@@ -1,12 +1,12 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.HistoryEntry;
-import dev.jbuild.store.ImageConfig;
-import dev.jbuild.store.Index;
-import dev.jbuild.store.Manifest;
-import dev.jbuild.store.MediaTypes;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.Index;
+import dev.jbuild.imagespec.Manifest;
+import dev.jbuild.imagespec.MediaTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

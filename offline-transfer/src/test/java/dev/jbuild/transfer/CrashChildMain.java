@@ -1,6 +1,6 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.Compression;
+import dev.jbuild.imagespec.Compression;
 import dev.jbuild.store.ImageImporter;
 import dev.jbuild.store.ImageStore;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.jbuild.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.store.Compression;
+import dev.jbuild.imagespec.Compression;
 import dev.jbuild.store.ImageImporter;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.store.CompressionStreams;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.MediaTypes;
 import dev.jbuild.store.StoreException;
 import dev.jbuild.transfer.CraftedImages.Entry;
 import java.io.ByteArrayInputStream;
@@ -105,7 +106,7 @@ class HostileArchiveTest {
 
     private static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream gz = Compression.GZIP.compressing(out)) {
+        try (OutputStream gz = CompressionStreams.compressing(Compression.GZIP, out)) {
             gz.write(data);
         }
         return out.toByteArray();

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.Index;
 import dev.jbuild.store.ImageImporter;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.Index;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

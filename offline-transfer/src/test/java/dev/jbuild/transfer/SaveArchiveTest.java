@@ -8,14 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.store.BlobCorruptedException;
-import dev.jbuild.store.Compression;
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
+import dev.jbuild.store.CompressionStreams;
 import dev.jbuild.store.ImageNotFoundException;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.MediaTypes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -132,8 +133,8 @@ class SaveArchiveTest {
             assertEquals(MediaTypes.ociLayer(compression), layer.path("mediaType").asText());
             byte[] blob = files.get(blobName(Digest.parse(layer.path("digest").asText())));
             assertEquals(layer.path("size").asLong(), blob.length);
-            assertEquals(compression, Compression.sniff(new java.io.BufferedInputStream(new ByteArrayInputStream(blob))));
-            try (InputStream in = compression.decompressing(new ByteArrayInputStream(blob))) {
+            assertEquals(compression, CompressionStreams.sniff(new java.io.BufferedInputStream(new ByteArrayInputStream(blob))));
+            try (InputStream in = CompressionStreams.decompressing(compression, new ByteArrayInputStream(blob))) {
                 assertEquals(image.diffIds().get(i), Digest.of(in.readAllBytes()));
             }
             assertEquals("blobs/sha256/" + Digest.parse(layer.path("digest").asText()).hex(),

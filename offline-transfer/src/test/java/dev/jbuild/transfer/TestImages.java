@@ -1,16 +1,16 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.layertar.Change;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.HistoryEntry;
-import dev.jbuild.store.ImageConfig;
 import dev.jbuild.store.ImageExporter;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.MediaTypes;
-import dev.jbuild.store.Platform;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -106,7 +106,7 @@ final class TestImages {
                         out.put(rel, "dir");
                     } else {
                         byte[] bytes = Files.readAllBytes(p);
-                        out.put(rel, bytes.length > 200 ? "file:" + dev.jbuild.store.Digest.of(bytes)
+                        out.put(rel, bytes.length > 200 ? "file:" + dev.jbuild.imagespec.Digest.of(bytes)
                                 : "file:" + new String(bytes, StandardCharsets.UTF_8));
                     }
                 } catch (IOException e) {

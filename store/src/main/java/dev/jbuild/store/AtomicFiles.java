@@ -67,9 +67,4 @@ final class AtomicFiles {
             channel.force(true);
         }
     }
-
-    /** Deletes a file or a whole tree, not following symlinks; missing is fine. Returns bytes freed. */
-    static long deleteTree(Path path) throws IOException {
-        return FileTrees.delete(path);
-    }
 }

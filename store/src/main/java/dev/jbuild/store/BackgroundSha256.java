@@ -1,5 +1,7 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.platform.Sha256;
 import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -11,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * The SHA-256 of a stream of bytes, computed on a thread of its own once the stream is large, so that
  * hashing a layer overlaps writing it, when the JDK does the hashing: a short-lived command runs with
  * the client compiler only, which hashes no faster than the disk writes, while the machine's other core
- * sits idle. With libcrypto (see {@link dev.jbuild.layertar.Sha256}) hashing is ten times faster than
+ * sits idle. With libcrypto (see {@link dev.jbuild.platform.Sha256}) hashing is ten times faster than
  * that, and copying each chunk for a second thread would cost more than it saves: it stays in line. The
  * first megabyte is hashed in line either way: most blobs (configs, manifests, small layers) never
  * need to ask.
@@ -32,7 +34,7 @@ final class BackgroundSha256 {
     private Thread hasher;
 
     BackgroundSha256() {
-        this(dev.jbuild.layertar.Sha256::usesOpenSsl);
+        this(dev.jbuild.platform.Sha256::usesOpenSsl);
     }
 
     /** @param hashesFast whether the digest is fast enough to stay in line (asked once, past the first megabyte) */
@@ -68,7 +70,7 @@ final class BackgroundSha256 {
                 throw new InterruptedIOException("interrupted while hashing");
             }
         }
-        return Sha256.finish(digest);
+        return Digest.finish(digest);
     }
 
     /** Stops the hasher of a stream that will not be finished (its write failed). */

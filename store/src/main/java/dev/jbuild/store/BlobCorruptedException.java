@@ -1,5 +1,7 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Digest;
+
 /**
  * Content that does not hash to the digest it is stored or announced under, or whose length is not
  * the announced size. Nothing built on it is trusted.

@@ -1,5 +1,7 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Digest;
+
 /** A blob that should be in the store is not. */
 public final class BlobNotFoundException extends StoreException {
     private final Digest digest;

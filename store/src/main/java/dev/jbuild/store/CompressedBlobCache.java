@@ -2,6 +2,13 @@ package dev.jbuild.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jbuild.imagespec.CanonicalJson;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageSpecException;
+import dev.jbuild.imagespec.JsonFields;
+import dev.jbuild.imagespec.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +58,7 @@ public final class CompressedBlobCache {
         Descriptor made;
         try (InputStream in = blobs.open(uncompressed)) {
             made = blobs.write(MediaTypes.ociLayer(compression), out -> {
-                OutputStream compressing = compression.compressing(new NonClosing(out));
+                OutputStream compressing = CompressionStreams.compressing(compression, new NonClosing(out));
                 in.transferTo(compressing); // to the end: the source is verified before the variant is published
                 compressing.close();
             });
@@ -73,7 +80,7 @@ public final class CompressedBlobCache {
         }
         Compression compression = MediaTypes.layerCompression(variant.mediaType());
         Descriptor made;
-        try (InputStream raw = blobs.open(variant); InputStream in = compression.decompressing(raw)) {
+        try (InputStream raw = blobs.open(variant); InputStream in = CompressionStreams.decompressing(compression, raw)) {
             made = blobs.put(in, MediaTypes.OCI_LAYER, diffId, -1);
             raw.transferTo(OutputStream.nullOutputStream()); // verifies the variant too
         }
@@ -143,7 +150,7 @@ public final class CompressedBlobCache {
         try {
             JsonNode obj = JsonFields.object(bytes, "compression mapping");
             return Digest.parse(JsonFields.text(obj, "digest"));
-        } catch (StoreException e) {
+        } catch (StoreException | ImageSpecException e) {
             throw new StoreCorruptedException("compression mapping " + mapping + " is unreadable: " + e.getMessage(), e);
         }
     }

@@ -1,8 +1,9 @@
 package dev.jbuild.store;
 
-import dev.jbuild.layertar.LayerDigest;
+import dev.jbuild.imagespec.SizedDigest;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
+import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -22,18 +23,18 @@ public final class ImageExporter {
     }
 
     /** Writes the file system of the image {@code query} names ({@link ImageStore#image}) to {@code out}. */
-    public LayerDigest export(String query, OutputStream out) throws IOException {
+    public SizedDigest export(String query, OutputStream out) throws IOException {
         return export(store.image(query), out);
     }
 
-    public LayerDigest export(ImageRecord image, OutputStream out) throws IOException {
+    public SizedDigest export(ImageRecord image, OutputStream out) throws IOException {
         LayerWriter writer = LayerWriter.of(WriterOptions.defaults());
         if (image.diffIds().isEmpty()) {
             Path empty = store.session().newDirectory("empty-rootfs");
             try {
                 return writer.writeDirectory(empty, out);
             } finally {
-                AtomicFiles.deleteTree(empty);
+                FileTrees.delete(empty);
             }
         }
         return writer.writeDirectory(store.layers().snapshot(image), out);

@@ -1,5 +1,12 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.InvalidReferenceException;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Platform;
+import dev.jbuild.imagespec.Reference;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
 import java.io.BufferedInputStream;
@@ -55,7 +62,7 @@ public final class ImageImporter {
                                  String message) throws IOException {
         validate(reference);
         BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
-        InputStream tar = Compression.sniff(buffered).decompressing(buffered);
+        InputStream tar = CompressionStreams.decompressing(CompressionStreams.sniff(buffered), buffered);
         Descriptor layer = store.blobs().put(tar, MediaTypes.OCI_LAYER);
         store.layers().snapshot(List.of(layer.digest()));
         return commit(layer, source, reference, changes, message);

@@ -1,5 +1,10 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.Manifest;
+import dev.jbuild.imagespec.Reference;
 import java.util.List;
 
 /**

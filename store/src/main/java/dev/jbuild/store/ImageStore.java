@@ -1,5 +1,15 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.ImageSpecException;
+import dev.jbuild.imagespec.InvalidImageException;
+import dev.jbuild.imagespec.InvalidReferenceException;
+import dev.jbuild.imagespec.Manifest;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Reference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -509,7 +519,7 @@ public final class ImageStore implements AutoCloseable {
             Digest id;
             try {
                 id = manifest(manifestDigest).config().digest();
-            } catch (StoreException e) {
+            } catch (StoreException | ImageSpecException e) {
                 continue;
             }
             if (id.hex().startsWith(hexPrefix)) {
@@ -551,7 +561,7 @@ public final class ImageStore implements AutoCloseable {
                 if (manifest(manifestDigest).config().digest().equals(id)) {
                     out.add(manifestDigest);
                 }
-            } catch (StoreException | IOException e) {
+            } catch (StoreException | ImageSpecException | IOException e) {
                 // unreadable: not this image
             }
         }

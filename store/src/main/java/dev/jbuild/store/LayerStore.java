@@ -1,11 +1,18 @@
 package dev.jbuild.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jbuild.imagespec.CanonicalJson;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.InvalidImageException;
+import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.ApplyResult;
 import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.layertar.MalformedLayerException;
 import dev.jbuild.layertar.UnsafeEntryException;
+import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -184,7 +191,7 @@ public final class LayerStore {
         Path doomed = session.newPath("doomed-snapshot");
         Files.move(dir, doomed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.syncDirectory(layout.snapshotsDir());
-        return AtomicFiles.deleteTree(doomed);
+        return FileTrees.delete(doomed);
     }
 
     private Descriptor blobFor(Digest diffId) throws IOException {
@@ -248,24 +255,24 @@ public final class LayerStore {
                 published = AtomicFiles.publishDirectoryIfAbsent(work, layout.snapshot(chainId));
             }
             if (!published) {
-                AtomicFiles.deleteTree(work); // another process made the same snapshot first
+                FileTrees.delete(work); // another process made the same snapshot first
             }
             return snapshot(chainId).orElseThrow(() -> new StoreCorruptedException("snapshot " + chainId
                     + " vanished right after it was made"));
         } finally {
-            AtomicFiles.deleteTree(staging);
-            AtomicFiles.deleteTree(work);
+            FileTrees.delete(staging);
+            FileTrees.delete(work);
         }
     }
 
     private void apply(LayerSource layer, Path rootfs, Path staging) throws IOException {
         ApplyOptions applyOptions = new ApplyOptions(options.keepOwnership()).withStagingParent(staging);
         Compression compression = MediaTypes.layerCompression(layer.blob().mediaType());
-        try (InputStream raw = blobs.open(layer.blob()); InputStream tar = compression.decompressing(raw)) {
+        try (InputStream raw = blobs.open(layer.blob()); InputStream tar = CompressionStreams.decompressing(compression, raw)) {
             ApplyResult result = LayerApplier.of(applyOptions).apply(tar, rootfs);
             tar.transferTo(OutputStream.nullOutputStream());
             raw.transferTo(OutputStream.nullOutputStream()); // the end of the blob is where it is verified
-            Digest actual = Digest.ofHex(result.digest().sha256Hex());
+            Digest actual = result.digest().digest();
             if (!actual.equals(layer.diffId())) {
                 throw new BlobCorruptedException(layer.diffId(), actual);
             }

@@ -1,5 +1,9 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageSpecException;
+import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +115,7 @@ public final class Prune {
             if (before.referencesTo(manifest).isEmpty() && createdBeforeCutoff(manifest)) {
                 try {
                     removedImages.add(store.manifest(manifest).config().digest());
-                } catch (StoreException e) {
+                } catch (StoreException | ImageSpecException e) {
                     removedImages.add(manifest);
                 }
                 after = after.withoutImage(manifest);
@@ -162,7 +166,7 @@ public final class Prune {
                 if (Files.isDirectory(entry) && StoreSession.liveSince(entry) != null) {
                     continue;
                 }
-                freed[0] += AtomicFiles.deleteTree(entry);
+                freed[0] += FileTrees.delete(entry);
                 temp++;
             }
         }
@@ -178,7 +182,7 @@ public final class Prune {
         try {
             Instant created = store.config(store.manifest(manifest).config().digest()).created();
             return created == null || created.isBefore(cutoff);
-        } catch (StoreException e) {
+        } catch (StoreException | ImageSpecException e) {
             return true;
         }
     }

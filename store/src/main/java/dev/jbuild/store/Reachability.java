@@ -1,5 +1,10 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.ImageSpecException;
+import dev.jbuild.imagespec.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +39,7 @@ final class Reachability {
                 reach.blobs.add(manifest.config().digest());
                 manifest.layers().forEach(layer -> reach.blobs.add(layer.digest()));
                 config = store.config(manifest.config().digest());
-            } catch (StoreException e) {
+            } catch (StoreException | ImageSpecException e) {
                 continue; // a broken image keeps what it still names; StoreCheck reports the rest
             }
             reach.blobs.addAll(config.diffIds());

@@ -1,5 +1,7 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.Reference;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Digest;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Digest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,16 @@
 package dev.jbuild.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.InvalidImageException;
+import dev.jbuild.imagespec.InvalidReferenceException;
+import dev.jbuild.imagespec.JsonFields;
+import dev.jbuild.imagespec.Manifest;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Reference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Digest;
 import java.nio.file.Path;
 
 /**

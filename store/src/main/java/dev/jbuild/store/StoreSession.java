@@ -1,5 +1,6 @@
 package dev.jbuild.store;
 
+import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -117,7 +118,7 @@ final class StoreSession implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            AtomicFiles.deleteTree(dir);
+            FileTrees.delete(dir);
         } finally {
             ownerLock.release();
             ownerChannel.close();

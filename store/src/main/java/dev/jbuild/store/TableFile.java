@@ -1,5 +1,6 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.ImageSpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,7 +49,7 @@ final class TableFile {
                 last = new Parsed(bytes, table);
             }
             return table;
-        } catch (StoreException | IllegalArgumentException e) {
+        } catch (StoreException | ImageSpecException | IllegalArgumentException e) {
             throw new StoreCorruptedException("the reference table " + layout.referencesFile() + " is unreadable: "
                     + e.getMessage(), e);
         }

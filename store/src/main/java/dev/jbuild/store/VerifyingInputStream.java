@@ -1,5 +1,7 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.platform.Sha256;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +94,7 @@ final class VerifyingInputStream extends FilterInputStream {
         if (expectedSize >= 0 && size != expectedSize) {
             throw new BlobCorruptedException(expected, expectedSize, size);
         }
-        Digest actual = Sha256.finish(digest);
+        Digest actual = Digest.finish(digest);
         if (!actual.equals(expected)) {
             throw new BlobCorruptedException(expected, actual);
         }

@@ -1,8 +1,8 @@
 /**
- * The content-addressed image store: OCI image-spec values ({@link dev.jbuild.store.Digest},
- * {@link dev.jbuild.store.Descriptor}, {@link dev.jbuild.store.ImageConfig},
- * {@link dev.jbuild.store.Manifest}, {@link dev.jbuild.store.Index}) with canonical JSON
- * ({@link dev.jbuild.store.CanonicalJson}), blobs, references, unpacked snapshots, a cross-process
+ * The content-addressed image store: OCI image-spec values ({@link dev.jbuild.imagespec.Digest},
+ * {@link dev.jbuild.imagespec.Descriptor}, {@link dev.jbuild.imagespec.ImageConfig},
+ * {@link dev.jbuild.imagespec.Manifest}, {@link dev.jbuild.imagespec.Index}) with canonical JSON
+ * ({@link dev.jbuild.imagespec.CanonicalJson}), blobs, references, unpacked snapshots, a cross-process
  * lock, consistency check and garbage collection. Entry point: {@link dev.jbuild.store.ImageStore#open}.
  *
  * <h2>Layout under the root</h2>

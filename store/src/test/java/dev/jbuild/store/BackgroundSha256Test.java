@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jbuild.imagespec.Digest;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
@@ -60,7 +61,7 @@ class BackgroundSha256Test {
 
     @Test
     void aDigestBackedByLibcryptoStaysInLine() throws Exception {
-        assumeTrue(dev.jbuild.layertar.Sha256.usesOpenSsl(), "no libcrypto 3 here");
+        assumeTrue(dev.jbuild.platform.Sha256.usesOpenSsl(), "no libcrypto 3 here");
         BackgroundSha256 hash = new BackgroundSha256();
         byte[] data = new byte[2 * BackgroundSha256.INLINE_BYTES];
         hash.update(data, 0, data.length);

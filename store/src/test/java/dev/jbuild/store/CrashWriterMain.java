@@ -1,5 +1,11 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

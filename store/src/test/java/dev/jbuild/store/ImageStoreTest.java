@@ -5,6 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.InvalidImageException;
+import dev.jbuild.imagespec.InvalidReferenceException;
+import dev.jbuild.imagespec.Manifest;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Platform;
+import dev.jbuild.imagespec.Reference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.layertar.LayerDigest;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.InvalidReferenceException;
+import dev.jbuild.imagespec.Platform;
+import dev.jbuild.imagespec.SizedDigest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -105,8 +111,8 @@ class ImportExportTest {
     @Test
     void exportIsDeterministicAndHasNoWhiteouts() throws Exception {
         ImageRecord image = new ImageImporter(store).importRootfs(rootfs(), "d", UnaryOperator.identity(), null);
-        LayerDigest first = new ImageExporter(store).export(image, OutputStream.nullOutputStream());
-        LayerDigest second = new ImageExporter(store).export(image, OutputStream.nullOutputStream());
+        SizedDigest first = new ImageExporter(store).export(image, OutputStream.nullOutputStream());
+        SizedDigest second = new ImageExporter(store).export(image, OutputStream.nullOutputStream());
         assertEquals(first, second);
     }
 
@@ -116,7 +122,7 @@ class ImportExportTest {
         Path tar = scratch.resolve("rootfs.tar");
         Trees.run(dir, "tar", "--sort=name", "--owner=0", "--group=0", "-cf", tar.toString(), ".");
         Path zst = scratch.resolve("rootfs.tar.zst");
-        try (OutputStream out = Compression.ZSTD.compressing(Files.newOutputStream(zst))) {
+        try (OutputStream out = CompressionStreams.compressing(Compression.ZSTD, Files.newOutputStream(zst))) {
             Files.copy(tar, out);
         }
         ImageRecord image = new ImageImporter(store).importRootfs(zst, "z", UnaryOperator.identity(), null);

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.layertar.Change;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
@@ -154,7 +161,7 @@ class LayerStoreTest {
         assertTrue(Files.isRegularFile(root.resolve("compressed/gzip/" + diffId.hex())));
         byte[] original = store.blobs().read(diffId);
         byte[] decompressed;
-        try (var in = Compression.GZIP.decompressing(store.blobs().open(gz))) {
+        try (var in = CompressionStreams.decompressing(Compression.GZIP, store.blobs().open(gz))) {
             decompressed = in.readAllBytes();
         }
         assertEquals(Digest.of(original), Digest.of(decompressed));

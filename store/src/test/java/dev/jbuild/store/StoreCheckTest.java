@@ -3,6 +3,9 @@ package dev.jbuild.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,10 @@
 package dev.jbuild.store;
 
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
 import java.io.IOException;

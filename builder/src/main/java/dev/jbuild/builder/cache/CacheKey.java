@@ -1,13 +1,12 @@
 package dev.jbuild.builder.cache;
 
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -89,7 +88,7 @@ public record CacheKey(Digest parentState, String instruction, Map<String, Strin
         }
 
         Digest digest() {
-            return Digest.ofHex(java.util.HexFormat.of().formatHex(sha.digest()));
+            return Digest.finish(sha);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.jbuild.builder.cache;
 
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.jbuild.builder.cache;
 
 import dev.jbuild.builder.layers.DiffStore;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.platform.FileTrees;
 import dev.jbuild.store.BlobNotFoundException;
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.FileTrees;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.LayerStore;
 import dev.jbuild.store.Prune;

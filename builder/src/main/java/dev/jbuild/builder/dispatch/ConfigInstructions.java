@@ -1,5 +1,7 @@
 package dev.jbuild.builder.dispatch;
 
+import dev.jbuild.imagespec.ContainerConfig;
+import dev.jbuild.imagespec.HealthConfig;
 import dev.jbuild.parser.instructions.Cmd;
 import dev.jbuild.parser.instructions.Command;
 import dev.jbuild.parser.instructions.Entrypoint;
@@ -14,8 +16,6 @@ import dev.jbuild.parser.instructions.Shell;
 import dev.jbuild.parser.instructions.Stopsignal;
 import dev.jbuild.parser.instructions.User;
 import dev.jbuild.parser.instructions.Volume;
-import dev.jbuild.store.ContainerConfig;
-import dev.jbuild.store.HealthConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

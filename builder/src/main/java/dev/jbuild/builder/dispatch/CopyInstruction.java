@@ -8,11 +8,11 @@ import dev.jbuild.builder.files.CopyRequest;
 import dev.jbuild.executor.ProcessUser;
 import dev.jbuild.executor.UnknownUserException;
 import dev.jbuild.executor.UserResolver;
+import dev.jbuild.imagespec.Digest;
 import dev.jbuild.parser.instructions.Add;
 import dev.jbuild.parser.instructions.Copy;
 import dev.jbuild.parser.syntax.Heredoc;
 import dev.jbuild.parser.syntax.SourceRange;
-import dev.jbuild.store.Digest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,13 +147,13 @@ final class CopyInstruction {
             throws IOException {
         try {
             if (sourceImage == null) {
-                return session.copier().checksum(requests.create(contextRoot, null, null)).digest();
+                return session.copier().checksum(requests.create(contextRoot, null, null)).digest().value();
             }
             if (inline.isEmpty()) {
                 return FROM_STATE;
             }
             try (SourceImages.View view = SourceImages.view(session, sourceImage)) {
-                return session.copier().checksum(requests.create(view.root(), null, null)).digest();
+                return session.copier().checksum(requests.create(view.root(), null, null)).digest().value();
             }
         } catch (CopyException e) {
             throw new BuildException(e.getMessage(), step, e);

@@ -1,6 +1,6 @@
 package dev.jbuild.builder.dispatch;
 
-import dev.jbuild.store.HealthConfig;
+import dev.jbuild.imagespec.HealthConfig;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

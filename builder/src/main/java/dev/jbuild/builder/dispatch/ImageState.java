@@ -1,10 +1,10 @@
 package dev.jbuild.builder.dispatch;
 
 import dev.jbuild.builder.cache.CacheKey;
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.ImageConfig;
-import dev.jbuild.store.JsonTrees;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.JsonTrees;
 import dev.jbuild.store.LayerStore;
 import java.util.List;
 

@@ -3,7 +3,9 @@ package dev.jbuild.builder.dispatch;
 import dev.jbuild.builder.BuildEvent;
 import dev.jbuild.builder.BuildException;
 import dev.jbuild.builder.StepId;
-import dev.jbuild.parser.graph.Platform;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.parser.graph.StageBase;
 import dev.jbuild.parser.instructions.Add;
@@ -28,8 +30,6 @@ import dev.jbuild.parser.instructions.Workdir;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxParser;
 import dev.jbuild.parser.syntax.SyntaxTree;
-import dev.jbuild.store.HistoryEntry;
-import dev.jbuild.store.ImageConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,9 +200,9 @@ public final class StageRunner {
         return SourceImages.image(session, ((StageBase.Image) base).reference(), null);
     }
 
-    private static dev.jbuild.store.Platform storePlatform(BuildSession session) {
+    private static dev.jbuild.imagespec.Platform storePlatform(BuildSession session) {
         Platform platform = session.request().graph().platform();
-        return new dev.jbuild.store.Platform(platform.architecture(), platform.os(), null, null, platform.variant());
+        return new dev.jbuild.imagespec.Platform(platform.architecture(), platform.os(), null, null, platform.variant());
     }
 
     /** jbuild builds for the machine it runs on; another {@code --platform} is refused, clearly. */

@@ -1,12 +1,12 @@
 package dev.jbuild.builder.dispatch;
 
+import dev.jbuild.imagespec.ContainerConfig;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.parser.shell.VariableLookup;
-import dev.jbuild.store.ContainerConfig;
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.HistoryEntry;
-import dev.jbuild.store.ImageConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

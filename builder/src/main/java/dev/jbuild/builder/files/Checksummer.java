@@ -1,11 +1,11 @@
 package dev.jbuild.builder.files;
 
-import dev.jbuild.layertar.Sha256;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.platform.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -52,11 +52,11 @@ final class Checksummer {
                 put(sha, url.name());
                 // BuildKit keys a URL with --checksum by that checksum, without downloading it.
                 put(sha, urlChecksum != null ? urlChecksum.toLowerCase(java.util.Locale.ROOT)
-                        : "sha256:" + fetcher.fetch(url.url()).sha256Hex());
+                        : fetcher.fetch(url.url()).digest().value());
                 files++;
             }
         }
-        return new SourceDigest("sha256:" + HexFormat.of().formatHex(sha.digest()), files);
+        return new SourceDigest(Digest.finish(sha), files);
     }
 
     private void putEntry(MessageDigest sha, ItemWalker.Entry entry) throws IOException {

@@ -1,6 +1,6 @@
 package dev.jbuild.builder.files;
 
-import dev.jbuild.layertar.Sha256;
+import dev.jbuild.platform.Sha256;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

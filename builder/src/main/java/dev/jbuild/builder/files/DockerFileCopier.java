@@ -1,7 +1,7 @@
 package dev.jbuild.builder.files;
 
-import dev.jbuild.layertar.PosixOps;
-import dev.jbuild.layertar.Sha256;
+import dev.jbuild.platform.PosixOps;
+import dev.jbuild.platform.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.jbuild.builder.files;
 
-import dev.jbuild.layertar.NativeFiles;
+import dev.jbuild.platform.NativeFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

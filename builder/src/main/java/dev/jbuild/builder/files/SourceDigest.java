@@ -1,5 +1,6 @@
 package dev.jbuild.builder.files;
 
+import dev.jbuild.imagespec.Digest;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,10 @@ import java.util.Objects;
  * inputs give equal digests on any machine. A URL counts by its downloaded bytes, or by its
  * {@code --checksum} when one is given (then nothing is downloaded).
  *
- * @param digest {@code sha256:<hex>}
  * @param files how many entries were covered (for progress and tests)
  */
-public record SourceDigest(String digest, int files) {
+public record SourceDigest(Digest digest, int files) {
     public SourceDigest {
         Objects.requireNonNull(digest, "digest");
-        if (!digest.matches("sha256:[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("not a sha256 digest: " + digest);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.jbuild.builder.files;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.jbuild.platform.GoPaths;
 
 /** Path arithmetic on '/'-separated source and destination strings, with Go's cleaning rules. */
 final class SourcePaths {
@@ -10,20 +9,7 @@ final class SourcePaths {
 
     /** Go's {@code filepath.Join("/", p)}: absolute and clean; {@code ..} cannot climb above "/". */
     static String cleanAbsolute(String path) {
-        List<String> kept = new ArrayList<>();
-        for (String component : path.split("/")) {
-            if (component.isEmpty() || component.equals(".")) {
-                continue;
-            }
-            if (component.equals("..")) {
-                if (!kept.isEmpty()) {
-                    kept.remove(kept.size() - 1);
-                }
-                continue;
-            }
-            kept.add(component);
-        }
-        return "/" + String.join("/", kept);
+        return GoPaths.underRoot(path);
     }
 
     /** The clean path relative to the root ("" for the root itself). */

@@ -1,8 +1,7 @@
 package dev.jbuild.builder.files;
 
-import dev.jbuild.layertar.CodePointOrder;
+import dev.jbuild.imagespec.CodePointOrder;
 import dev.jbuild.parser.ignore.DockerIgnore;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package dev.jbuild.builder.files;
 
-import dev.jbuild.layertar.PosixOps;
-
+import dev.jbuild.platform.PosixOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

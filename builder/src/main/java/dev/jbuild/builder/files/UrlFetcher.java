@@ -1,6 +1,7 @@
 package dev.jbuild.builder.files;
 
-import dev.jbuild.layertar.Sha256;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.platform.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class UrlFetcher {
     /** A downloaded file; {@code lastModified} is null when the server sent none. */
-    record Fetched(Path file, String sha256Hex, FileTime lastModified) {}
+    record Fetched(Path file, Digest digest, FileTime lastModified) {}
 
     private final java.util.function.Supplier<HttpClient> clientFactory;
     private volatile HttpClient client;
@@ -148,7 +149,7 @@ final class UrlFetcher {
                 body.transferTo(out);
             }
             FileTime lastModified = lastModified(response.headers().firstValue("Last-Modified"));
-            return new Fetched(file, HexFormat.of().formatHex(sha.digest()), lastModified);
+            return new Fetched(file, Digest.finish(sha), lastModified);
         }
     }
 

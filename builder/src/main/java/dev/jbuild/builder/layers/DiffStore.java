@@ -2,14 +2,15 @@ package dev.jbuild.builder.layers;
 
 import dev.jbuild.builder.ExecutorSetup;
 import dev.jbuild.executor.Workspace;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.LayerApplier;
-import dev.jbuild.store.Descriptor;
-import dev.jbuild.store.Digest;
-import dev.jbuild.store.FileTrees;
+import dev.jbuild.platform.FileTrees;
+import dev.jbuild.store.CompressionStreams;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.LayerStore;
-import dev.jbuild.store.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -107,7 +108,7 @@ public final class DiffStore {
     private void unpack(List<Digest> parents, Descriptor layer, Digest chain) throws IOException {
         try (Workspace workspace = workspace(parents)) {
             try (InputStream blob = store.blobs().open(layer);
-                 InputStream tar = MediaTypes.layerCompression(layer.mediaType()).decompressing(blob)) {
+                 InputStream tar = CompressionStreams.decompressing(MediaTypes.layerCompression(layer.mediaType()), blob)) {
                 try {
                     LayerApplier.of(ApplyOptions.defaults()).apply(tar, workspace.rootfs());
                 } catch (dev.jbuild.layertar.UnsafeEntryException e) {
@@ -141,7 +142,7 @@ public final class DiffStore {
             }
         } finally {
             if (temp != null) {
-                deleteTree(temp);
+                FileTrees.delete(temp);
             }
         }
     }
@@ -151,7 +152,7 @@ public final class DiffStore {
         try (var entries = Files.list(temps)) {
             for (Path entry : entries.toList()) {
                 if (Files.getLastModifiedTime(entry).toMillis() < hourAgo) {
-                    deleteTree(entry);
+                    FileTrees.delete(entry);
                 }
             }
         }
@@ -215,23 +216,5 @@ public final class DiffStore {
             return 0;
         }
         return FileTrees.delete(doomed);
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        // Overlay diffs hold whiteout devices and root-owned read-only directories: rm handles all of it.
-        try {
-            Process rm = new ProcessBuilder("rm", "-rf", "--one-file-system", dir.toString())
-                    .redirectErrorStream(true).start();
-            rm.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            if (rm.waitFor() != 0) {
-                throw new IOException("cannot remove " + dir);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while removing " + dir, e);
-        }
     }
 }

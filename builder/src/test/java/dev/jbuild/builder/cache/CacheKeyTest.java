@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

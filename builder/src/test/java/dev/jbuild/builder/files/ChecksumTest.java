@@ -1,19 +1,18 @@
 package dev.jbuild.builder.files;
 
-import dev.jbuild.parser.ignore.DockerIgnore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jbuild.parser.ignore.DockerIgnore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The cache-key checksum: what changes it, what does not, and its per-context content cache. */
 class ChecksumTest {
@@ -41,7 +40,7 @@ class ChecksumTest {
     }
 
     private String digest(DockerFileCopier copier, CopyRequest request) throws Exception {
-        return copier.checksum(request).digest();
+        return copier.checksum(request).digest().value();
     }
 
     @Test
@@ -49,7 +48,7 @@ class ChecksumTest {
         SourceDigest first = new DockerFileCopier(null).checksum(copyApp());
         SourceDigest second = new DockerFileCopier(null).checksum(copyApp());
         assertEquals(first, second);
-        assertTrue(first.digest().matches("sha256:[0-9a-f]{64}"));
+        assertTrue(first.digest().value().matches("sha256:[0-9a-f]{64}"));
         assertEquals(6, first.files()); // app, assets, assets/logo.svg, current, go.mod, main.go
     }
 
@@ -105,7 +104,7 @@ class ChecksumTest {
         CopyRequest all = CopyRequest.builder("/src/", null).fromContext(context).source(".")
                 .ignore(DockerIgnore.parse("secret.env")).build();
         DockerFileCopier copier = new DockerFileCopier(null);
-        String before = copier.checksum(all).digest();
+        String before = copier.checksum(all).digest().value();
         int files = copier.checksum(all).files();
         Files.writeString(context.resolve("secret.env"), "TOKEN=2");
         assertEquals(before, digest(new DockerFileCopier(null), all));

@@ -27,7 +27,7 @@ final class Summaries {
     /** {@code hello} as BuildKit names it: {@code docker.io/library/hello:latest}. */
     static String fullName(String tag) {
         try {
-            return dev.jbuild.store.Reference.parse(tag).toString();
+            return dev.jbuild.imagespec.Reference.parse(tag).toString();
         } catch (RuntimeException e) {
             return tag;
         }

@@ -1,6 +1,9 @@
 package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.UserError;
+import dev.jbuild.imagespec.ContainerConfig;
+import dev.jbuild.imagespec.HealthConfig;
+import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.parser.instructions.Cmd;
 import dev.jbuild.parser.instructions.Command;
 import dev.jbuild.parser.instructions.Entrypoint;
@@ -22,9 +25,6 @@ import dev.jbuild.parser.shell.ShellExpansionException;
 import dev.jbuild.parser.shell.VariableLookup;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.SyntaxParser;
-import dev.jbuild.store.ContainerConfig;
-import dev.jbuild.store.HealthConfig;
-import dev.jbuild.store.ImageConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

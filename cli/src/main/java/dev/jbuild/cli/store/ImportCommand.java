@@ -7,7 +7,7 @@ import dev.jbuild.cli.args.CommandSpec;
 import dev.jbuild.cli.args.OptionSpec;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.PositionalSpec;
-import dev.jbuild.store.ImageConfig;
+import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.store.ImageImporter;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;

@@ -5,6 +5,7 @@ import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.args.CommandSpec;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
@@ -34,7 +35,7 @@ public final class InspectCommand extends StoreCommand {
         for (String query : images) {
             try {
                 found.add(store.image(query));
-            } catch (StoreException e) {
+            } catch (StoreException | ImageSpecException e) {
                 errors.add(e.getMessage());
             }
         }

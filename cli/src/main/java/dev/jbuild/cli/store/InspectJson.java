@@ -3,10 +3,10 @@ package dev.jbuild.cli.store;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jbuild.store.CanonicalJson;
-import dev.jbuild.store.GoTime;
-import dev.jbuild.store.HistoryEntry;
-import dev.jbuild.store.ImageConfig;
+import dev.jbuild.imagespec.CanonicalJson;
+import dev.jbuild.imagespec.GoTime;
+import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.store.ImageRecord;
 import java.util.List;
 

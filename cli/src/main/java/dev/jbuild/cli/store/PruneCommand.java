@@ -12,7 +12,7 @@ import dev.jbuild.cli.args.OptionSpec;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.UsageException;
 import dev.jbuild.cli.args.ValueConverter;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
 import java.time.Instant;

@@ -7,7 +7,8 @@ import dev.jbuild.cli.args.CommandSpec;
 import dev.jbuild.cli.args.OptionSpec;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.PositionalSpec;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.RemoveResult;
 import dev.jbuild.store.StoreException;
@@ -49,7 +50,7 @@ public final class RmiCommand extends StoreCommand {
                 for (Digest id : result.deleted()) {
                     context.out().println("Deleted: " + id);
                 }
-            } catch (StoreException e) {
+            } catch (StoreException | ImageSpecException e) {
                 context.err().println("jbuild: " + e.getMessage());
                 exit = ExitCode.FAILED;
             }

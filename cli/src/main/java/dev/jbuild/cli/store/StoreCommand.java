@@ -3,6 +3,7 @@ package dev.jbuild.cli.store;
 import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.UserError;
+import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
 import dev.jbuild.store.StoreOptions;
@@ -25,7 +26,7 @@ public abstract class StoreCommand implements CliCommand {
                 .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
         try (ImageStore store = ImageStore.open(context.global().storeRoot(context.env()), options)) {
             return run(store, context);
-        } catch (StoreException e) {
+        } catch (StoreException | ImageSpecException e) {
             throw new UserError(e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new UserError("open " + e.getFile() + ": no such file or directory", e);

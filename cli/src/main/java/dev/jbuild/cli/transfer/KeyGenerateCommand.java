@@ -8,6 +8,7 @@ import dev.jbuild.cli.args.CommandSpec;
 import dev.jbuild.cli.args.Converters;
 import dev.jbuild.cli.args.OptionSpec;
 import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.store.StoreException;
 import dev.jbuild.transfer.SigningKeys;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class KeyGenerateCommand implements CliCommand {
         Path[] files;
         try {
             files = SigningKeys.generateFiles(out);
-        } catch (StoreException e) {
+        } catch (StoreException | ImageSpecException e) {
             throw new UserError(e.getMessage(), e);
         }
         context.out().println("Private key written to " + files[0]);

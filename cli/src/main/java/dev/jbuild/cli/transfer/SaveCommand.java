@@ -9,7 +9,7 @@ import dev.jbuild.cli.args.OptionSpec;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.cli.store.StoreCommand;
-import dev.jbuild.store.Compression;
+import dev.jbuild.imagespec.Compression;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.transfer.ImageSaver;
 import dev.jbuild.transfer.SaveOptions;

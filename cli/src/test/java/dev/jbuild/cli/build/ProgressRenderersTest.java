@@ -7,7 +7,7 @@ import dev.jbuild.builder.BuildEvent;
 import dev.jbuild.builder.BuildSummary;
 import dev.jbuild.builder.StepId;
 import dev.jbuild.executor.OutputListener;
-import dev.jbuild.store.Digest;
+import dev.jbuild.imagespec.Digest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

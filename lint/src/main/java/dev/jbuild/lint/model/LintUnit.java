@@ -1,8 +1,8 @@
 package dev.jbuild.lint.model;
 
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.lint.LintConfig;
-import dev.jbuild.parser.graph.Platform;
 import dev.jbuild.parser.instructions.Arg;
 import dev.jbuild.parser.instructions.ArgDeclaration;
 import dev.jbuild.parser.instructions.Copy;

@@ -8,6 +8,7 @@ import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.ignore.IgnorePattern;
 import dev.jbuild.parser.instructions.Add;
 import dev.jbuild.parser.instructions.Copy;
+import dev.jbuild.platform.GoPaths;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -72,22 +73,7 @@ final class CopyChecks implements Check {
 
     /** The source as a path relative to the context root: {@code ./a//b/} is {@code a/b}, {@code .} and {@code /} are empty. */
     private static String clean(String source) {
-        StringBuilder out = new StringBuilder();
-        for (String part : source.replace('\\', '/').split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                int cut = out.lastIndexOf("/");
-                out.setLength(Math.max(cut, 0));
-                continue;
-            }
-            if (out.length() > 0) {
-                out.append('/');
-            }
-            out.append(part);
-        }
-        return out.toString();
+        return GoPaths.underRoot(source.replace('\\', '/')).substring(1);
     }
 
     private static boolean isRemote(String source) {

@@ -1,12 +1,12 @@
 package dev.jbuild.lint.rules;
 
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.lint.BuildkitRules;
 import dev.jbuild.lint.HadolintRules;
 import dev.jbuild.lint.model.ImageReference;
 import dev.jbuild.lint.model.InstructionEntry;
 import dev.jbuild.lint.model.LintStage;
 import dev.jbuild.lint.model.LintUnit;
-import dev.jbuild.parser.graph.Platform;
 import dev.jbuild.parser.instructions.Arg;
 import dev.jbuild.parser.instructions.ArgDeclaration;
 import dev.jbuild.parser.instructions.From;

@@ -1,5 +1,6 @@
 package dev.jbuild.parser.graph;
 
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.parser.instructions.Arg;
 import dev.jbuild.parser.instructions.ArgDeclaration;
 import dev.jbuild.parser.instructions.Copy;

@@ -1,5 +1,6 @@
 package dev.jbuild.parser.graph;
 
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.parser.syntax.SyntaxTree;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,5 +1,6 @@
 package dev.jbuild.parser.ignore;
 
+import dev.jbuild.platform.GoPaths;
 import java.util.List;
 import java.util.Objects;
 
@@ -135,8 +136,8 @@ public final class DockerIgnore {
     private static String normalize(String relativePath) {
         Objects.requireNonNull(relativePath, "relativePath");
         String path = relativePath;
-        if (!GoPath.isCleanRelative(path)) {
-            path = GoPath.clean(path);
+        if (!GoPaths.isCleanRelative(path)) {
+            path = GoPaths.clean(path);
             while (path.startsWith("/")) {
                 path = path.substring(1);
             }

@@ -1,5 +1,6 @@
 package dev.jbuild.parser.ignore;
 
+import dev.jbuild.platform.GoPaths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +58,7 @@ final class DockerIgnoreReader {
             pattern = trimGoSpace(pattern.substring(1));
         }
         if (!pattern.isEmpty()) {
-            pattern = GoPath.clean(pattern);
+            pattern = GoPaths.clean(pattern);
             if (pattern.length() > 1 && pattern.charAt(0) == '/') {
                 pattern = pattern.substring(1);
             }
@@ -67,7 +68,7 @@ final class DockerIgnoreReader {
         if (entry.isEmpty()) {
             return null;
         }
-        entry = GoPath.clean(entry);
+        entry = GoPaths.clean(entry);
         if (entry.charAt(0) == '!') {
             if (entry.length() == 1) {
                 throw new DockerIgnoreSyntaxException(lineNumber, trimGoSpace(line),

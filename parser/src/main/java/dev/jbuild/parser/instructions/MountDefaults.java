@@ -1,5 +1,7 @@
 package dev.jbuild.parser.instructions;
 
+import dev.jbuild.platform.GoPaths;
+
 /** Turns checked mount options into a {@link Mount}, filling in what BuildKit fills in. */
 final class MountDefaults {
     private static final String SECRETS_DIR = "/run/secrets/";

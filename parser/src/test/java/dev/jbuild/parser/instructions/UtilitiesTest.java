@@ -43,18 +43,6 @@ class UtilitiesTest {
         assertEquals(message, assertThrows(GoDuration.InvalidDurationException.class, () -> GoDuration.parse(text)).getMessage());
     }
 
-    @ParameterizedTest
-    @CsvSource({"/a/b/,/a/b", "a//b/./c/..,a/b", "/../x,/x", "'',.", "../../a,../../a", "/,/"})
-    void goPathCleanIsLexical(String path, String cleaned) {
-        assertEquals(cleaned, GoPaths.clean(path));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"/run/secrets/x,x", "/a/b/,b", "///,/", "'',.", "name,name"})
-    void goPathBaseIsTheLastElement(String path, String base) {
-        assertEquals(base, GoPaths.base(path));
-    }
-
     @Test
     void levenshteinCountsInsertionsDeletionsAndSubstitutions() {
         assertEquals(0, Suggestions.levenshtein("run", "run"));

@@ -1,6 +1,5 @@
 package dev.jbuild.parser.text;
 
-import dev.jbuild.parser.text.GoText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

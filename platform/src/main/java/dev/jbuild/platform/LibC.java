@@ -1,0 +1,199 @@
+package dev.jbuild.platform;
+
+import com.kenai.jffi.ArrayFlags;
+import com.kenai.jffi.CallingConvention;
+import com.kenai.jffi.Function;
+import com.kenai.jffi.HeapInvocationBuffer;
+import com.kenai.jffi.Invoker;
+import com.kenai.jffi.LastError;
+import com.kenai.jffi.Library;
+import com.kenai.jffi.MemoryIO;
+import com.kenai.jffi.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The libc calls the JDK has no API for, called through jffi, the native-call layer jnr-ffi is built on.
+ * jnr-ffi's interface binding generates and loads bytecode for every function on first use, which took
+ * 55 ms of a 0.4 s build; a jffi function is one symbol lookup. Strings go in as NUL-terminated UTF-8
+ * copies and output buffers are copied back after the call; every call saves errno for {@link #errno}.
+ * {@link Native} is how the rest of jbuild reaches it: {@link NativeFiles}, {@link Xattrs}, the executor's
+ * mounts.
+ */
+public final class LibC {
+    private static final int IN_STRING = ArrayFlags.IN | ArrayFlags.NULTERMINATE;
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+
+    private static final class Holder {
+        static final LibC INSTANCE = new LibC();
+    }
+
+    private final Library process = Library.getDefault();
+    private final Invoker invoker = Invoker.getInstance();
+    private final Function mount = bind("mount", Type.SINT, Type.POINTER, Type.POINTER, Type.POINTER, Type.ULONG,
+            Type.POINTER);
+    private final Function umount2 = bind("umount2", Type.SINT, Type.POINTER, Type.SINT);
+    private final Function open = bind("open", Type.SINT, Type.POINTER, Type.SINT);
+    private final Function close = bind("close", Type.SINT, Type.SINT);
+    private final Function mknod = bind("mknod", Type.SINT, Type.POINTER, Type.UINT, Type.ULONG);
+    private final Function llistxattr = bind("llistxattr", Type.SLONG, Type.POINTER, Type.POINTER, Type.ULONG);
+    private final Function lgetxattr = bind("lgetxattr", Type.SLONG, Type.POINTER, Type.POINTER, Type.POINTER,
+            Type.ULONG);
+    private final Function lsetxattr = bind("lsetxattr", Type.SINT, Type.POINTER, Type.POINTER, Type.POINTER,
+            Type.ULONG, Type.SINT);
+    private final Function lremovexattr = bind("lremovexattr", Type.SINT, Type.POINTER, Type.POINTER);
+    private final Function strerror = bind("strerror", Type.POINTER, Type.SINT);
+    private final Function symlink = bind("symlink", Type.SINT, Type.POINTER, Type.POINTER);
+    private final Function lchown = bind("lchown", Type.SINT, Type.POINTER, Type.UINT, Type.UINT);
+    private final Function chmod = bind("chmod", Type.SINT, Type.POINTER, Type.UINT);
+    private final Function utimensat = bind("utimensat", Type.SINT, Type.SINT, Type.POINTER, Type.POINTER, Type.SINT);
+
+    private LibC() {
+    }
+
+    /** The process's binding, made on first use. */
+    public static LibC get() {
+        return Holder.INSTANCE;
+    }
+
+    private Function bind(String symbol, Type result, Type... parameters) {
+        long address = process.getSymbolAddress(symbol);
+        if (address == 0) {
+            throw new UnsatisfiedLinkError("libc has no " + symbol + ": " + Library.getLastError());
+        }
+        return new Function(address, result, parameters, CallingConvention.DEFAULT, true);
+    }
+
+    public int mount(String source, String target, String fileSystemType, long flags, String data) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(mount);
+        putString(call, source);
+        putString(call, target);
+        putString(call, fileSystemType);
+        call.putLong(flags);
+        putString(call, data);
+        return invoker.invokeInt(mount, call);
+    }
+
+    public int umount2(String target, int flags) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(umount2);
+        putString(call, target);
+        call.putInt(flags);
+        return invoker.invokeInt(umount2, call);
+    }
+
+    public int open(String path, int flags) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(open);
+        putString(call, path);
+        call.putInt(flags);
+        return invoker.invokeInt(open, call);
+    }
+
+    public int close(int fd) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(close);
+        call.putInt(fd);
+        return invoker.invokeInt(close, call);
+    }
+
+    public int mknod(String path, int mode, long device) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(mknod);
+        putString(call, path);
+        call.putInt(mode);
+        call.putLong(device);
+        return invoker.invokeInt(mknod, call);
+    }
+
+    /** Fills {@code names} (at most {@code size} bytes); returns the list's length, or -1. */
+    public long llistxattr(String path, byte[] names, long size) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(llistxattr);
+        putString(call, path);
+        call.putArray(names, 0, (int) size, ArrayFlags.OUT);
+        call.putLong(size);
+        return invoker.invokeLong(llistxattr, call);
+    }
+
+    /** Fills {@code value} (at most {@code size} bytes); returns the value's length, or -1. */
+    public long lgetxattr(String path, String name, byte[] value, long size) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lgetxattr);
+        putString(call, path);
+        putString(call, name);
+        call.putArray(value, 0, (int) size, ArrayFlags.OUT);
+        call.putLong(size);
+        return invoker.invokeLong(lgetxattr, call);
+    }
+
+    public int lsetxattr(String path, String name, byte[] value, long size, int flags) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lsetxattr);
+        putString(call, path);
+        putString(call, name);
+        call.putArray(value, 0, (int) size, ArrayFlags.IN);
+        call.putLong(size);
+        call.putInt(flags);
+        return invoker.invokeInt(lsetxattr, call);
+    }
+
+    public int lremovexattr(String path, String name) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lremovexattr);
+        putString(call, path);
+        putString(call, name);
+        return invoker.invokeInt(lremovexattr, call);
+    }
+
+    public String strerror(int errno) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(strerror);
+        call.putInt(errno);
+        long text = invoker.invokeAddress(strerror, call);
+        return text == 0 ? "errno " + errno
+                : new String(MemoryIO.getInstance().getZeroTerminatedByteArray(text), StandardCharsets.UTF_8);
+    }
+
+    /** A symlink at {@code linkPath} whose target is exactly {@code target}, byte for byte. */
+    public int symlink(String target, String linkPath) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(symlink);
+        putString(call, target);
+        putString(call, linkPath);
+        return invoker.invokeInt(symlink, call);
+    }
+
+    /** Owner and group of the entry itself (a symlink is not followed). */
+    public int lchown(String path, int uid, int gid) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lchown);
+        putString(call, path);
+        call.putInt(uid);
+        call.putInt(gid);
+        return invoker.invokeInt(lchown, call);
+    }
+
+    /** Permission bits; follows symlinks, so only for entries known not to be one. */
+    public int chmod(String path, int mode) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(chmod);
+        putString(call, path);
+        call.putInt(mode);
+        return invoker.invokeInt(chmod, call);
+    }
+
+    /** Access and modification time of the entry itself (a symlink's own times). */
+    public int lutimens(String path, long seconds, long nanoseconds) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(utimensat);
+        call.putInt(AT_FDCWD);
+        putString(call, path);
+        long[] times = {seconds, nanoseconds, seconds, nanoseconds};
+        call.putArray(times, 0, times.length, ArrayFlags.IN);
+        call.putInt(AT_SYMLINK_NOFOLLOW);
+        return invoker.invokeInt(utimensat, call);
+    }
+
+    /** errno as the last call on this thread left it. */
+    public int errno() {
+        return LastError.getInstance().get();
+    }
+
+    /** A C string argument; null becomes the null pointer (mount's source and data may be absent). */
+    private static void putString(HeapInvocationBuffer call, String text) {
+        if (text == null) {
+            call.putAddress(0L);
+            return;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        call.putArray(bytes, 0, bytes.length, IN_STRING);
+    }
+}
