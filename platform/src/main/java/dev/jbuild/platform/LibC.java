@@ -12,17 +12,16 @@ import com.kenai.jffi.Type;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The libc calls the JDK has no API for, called through jffi, the native-call layer jnr-ffi is built on.
- * jnr-ffi's interface binding generates and loads bytecode for every function on first use, which took
- * 55 ms of a 0.4 s build; a jffi function is one symbol lookup. Strings go in as NUL-terminated UTF-8
- * copies and output buffers are copied back after the call; every call saves errno for {@link #errno}.
- * {@link Native} is how the rest of jbuild reaches it: {@link NativeFiles}, {@link Xattrs}, the executor's
- * mounts.
+ * The libc calls that neither the JDK nor jnr-posix ({@link Posix}) offers: mount, umount2, mknod, the
+ * *xattr family, and open/close of a directory for them. Bound once through jffi, the native-call layer
+ * jnr-posix itself stands on: a jffi function is one symbol lookup, where a jnr-ffi interface binding
+ * generates and loads bytecode (55 ms of a 0.4 s build when these were bound that way). Strings go in as
+ * NUL-terminated UTF-8 copies and output buffers are copied back after the call; every call saves errno
+ * for {@link #errno}. {@link Native} is how the rest of jbuild reaches it: {@link Xattrs}, device nodes,
+ * the executor's mounts.
  */
 public final class LibC {
     private static final int IN_STRING = ArrayFlags.IN | ArrayFlags.NULTERMINATE;
-    private static final int AT_FDCWD = -100;
-    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
 
     private static final class Holder {
         static final LibC INSTANCE = new LibC();
@@ -43,10 +42,6 @@ public final class LibC {
             Type.ULONG, Type.SINT);
     private final Function lremovexattr = bind("lremovexattr", Type.SINT, Type.POINTER, Type.POINTER);
     private final Function strerror = bind("strerror", Type.POINTER, Type.SINT);
-    private final Function symlink = bind("symlink", Type.SINT, Type.POINTER, Type.POINTER);
-    private final Function lchown = bind("lchown", Type.SINT, Type.POINTER, Type.UINT, Type.UINT);
-    private final Function chmod = bind("chmod", Type.SINT, Type.POINTER, Type.UINT);
-    private final Function utimensat = bind("utimensat", Type.SINT, Type.SINT, Type.POINTER, Type.POINTER, Type.SINT);
 
     private LibC() {
     }
@@ -144,42 +139,6 @@ public final class LibC {
         long text = invoker.invokeAddress(strerror, call);
         return text == 0 ? "errno " + errno
                 : new String(MemoryIO.getInstance().getZeroTerminatedByteArray(text), StandardCharsets.UTF_8);
-    }
-
-    /** A symlink at {@code linkPath} whose target is exactly {@code target}, byte for byte. */
-    public int symlink(String target, String linkPath) {
-        HeapInvocationBuffer call = new HeapInvocationBuffer(symlink);
-        putString(call, target);
-        putString(call, linkPath);
-        return invoker.invokeInt(symlink, call);
-    }
-
-    /** Owner and group of the entry itself (a symlink is not followed). */
-    public int lchown(String path, int uid, int gid) {
-        HeapInvocationBuffer call = new HeapInvocationBuffer(lchown);
-        putString(call, path);
-        call.putInt(uid);
-        call.putInt(gid);
-        return invoker.invokeInt(lchown, call);
-    }
-
-    /** Permission bits; follows symlinks, so only for entries known not to be one. */
-    public int chmod(String path, int mode) {
-        HeapInvocationBuffer call = new HeapInvocationBuffer(chmod);
-        putString(call, path);
-        call.putInt(mode);
-        return invoker.invokeInt(chmod, call);
-    }
-
-    /** Access and modification time of the entry itself (a symlink's own times). */
-    public int lutimens(String path, long seconds, long nanoseconds) {
-        HeapInvocationBuffer call = new HeapInvocationBuffer(utimensat);
-        call.putInt(AT_FDCWD);
-        putString(call, path);
-        long[] times = {seconds, nanoseconds, seconds, nanoseconds};
-        call.putArray(times, 0, times.length, ArrayFlags.IN);
-        call.putInt(AT_SYMLINK_NOFOLLOW);
-        return invoker.invokeInt(utimensat, call);
     }
 
     /** errno as the last call on this thread left it. */

@@ -13,11 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link PosixOps} through libc ({@link LibC}, called with jffi): every xattr namespace, device nodes
- * and FIFOs, their times without opening them, and symlinks with byte-exact targets.
+ * {@link PosixOps} through {@link Posix} (FIFOs, symlinks with byte-exact targets, times without opening)
+ * and {@link LibC} for what jnr-posix lacks (every xattr namespace, device nodes).
  */
 final class SystemPosixOps implements PosixOps {
-    private static final int S_IFIFO = 0010000;
     private static final int S_IFCHR = 0020000;
     private static final int S_IFBLK = 0060000;
     @Override
@@ -74,7 +73,7 @@ final class SystemPosixOps implements PosixOps {
 
     @Override
     public void makeFifo(Path path) throws IOException {
-        makeNode(path, S_IFIFO, 0L, "mkfifo");
+        Posix.mkfifo(path);
     }
 
     @Override
@@ -89,13 +88,10 @@ final class SystemPosixOps implements PosixOps {
 
     @Override
     public void makeSymlink(Path link, String target) throws IOException {
-        LibC libc = LibC.get();
-        if (libc.symlink(target, link.toString()) != 0) {
-            throw Native.failure("symlink", link, libc.errno());
-        }
+        Posix.symlink(target, link);
     }
 
-    /** mknod(2) with mknod(1)'s and mkfifo(1)'s mode: 0666 less the umask; the caller sets the real one. */
+    /** mknod(2) with mknod(1)'s mode: 0666 less the umask; the caller sets the real one. */
     private static void makeNode(Path path, int type, long device, String call) throws IOException {
         LibC libc = LibC.get();
         if (libc.mknod(path.toString(), type | 0666, device) != 0) {
