@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * How a layer is applied.
+ * How a layer (or an archive that ADD extracts) is applied.
  *
  * @param keepOwnership set each file's uid/gid from the archive (needs root); when false, files
  *     belong to the applying process
@@ -12,11 +12,22 @@ import java.util.Objects;
  * @param stagingParent where to create the temporary directory that holds file contents until the
  *     whole archive has been checked; null means next to the target directory. It should be on the
  *     target's file system so that contents are moved, not copied, into place.
+ * @param ownerOverride ids every entry gets instead of the archive's (ADD --chown), or null
+ * @param whiteoutNamesRefused refuse {@code .wh.*} entries instead of applying them as deletions: an
+ *     archive that ADD extracts is not a layer, and Docker would write such names as plain files
  */
-public record ApplyOptions(boolean keepOwnership, SymlinkTraversal symlinkTraversal, Path stagingParent) {
+public record ApplyOptions(boolean keepOwnership, SymlinkTraversal symlinkTraversal, Path stagingParent,
+                           Owner ownerOverride, boolean whiteoutNamesRefused) {
+
+    /** A uid and gid pair. */
+    public record Owner(int uid, int gid) {}
 
     public ApplyOptions {
         Objects.requireNonNull(symlinkTraversal, "symlinkTraversal");
+    }
+
+    public ApplyOptions(boolean keepOwnership, SymlinkTraversal symlinkTraversal, Path stagingParent) {
+        this(keepOwnership, symlinkTraversal, stagingParent, null, false);
     }
 
     public ApplyOptions(boolean keepOwnership) {
@@ -28,10 +39,19 @@ public record ApplyOptions(boolean keepOwnership, SymlinkTraversal symlinkTraver
     }
 
     public ApplyOptions withSymlinkTraversal(SymlinkTraversal traversal) {
-        return new ApplyOptions(keepOwnership, traversal, stagingParent);
+        return new ApplyOptions(keepOwnership, traversal, stagingParent, ownerOverride, whiteoutNamesRefused);
     }
 
     public ApplyOptions withStagingParent(Path parent) {
-        return new ApplyOptions(keepOwnership, symlinkTraversal, parent);
+        return new ApplyOptions(keepOwnership, symlinkTraversal, parent, ownerOverride, whiteoutNamesRefused);
+    }
+
+    public ApplyOptions withOwner(int uid, int gid) {
+        return new ApplyOptions(keepOwnership, symlinkTraversal, stagingParent, new Owner(uid, gid),
+                whiteoutNamesRefused);
+    }
+
+    public ApplyOptions refusingWhiteoutNames() {
+        return new ApplyOptions(keepOwnership, symlinkTraversal, stagingParent, ownerOverride, true);
     }
 }

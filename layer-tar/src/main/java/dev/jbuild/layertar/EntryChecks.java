@@ -8,9 +8,12 @@ final class EntryChecks {
     private EntryChecks() {
     }
 
-    static PendingEntry classify(TarHeader header) throws UnsafeEntryException {
+    static PendingEntry classify(TarHeader header, boolean whiteoutNamesRefused) throws UnsafeEntryException {
         String name = header.name();
         EntryPath path = EntryPath.parse(name, name, "name");
+        if (whiteoutNamesRefused && !path.isRoot() && path.baseName().startsWith(Whiteouts.PREFIX)) {
+            throw new UnsafeEntryException(name, "it has a whiteout name (.wh.*), which jbuild does not extract with ADD");
+        }
         for (String component : path.components()) {
             if (Whiteouts.isAufsMetadata(component)) {
                 return new PendingEntry(header, path, PendingEntry.Role.IGNORED, null, null);

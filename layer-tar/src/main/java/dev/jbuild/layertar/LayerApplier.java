@@ -56,7 +56,7 @@ public final class LayerApplier {
             List<PendingEntry> entries = new ArrayList<>();
             TarHeader header;
             while ((header = reader.next()) != null) {
-                PendingEntry entry = EntryChecks.classify(header);
+                PendingEntry entry = EntryChecks.classify(header, options.whiteoutNamesRefused());
                 if (entry.role() == PendingEntry.Role.CONTENT && header.type() == TarEntryType.REGULAR
                         && header.size() > 0) {
                     entry = new PendingEntry(header, entry.path(), entry.role(), entry.linkTarget(),

@@ -99,7 +99,10 @@ final class PlanExecutor {
     /** Owner first (chown clears setuid bits and security.capability), then mode, xattrs, time. */
     private void applyAttributes(Path path, TarHeader header, String key) throws IOException {
         boolean symlink = header.type() == TarEntryType.SYMLINK;
-        if (options.keepOwnership()) {
+        if (options.ownerOverride() != null) {
+            Files.setAttribute(path, "unix:uid", options.ownerOverride().uid(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path, "unix:gid", options.ownerOverride().gid(), LinkOption.NOFOLLOW_LINKS);
+        } else if (options.keepOwnership()) {
             Files.setAttribute(path, "unix:uid", (int) header.uid(), LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(path, "unix:gid", (int) header.gid(), LinkOption.NOFOLLOW_LINKS);
         }

@@ -1,7 +1,7 @@
 package dev.jbuild.layertar;
 
 /** The entry types a layer carries, with their ustar type flags. */
-enum TarEntryType {
+public enum TarEntryType {
     REGULAR('0'),
     HARDLINK('1'),
     SYMLINK('2'),

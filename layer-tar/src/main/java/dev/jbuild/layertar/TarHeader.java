@@ -16,10 +16,10 @@ import java.util.TreeMap;
  * @param linkName symlink target or hardlink target name; "" otherwise
  * @param xattrs raw attribute values by name, in code point order of the names
  */
-record TarHeader(String name, TarEntryType type, int mode, long uid, long gid, long size, long mtime,
+public record TarHeader(String name, TarEntryType type, int mode, long uid, long gid, long size, long mtime,
                  String linkName, int devMajor, int devMinor, SortedMap<String, byte[]> xattrs) {
 
-    TarHeader {
+    public TarHeader {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         linkName = linkName == null ? "" : linkName;
@@ -28,6 +28,17 @@ record TarHeader(String name, TarEntryType type, int mode, long uid, long gid, l
             copy.putAll(xattrs);
         }
         xattrs = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** A regular file of {@code size} bytes owned by 0:0, as archives of images hold their documents and blobs. */
+    public static TarHeader regularFile(String name, long size, int mode, long mtime) {
+        return new TarHeader(name, TarEntryType.REGULAR, mode, 0, 0, size, mtime, "", 0, 0, null);
+    }
+
+    /** A directory owned by 0:0; the name gets its trailing '/' here. */
+    public static TarHeader directory(String name, int mode, long mtime) {
+        return new TarHeader(name.endsWith("/") ? name : name + "/", TarEntryType.DIRECTORY, mode, 0, 0, 0, mtime, "",
+                0, 0, null);
     }
 
     /** An empty regular file marking a whiteout or an opaque directory. */

@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads tar entries from a stream, one at a time: ustar, PAX (local records applied, global ones
- * ignored as Docker ignores them), GNU long names and base-256 numbers, old V7 headers. PAX values
- * stay raw bytes so binary xattrs arrive intact. Entry data is only available until the next call
- * to {@link #next()}.
+ * jbuild's one tar reader (layers, image archives, ADD): entries from a stream, one at a time: ustar,
+ * PAX (local records applied, global ones ignored as Docker ignores them), GNU long names and base-256
+ * numbers, old V7 headers. PAX values stay raw bytes so binary xattrs arrive intact. Entry data is only
+ * available until the next call to {@link #next()}. A stream that is not a readable tar fails with
+ * {@link MalformedLayerException}.
  */
-final class TarReader {
+public final class TarReader {
     /** Extension headers larger than this are refused rather than held in memory (Go uses the same bound). */
     private static final int MAX_SPECIAL_DATA = 1 << 20;
 
@@ -31,12 +32,12 @@ final class TarReader {
     private long paddingRemaining;
     private boolean ended;
 
-    TarReader(InputStream in) {
+    public TarReader(InputStream in) {
         this.in = in;
     }
 
     /** The next entry's header, or null at the end of the archive. */
-    TarHeader next() throws IOException {
+    public TarHeader next() throws IOException {
         skip(dataRemaining + paddingRemaining);
         dataRemaining = 0;
         paddingRemaining = 0;
@@ -77,7 +78,7 @@ final class TarReader {
     }
 
     /** The current entry's data; reads end at the entry's end. */
-    InputStream data() {
+    public InputStream data() {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -101,7 +102,7 @@ final class TarReader {
     }
 
     /** Reads whatever follows the end-of-archive marker (GNU tar pads to 10 KiB) so a digest covers it. */
-    void drain() throws IOException {
+    public void drain() throws IOException {
         if (!ended) {
             throw new IllegalStateException("drain() before the end of the archive");
         }

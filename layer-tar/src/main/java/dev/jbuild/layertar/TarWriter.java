@@ -10,30 +10,35 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes tar entries the way Go's archive/tar does with {@code Format = FormatPAX} (the writer
+ * jbuild's one tar writer (layers, image archives, exports): entries the way Go's archive/tar does with {@code Format = FormatPAX} (the writer
  * behind Docker and BuildKit layers): a plain ustar header whenever everything fits (long ASCII
  * names split into prefix and name), otherwise one PAX extended header with the records that do
  * not fit, keys sorted, then a ustar header whose too-large fields are zero. Xattrs always go to
  * PAX as {@code SCHILY.xattr.<name>} with their raw bytes. The archive ends with two zero blocks
  * and no further padding.
  */
-final class TarWriter {
+public final class TarWriter {
     private static final byte[] ZERO_BLOCK = new byte[TarBlock.SIZE];
     private static final byte PAX_FLAG = 'x';
     private static final int MAX_PAX_DATA = 1 << 20;
 
-    private final OutputStream out;
+    private final Counting out;
     private final byte[] block = new byte[TarBlock.SIZE];
     private long remaining;
     private long padding;
     private boolean inEntry;
 
-    TarWriter(OutputStream out) {
-        this.out = out;
+    public TarWriter(OutputStream out) {
+        this.out = new Counting(out);
+    }
+
+    /** Bytes of tar written so far. */
+    public long written() {
+        return out.count;
     }
 
     /** Writes the header(s) of an entry; a regular file's {@code size} bytes must follow through {@link #write}. */
-    void beginEntry(TarHeader header) throws IOException {
+    public void beginEntry(TarHeader header) throws IOException {
         if (inEntry) {
             throw new IllegalStateException("entry not finished before " + header.name());
         }
@@ -87,7 +92,7 @@ final class TarWriter {
         inEntry = true;
     }
 
-    void write(byte[] bytes, int offset, int length) throws IOException {
+    public void write(byte[] bytes, int offset, int length) throws IOException {
         if (length > remaining) {
             throw new IOException("more data than the entry's size");
         }
@@ -95,7 +100,7 @@ final class TarWriter {
         remaining -= length;
     }
 
-    void endEntry() throws IOException {
+    public void endEntry() throws IOException {
         if (remaining != 0) {
             throw new IOException(remaining + " bytes of entry data missing");
         }
@@ -103,8 +108,31 @@ final class TarWriter {
         inEntry = false;
     }
 
+    /** One whole entry: its header, then exactly {@code header.size()} bytes written by {@code content}. */
+    public void entry(TarHeader header, EntryContent content) throws IOException {
+        beginEntry(header);
+        content.writeTo(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                TarWriter.this.write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                TarWriter.this.write(b, off, len);
+            }
+        });
+        endEntry();
+    }
+
+    /** Writes an entry's data. */
+    @FunctionalInterface
+    public interface EntryContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** The end-of-archive marker: two zero blocks. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         if (inEntry) {
             throw new IllegalStateException("entry not finished");
         }
@@ -229,5 +257,26 @@ final class TarWriter {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Passes writes through, counting them; the writer's own output never bypasses it. */
+    private static final class Counting extends java.io.FilterOutputStream {
+        private long count;
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 }

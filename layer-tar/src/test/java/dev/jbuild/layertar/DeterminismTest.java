@@ -3,9 +3,9 @@ package dev.jbuild.layertar;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jbuild.imagespec.SizedDigest;
+import dev.jbuild.platform.Posix;
 import dev.jbuild.platform.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -93,20 +93,29 @@ class DeterminismTest {
     /**
      * Go's archive/tar writes Docker's and BuildKit's layers. With the same tree and the same header
      * choices (see src/test/resources/gotar/main.go) the bytes must be identical, down to the PAX
-     * header names, the ustar prefix split and the padding.
+     * header names, the ustar prefix split and the padding. {@code gotar/every-kind.tar} is what Go
+     * 1.19's archive/tar wrote for {@link TestTrees#everyKind} (umask 022), so the comparison runs on
+     * every machine; where a Go toolchain is installed, Go is asked again, to catch a drift of Go's own.
      */
     @Test
     void theLayerIsByteForByteWhatGoArchiveTarWritesForTheSameTree() throws Exception {
-        assumeTrue(Commands.available("go"), "needs a Go toolchain");
         Path source = temp.resolve("source");
-        TestTrees.everyKind(source);
-        Path program = Path.of(DeterminismTest.class.getResource("/gotar/main.go").toURI());
-        Path goTar = temp.resolve("go.tar");
-        Commands.check(temp, "sh", "-c", "go run '" + program + "' '" + source + "' > '" + goTar + "'");
-
+        int umask = Posix.umask(022);
+        try {
+            TestTrees.everyKind(source);
+        } finally {
+            Posix.umask(umask);
+        }
         byte[] ours = TestTrees.layerOf(source, WriterOptions.defaults());
-        byte[] go = Files.readAllBytes(goTar);
-        assertEquals(HandTar.names(go), HandTar.names(ours));
-        assertArrayEquals(go, ours);
+        byte[] golden = Files.readAllBytes(Path.of(DeterminismTest.class.getResource("/gotar/every-kind.tar").toURI()));
+        assertEquals(HandTar.names(golden), HandTar.names(ours));
+        assertArrayEquals(golden, ours);
+
+        if (Commands.available("go")) {
+            Path program = Path.of(DeterminismTest.class.getResource("/gotar/main.go").toURI());
+            Path goTar = temp.resolve("go.tar");
+            Commands.check(temp, "sh", "-c", "go run '" + program + "' '" + source + "' > '" + goTar + "'");
+            assertArrayEquals(golden, Files.readAllBytes(goTar), "Go's archive/tar now writes other bytes");
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.jbuild.transfer;
 
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
+import dev.jbuild.layertar.TarHeader;
+import dev.jbuild.layertar.TarWriter;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +36,10 @@ final class ArchiveEntries {
         }
     }
 
+    /** Fixed modes, owner 0:0 and mtime 0: the same content always gives the same archive bytes. */
+    private static final int FILE_MODE = 0644;
+    private static final int DIRECTORY_MODE = 0755;
+
     private final TreeMap<String, Source> entries = new TreeMap<>();
 
     void addStoredBlob(Descriptor descriptor) {
@@ -51,17 +57,23 @@ final class ArchiveEntries {
         entries.put(name, new Bytes(data));
     }
 
+    private static void directory(TarWriter tar, String name) throws IOException {
+        tar.beginEntry(TarHeader.directory(name, DIRECTORY_MODE, 0));
+        tar.endEntry();
+    }
+
     /** Writes the whole archive; every stored blob is verified as it streams (a corrupt one fails the save). */
     long writeTo(OutputStream out, ImageStore store) throws IOException {
-        TarOutput tar = new TarOutput(out);
-        tar.directory(ArchiveNames.BLOBS_DIR);
-        tar.directory(ArchiveNames.SHA256_DIR);
+        TarWriter tar = new TarWriter(out);
+        directory(tar, ArchiveNames.BLOBS_DIR);
+        directory(tar, ArchiveNames.SHA256_DIR);
         for (Map.Entry<String, Source> entry : entries.entrySet()) {
             Source source = entry.getValue();
+            TarHeader header = TarHeader.regularFile(entry.getKey(), source.size(), FILE_MODE, 0);
             if (source instanceof Bytes bytes) {
-                tar.file(entry.getKey(), bytes.data());
+                tar.entry(header, sink -> sink.write(bytes.data()));
             } else if (source instanceof StoredBlob blob) {
-                tar.file(entry.getKey(), blob.size(), sink -> {
+                tar.entry(header, sink -> {
                     try (InputStream in = store.blobs().open(blob.descriptor())) {
                         in.transferTo(sink); // to the end: that is where the digest is checked
                     }
@@ -69,6 +81,7 @@ final class ArchiveEntries {
             }
         }
         tar.finish();
+        out.flush();
         return tar.written();
     }
 }

@@ -2,6 +2,10 @@ package dev.jbuild.transfer;
 
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.imagespec.Digest;
+import dev.jbuild.layertar.MalformedLayerException;
+import dev.jbuild.layertar.TarEntryType;
+import dev.jbuild.layertar.TarHeader;
+import dev.jbuild.layertar.TarReader;
 import dev.jbuild.store.BlobStore;
 import dev.jbuild.store.CompressionStreams;
 import dev.jbuild.store.StagedBlob;
@@ -12,8 +16,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.Set;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads an image archive from a stream in one pass (stdin works as well as a file): the whole tar may
@@ -42,7 +44,7 @@ final class ArchiveReader {
                         "the " + compression.label() + "-compressed archive"), BUFFER);
         StagedArchive archive = new StagedArchive();
         try {
-            readEntries(new TarArchiveInputStream(new ReadFailures(tarBytes)), archive);
+            readEntries(new TarReader(new ReadFailures(tarBytes)), archive);
             tarBytes.transferTo(OutputStream.nullOutputStream()); // the rest of a compressed stream is checked too
             return archive;
         } catch (IOException | RuntimeException e) {
@@ -51,79 +53,69 @@ final class ArchiveReader {
         }
     }
 
-    private void readEntries(TarArchiveInputStream tar, StagedArchive archive) throws IOException {
+    private void readEntries(TarReader tar, StagedArchive archive) throws IOException {
         Set<String> directories = new HashSet<>();
-        TarArchiveEntry entry;
+        TarHeader entry;
         boolean any = false;
-        while ((entry = nextEntry(tar)) != null) {
+        while ((entry = nextEntry(tar, any)) != null) {
             any = true;
-            String raw = entry.getName();
+            String raw = entry.name();
             String name = ArchivePath.normalize(raw, "archive entry");
             if (archive.contains(name) || directories.contains(name)) {
                 throw new InvalidArchiveException("archive has two entries named '" + name + "'");
             }
-            if (entry.isDirectory()) {
-                directories.add(name);
-            } else if (entry.isSymbolicLink()) {
-                archive.addLink(name, ArchivePath.resolveSymlink(name, entry.getLinkName()));
-            } else if (entry.isLink()) {
-                String target = ArchivePath.normalize(entry.getLinkName(), "hardlink '" + name + "' to");
-                if (!archive.isFile(target)) {
-                    throw new InvalidArchiveException("archive entry '" + name + "' is a hardlink to '" + target
-                            + "', which is not a file earlier in the archive");
+            switch (entry.type()) {
+                case DIRECTORY -> directories.add(name);
+                case SYMLINK -> archive.addLink(name, ArchivePath.resolveSymlink(name, entry.linkName()));
+                case HARDLINK -> {
+                    String target = ArchivePath.normalize(entry.linkName(), "hardlink '" + name + "' to");
+                    if (!archive.isFile(target)) {
+                        throw new InvalidArchiveException("archive entry '" + name + "' is a hardlink to '" + target
+                                + "', which is not a file earlier in the archive");
+                    }
+                    archive.addLink(name, target);
                 }
-                archive.addLink(name, target);
-            } else if (isRegularFile(entry)) {
-                Digest expected = ArchiveNames.digestOfBlobPath(name);
-                StagedBlob staged = blobs.stage(new ReadFailures(tar), expected, expected == null ? -1 : entry.getSize());
-                if (staged.size() != entry.getSize()) {
-                    staged.discard();
-                    throw new InvalidArchiveException("archive is truncated: entry '" + name + "' should have "
-                            + entry.getSize() + " bytes but has " + staged.size());
+                case REGULAR -> {
+                    Digest expected = ArchiveNames.digestOfBlobPath(name);
+                    StagedBlob staged = blobs.stage(new ReadFailures(tar.data()), expected,
+                            expected == null ? -1 : entry.size());
+                    if (staged.size() != entry.size()) {
+                        staged.discard();
+                        throw new InvalidArchiveException("archive is truncated: entry '" + name + "' should have "
+                                + entry.size() + " bytes but has " + staged.size());
+                    }
+                    archive.addFile(name, staged);
                 }
-                archive.addFile(name, staged);
-            } else {
-                throw new InvalidArchiveException("archive entry '" + raw + "' is " + kind(entry)
-                        + ", which an image archive never holds");
+                case CHAR_DEVICE, BLOCK_DEVICE, FIFO -> throw new InvalidArchiveException("archive entry '" + raw
+                        + "' is " + kind(entry.type()) + ", which an image archive never holds");
             }
         }
         if (!any) {
-            throw new InvalidArchiveException("not an image archive: the input is empty or not a tar");
+            throw notAnArchive(null);
         }
     }
 
-    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
+    /** The next header; a stream that breaks before the first one is not an archive at all. */
+    private static TarHeader nextEntry(TarReader tar, boolean afterFirst) throws IOException {
         try {
-            return tar.getNextEntry();
-        } catch (IOException | IllegalArgumentException e) {
-            if (e instanceof java.io.InterruptedIOException) {
-                throw (java.io.InterruptedIOException) e;
-            }
-            throw new InvalidArchiveException("archive is truncated or not a tar: " + e.getMessage(), e);
+            return tar.next();
+        } catch (MalformedLayerException e) {
+            throw afterFirst ? new InvalidArchiveException("archive is truncated or not a tar: " + e.getMessage(), e)
+                    : notAnArchive(e);
         }
     }
 
-    /** Only plain file types: Commons Compress calls any non-directory a file, devices included. */
-    private static boolean isRegularFile(TarArchiveEntry entry) {
-        byte flag = entry.getLinkFlag();
-        return (flag == TarArchiveEntry.LF_NORMAL || flag == TarArchiveEntry.LF_OLDNORM
-                || flag == TarArchiveEntry.LF_CONTIG) && !entry.isSparse();
+    private static InvalidArchiveException notAnArchive(Exception cause) {
+        return new InvalidArchiveException("not an image archive: the input is empty or not a tar", cause);
     }
 
-    private static String kind(TarArchiveEntry entry) {
-        if (entry.isCharacterDevice()) {
-            return "a character device";
-        }
-        if (entry.isBlockDevice()) {
-            return "a block device";
-        }
-        if (entry.isFIFO()) {
-            return "a fifo";
-        }
-        if (entry.isSparse()) {
-            return "a sparse file";
-        }
-        return "of tar type '" + (char) entry.getLinkFlag() + "'";
+    private static String kind(TarEntryType type) {
+        return switch (type) {
+            case CHAR_DEVICE -> "a character device";
+            case BLOCK_DEVICE -> "a block device";
+            case FIFO -> "a fifo";
+            default -> "a " + type.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /**

@@ -6,8 +6,6 @@ import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.layertar.MalformedLayerException;
 import dev.jbuild.layertar.SymlinkTraversal;
 import dev.jbuild.layertar.UnsafeEntryException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -62,7 +60,8 @@ final class ArchiveUnpacker {
     }
 
     /**
-     * Extracts into {@code destination} (an existing directory).
+     * Extracts into {@code destination} (an existing directory), reading the archive once: decompressed
+     * as it streams into the applier, which checks every entry before it writes anything.
      *
      * @param owner ids for every entry of the archive, or null to keep the archive's
      * @param stagingParent where temporary files go (same file system as the destination)
@@ -70,30 +69,23 @@ final class ArchiveUnpacker {
      */
     static int extract(Path archive, Compression compression, Path destination, CopyRequest.Owner owner,
                        Path stagingParent, String displayName) throws IOException {
-        Path tar = Files.createTempFile(stagingParent, ".jbuild-add", ".tar");
-        try {
-            try (InputStream in = open(archive, compression)) {
-                Files.copy(in, tar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            List<String> names = entryNames(tar, displayName);
-            DirectoryMetadata kept = DirectoryMetadata.read(destination);
-            ApplyResult result;
-            try (InputStream in = Files.newInputStream(tar)) {
-                ApplyOptions options = new ApplyOptions(true, SymlinkTraversal.SCOPED_TO_ROOT, stagingParent);
-                result = LayerApplier.of(options).apply(in, destination);
-            } catch (UnsafeEntryException e) {
-                throw new CopyException("refusing to extract " + displayName + ": " + e.getMessage(), e);
-            } catch (MalformedLayerException e) {
-                throw new CopyException("cannot extract " + displayName + ": " + e.getMessage(), e);
-            }
-            kept.restore(destination);
-            if (owner != null) {
-                chownEntries(destination, names, owner);
-            }
-            return result.entriesApplied();
-        } finally {
-            Files.deleteIfExists(tar);
+        DirectoryMetadata kept = DirectoryMetadata.read(destination);
+        ApplyOptions options = new ApplyOptions(true, SymlinkTraversal.SCOPED_TO_ROOT, stagingParent)
+                .refusingWhiteoutNames();
+        if (owner != null) {
+            options = options.withOwner(owner.uid(), owner.gid());
         }
+        ApplyResult result;
+        try (InputStream in = open(archive, compression)) {
+            result = LayerApplier.of(options).apply(in, destination);
+        } catch (UnsafeEntryException e) {
+            throw new CopyException("refusing to extract " + displayName + ": entry '" + e.entryName() + "': "
+                    + e.reason(), e);
+        } catch (MalformedLayerException e) {
+            throw new CopyException("cannot extract " + displayName + ": " + e.getMessage(), e);
+        }
+        kept.restore(destination);
+        return result.entriesApplied();
     }
 
     static InputStream open(Path file, Compression compression) throws IOException {
@@ -168,40 +160,6 @@ final class ArchiveUnpacker {
             signed += (byte) b;
         }
         return recorded == unsigned || recorded == signed;
-    }
-
-    /** The names in the archive; refuses whiteout names, which a layer applier would turn into deletions. */
-    private static List<String> entryNames(Path tar, String displayName) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(tar)))) {
-            TarArchiveEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                String name = entry.getName();
-                String[] components = name.split("/");
-                String base = components.length == 0 ? "" : components[components.length - 1];
-                if (base.startsWith(".wh.")) {
-                    throw new CopyException("refusing to extract " + displayName + ": entry '" + name
-                            + "' has a whiteout name (.wh.*), which jbuild does not extract with ADD");
-                }
-                names.add(name);
-            }
-        }
-        return names;
-    }
-
-    /** --chown on extracted entries: each named entry, found the way the applier placed it (scoped symlinks). */
-    private static void chownEntries(Path destination, List<String> names, CopyRequest.Owner owner)
-            throws IOException {
-        for (String name : names) {
-            String clean = SourcePaths.cleanRelative(name);
-            if (clean.isEmpty()) {
-                continue; // the archive's root entry does not touch the destination
-            }
-            RootScope.Resolved resolved = RootScope.resolve(destination, clean, false);
-            if (resolved.exists()) {
-                Metadata.chown(resolved.in(destination), owner.uid(), owner.gid());
-            }
-        }
     }
 
     /** The destination directory's own metadata, which an archive's "./" entry must not change. */

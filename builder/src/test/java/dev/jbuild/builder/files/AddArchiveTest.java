@@ -131,12 +131,14 @@ class AddArchiveTest {
     }
 
     @Test
-    void archiveWithWhiteoutNamesIsRefused() throws Exception {
-        writeTar(context.resolve("wh.tar"), "dir/.wh.file");
+    void archiveWithWhiteoutNamesIsRefusedAndNothingIsWritten() throws Exception {
+        writeTar(context.resolve("wh.tar"), "first.txt", "dir/.wh.file");
+        TreeFixture.create(target, "d d");
         CopyException error = assertThrows(CopyException.class, () -> copier.copy(
                 CopyRequest.builder("/d/", target).fromContext(context).source("wh.tar").add().build()));
-        assertEquals("refusing to extract /wh.tar: entry 'dir/.wh.file' has a whiteout name (.wh.*), which"
+        assertEquals("refusing to extract /wh.tar: entry 'dir/.wh.file': it has a whiteout name (.wh.*), which"
                 + " jbuild does not extract with ADD", error.getMessage());
+        assertEquals("d d 0755 0:0", TreeFixture.list(target));
     }
 
     @Test
