@@ -3,11 +3,10 @@ package dev.jbuild.cli.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.store.CanonicalJson;
 import dev.jbuild.store.Descriptor;
 import dev.jbuild.store.HistoryEntry;
@@ -17,6 +16,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild history IMAGE}: the image's history, newest first, as {@code docker history} shows it.
@@ -28,23 +28,19 @@ public final class HistoryCommand extends StoreCommand {
 
     enum Format { table, json }
 
-    static final OptionSpec<Boolean> NO_TRUNC = OptionSpec.flag("--no-trunc")
-            .withDescription("Do not truncate output.");
-    /** A value option, as in Docker ({@code -H=false}), not a flag. */
-    static final OptionSpec<Boolean> HUMAN = OptionSpec.single(Converters.BOOLEAN, "-H", "--human")
-            .withLabel("<human>").withDefault(Boolean.TRUE)
-            .withDescription("Print sizes and dates in human readable format (default: true).");
-    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
-            .withDescription("Only show image IDs.");
-    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
-            .withLabel("FORMAT").withDefault(Format.table)
-            .withDescription("Output format: table, json (default: table); json is one object per line.");
-    static final PositionalSpec IMAGE = PositionalSpec.required("IMAGE")
-            .withDescription("Image name, reference or ID (prefix).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("history", "Show the history of an image.")
-            .withOptions(NO_TRUNC, HUMAN, QUIET, FORMAT)
-            .withPositionals(IMAGE);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("history", "Show the history of an image.");
+        Commands.options(spec,
+                Args.flag("--no-trunc").description("Do not truncate output."),
+                // a value option, as in Docker (-H=false), not a flag
+                Args.value(Boolean.class, Converters.BOOLEAN, "<human>", "-H", "--human").defaultValue("true")
+                        .description("Print sizes and dates in human readable format (default: true)."),
+                Args.flag("-q", "--quiet").description("Only show image IDs."),
+                Args.value(Format.class, Converters.oneOf(Format.values()), "FORMAT", "--format").defaultValue("table")
+                        .description("Output format: table, json (default: table); json is one object per line."));
+        spec.addPositional(Args.required(0, "IMAGE").description("Image name, reference or ID (prefix).").build());
+        return spec;
+    }
 
     private final boolean noTrunc;
     private final boolean human;
@@ -53,11 +49,11 @@ public final class HistoryCommand extends StoreCommand {
     private final String image;
 
     public HistoryCommand(ParsedArgs args) {
-        this.noTrunc = args.flag(NO_TRUNC);
-        this.human = args.flag(HUMAN);
-        this.quiet = args.flag(QUIET);
-        this.format = args.value(FORMAT);
-        this.image = args.positional(IMAGE);
+        this.noTrunc = args.flag("--no-trunc");
+        this.human = args.flag("--human");
+        this.quiet = args.flag("--quiet");
+        this.format = args.value("--format");
+        this.image = args.positional(0);
     }
 
     /** One history line with the size of the layer it made (0 for config-only steps). */

@@ -3,11 +3,10 @@ package dev.jbuild.cli.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.store.CanonicalJson;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
@@ -16,25 +15,24 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild images}: Docker's image list, one row per tag, untagged images as {@code <none>}. */
 public final class ImagesCommand extends StoreCommand {
 
     enum Format { table, json }
 
-    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
-            .withLabel("FORMAT").withDefault(Format.table)
-            .withDescription("Output format: table, json (default: table); json is one object per line.");
-    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
-            .withDescription("Only show image IDs.");
-    static final OptionSpec<Boolean> NO_TRUNC = OptionSpec.flag("--no-trunc")
-            .withDescription("Show full image IDs.");
-    static final PositionalSpec REPOSITORY = PositionalSpec.optional("REPOSITORY[:TAG]")
-            .withDescription("Only images of this repository (and tag).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("images", "List images.")
-            .withOptions(FORMAT, QUIET, NO_TRUNC)
-            .withPositionals(REPOSITORY);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("images", "List images.");
+        Commands.options(spec,
+                Args.value(Format.class, Converters.oneOf(Format.values()), "FORMAT", "--format").defaultValue("table")
+                        .description("Output format: table, json (default: table); json is one object per line."),
+                Args.flag("-q", "--quiet").description("Only show image IDs."),
+                Args.flag("--no-trunc").description("Show full image IDs."));
+        spec.addPositional(Args.optional(0, "REPOSITORY[:TAG]").description("Only images of this repository (and tag).")
+                .build());
+        return spec;
+    }
 
     private final Format format;
     private final boolean quiet;
@@ -42,10 +40,10 @@ public final class ImagesCommand extends StoreCommand {
     private final String filter;
 
     public ImagesCommand(ParsedArgs args) {
-        this.format = args.value(FORMAT);
-        this.quiet = args.flag(QUIET);
-        this.noTrunc = args.flag(NO_TRUNC);
-        this.filter = args.positional(REPOSITORY);
+        this.format = args.value("--format");
+        this.quiet = args.flag("--quiet");
+        this.noTrunc = args.flag("--no-trunc");
+        this.filter = args.positional(0);
     }
 
     /** One line of the listing. */

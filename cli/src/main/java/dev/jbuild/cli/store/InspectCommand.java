@@ -2,29 +2,30 @@ package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild inspect IMAGE...}: a JSON array shaped like {@code docker image inspect}; missing images fail after the rest are printed. */
 public final class InspectCommand extends StoreCommand {
 
-    static final PositionalSpec IMAGE = PositionalSpec.oneOrMore("IMAGE")
-            .withDescription("Image name, reference or ID (prefix).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("inspect", "Show images as Docker-shaped JSON.")
-            .withPositionals(IMAGE);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("inspect", "Show images as Docker-shaped JSON.");
+        spec.addPositional(Args.oneOrMore(0, "IMAGE").description("Image name, reference or ID (prefix).").build());
+        return spec;
+    }
 
     private final List<String> images;
 
     public InspectCommand(ParsedArgs args) {
-        this.images = args.positionals(IMAGE);
+        this.images = args.positionals(0);
     }
 
     @Override

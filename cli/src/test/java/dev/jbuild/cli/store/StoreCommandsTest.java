@@ -208,6 +208,14 @@ class StoreCommandsTest {
     }
 
     @Test
+    void rmiOfAnUnknownIdNamesTheIdAsGiven() throws IOException {
+        importDir("kept");
+        Result result = run("rmi", "0123456789ab");
+        assertEquals(1, result.exit());
+        assertEquals("jbuild: No such image: 0123456789ab\n", result.err());
+    }
+
+    @Test
     void rmiByIdOfAnImageInTwoRepositoriesNeedsForce() throws IOException {
         String id = importDir("one");
         run("tag", "one", "two");
