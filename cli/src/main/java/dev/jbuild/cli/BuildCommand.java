@@ -59,11 +59,12 @@ final class BuildCommand implements CliCommand {
                 Args.list("STAGE", "--no-cache-filter").description("Do not use the cache for these stages."),
                 Args.list("KEY=VALUE", "--label").description("Set an image label; repeatable."),
                 Args.value("MODE", "--progress").defaultValue("auto")
+                        .completionCandidates(List.of("auto", "tty", "plain", "quiet", "json"))
                         .description("Progress output: auto, tty, plain, quiet or json (json goes to stdout, one object "
                                 + "per line; the others to stderr) (default: $BUILDKIT_PROGRESS, else auto)."),
                 Args.flag("-q", "--quiet").description("Print only the image ID (the same as --progress quiet)."),
-                Args.value("FILE", "--iidfile").description("Write the image ID to FILE."),
-                Args.value("MODE", "--network").defaultValue("default")
+                Args.file("FILE", "--iidfile").description("Write the image ID to FILE."),
+                Args.value("NETWORK", "--network").defaultValue("default").completionCandidates(List.of("default", "host", "none"))
                         .description("Network for RUN steps: default, host or none."),
                 Args.list("id=ID,src=FILE|env=VAR", "--secret").description("Expose a secret to RUN --mount=type=secret."),
                 Args.list("default", "--ssh").description("Forward the SSH agent to RUN --mount=type=ssh."),
@@ -72,7 +73,7 @@ final class BuildCommand implements CliCommand {
                 Args.value(Long.class, "N", "--source-date-epoch")
                         .description("Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH)."),
                 Args.flag("--check").description("Lint the Dockerfile first; stop on errors."));
-        spec.addPositional(Args.required(0, "CONTEXT")
+        spec.addPositional(Args.files(Args.required(0, "CONTEXT"))
                 .description("Build context directory, or '-' for a tar or Dockerfile on stdin.").build());
         return spec;
     }

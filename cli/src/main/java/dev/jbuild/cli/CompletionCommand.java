@@ -2,8 +2,8 @@ package dev.jbuild.cli;
 
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
 import dev.jbuild.cli.spec.ParsedArgs;
-import picocli.AutoComplete;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild completion bash|zsh|fish}: a shell completion script for jbuild on stdout. */
@@ -17,8 +17,7 @@ final class CompletionCommand implements CliCommand {
                 "bash: source <(jbuild completion bash), or save it as /etc/bash_completion.d/jbuild.",
                 "zsh: source <(jbuild completion zsh) in ~/.zshrc.",
                 "fish: jbuild completion fish > ~/.config/fish/completions/jbuild.fish.");
-        spec.addPositional(Args.required(0, "SHELL").type(Shell.class)
-                .converters(dev.jbuild.cli.spec.Converters.oneOf(Shell.values()))
+        spec.addPositional(Args.required(0, "SHELL").type(Shell.class).converters(Converters.oneOf(Shell.values()))
                 .description("bash, zsh or fish.").build());
         return spec;
     }
@@ -33,7 +32,7 @@ final class CompletionCommand implements CliCommand {
 
     @Override
     public int call(Context context) {
-        context.out().print(AutoComplete.bash("jbuild", root.commandLine()));
+        context.out().print(shell == Shell.fish ? CompletionScripts.fish(root) : CompletionScripts.bash(root));
         return ExitCode.OK;
     }
 }

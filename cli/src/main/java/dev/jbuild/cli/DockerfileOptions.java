@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The options that say which Dockerfile to read and how to resolve it, shared by build and parse. */
 final class DockerfileOptions {
     static void addTo(CommandSpec spec) {
-        spec.addOption(Args.value("FILE", "-f", "--file")
+        spec.addOption(Args.file("FILE", "-f", "--file")
                 .description("The Dockerfile: any name, inside or outside the context, or '-' for stdin "
                         + "(default: CONTEXT/Dockerfile).").build());
         spec.addOption(Args.list("KEY[=VALUE]", "--build-arg")

@@ -4,6 +4,7 @@ import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Converters;
 import dev.jbuild.cli.spec.ParsedArgs;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
@@ -36,10 +37,11 @@ public record GlobalOptions(Path root, boolean debug, String storageDriver, Path
                 .description("OCI runtime to run steps with (default: $JBUILD_RUNTIME, else runc or crun, "
                         + "whichever a probe run shows working).").build());
         root.addOption(Args.value("DRIVER", "--storage-driver").scopeType(ScopeType.INHERIT)
+                .completionCandidates(List.of("overlay", "vfs"))
                 .description("Storage driver: overlay or vfs (default: $JBUILD_STORAGE_DRIVER, else detected by a "
                         + "probe mount).").build());
         root.addOption(Args.value(LogLevel.class, new LogLevelConverter(), "LEVEL", "--log-level")
-                .scopeType(ScopeType.INHERIT).defaultValue("info")
+                .scopeType(ScopeType.INHERIT).defaultValue("info").completionCandidates(List.of("error", "warn", "info", "debug"))
                 .description("Log level: error, warn, info or debug (default: $JBUILD_LOG_LEVEL, else info).").build());
     }
 

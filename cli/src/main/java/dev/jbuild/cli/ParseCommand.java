@@ -22,7 +22,7 @@ final class ParseCommand implements CliCommand {
         DockerfileOptions.addTo(spec);
         spec.addOption(Args.value(Format.class, Converters.oneOf(Format.values()), "FORMAT", "--format")
                 .defaultValue("json").description("Output format: json, dump (default: json).").build());
-        spec.addPositional(Args.optional(0, "CONTEXT")
+        spec.addPositional(Args.files(Args.optional(0, "CONTEXT"))
                 .description("Build context directory, where the default Dockerfile is looked for (default: .).").build());
         return spec;
     }

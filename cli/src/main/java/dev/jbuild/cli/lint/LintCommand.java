@@ -46,10 +46,11 @@ public final class LintCommand implements CliCommand {
                 "PATH may be a Dockerfile or a directory searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*.",
                 "Rules, configuration and formats: docs/lint/README.md.");
         Commands.options(spec,
-                Args.list("FILE", "-f", "--file").description("A Dockerfile to lint, any name, or '-' for stdin; repeatable."),
+                Args.files("FILE", "-f", "--file").description("A Dockerfile to lint, any name, or '-' for stdin; repeatable."),
                 Args.value("FORMAT", "--format").defaultValue("text")
+                        .completionCandidates(List.of("text", "json", "sarif", "checkstyle", "gitlab", "github"))
                         .description("Output: text, json, sarif, checkstyle, gitlab or github (default: text)."),
-                Args.value("LEVEL", "--failure-threshold")
+                Args.value("LEVEL", "--failure-threshold").completionCandidates(List.of("error", "warning", "info", "none"))
                         .description("Exit 1 when a finding is at least this severe: error, warning, info or none "
                                 + "(default: error, or the configuration's)."),
                 Args.list("RULE", "--ignore")
@@ -62,7 +63,7 @@ public final class LintCommand implements CliCommand {
                         .description("Run shellcheck over RUN scripts: on (the default when given without a value), auto "
                                 + "or off."),
                 Args.flag("--no-color").description("Never colour the text output (also when NO_COLOR is set)."));
-        spec.addPositional(Args.zeroOrMore(0, "PATH")
+        spec.addPositional(Args.files(Args.zeroOrMore(0, "PATH"))
                 .description("Dockerfiles or directories to search (default: . when no -f is given).").build());
         return spec;
     }

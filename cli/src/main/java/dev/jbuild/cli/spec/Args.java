@@ -1,5 +1,6 @@
 package dev.jbuild.cli.spec;
 
+import java.io.File;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -10,6 +11,12 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * {@code .description(...)} (and anything else picocli's builder offers) and {@code .build()}.
  */
 public final class Args {
+    /**
+     * Completion candidates of a parameter that names an image in the store: a marker the completion
+     * scripts replace with the names jbuild lists when TAB is pressed.
+     */
+    public static final List<String> IMAGE_NAMES = List.of("@jbuild-images@");
+
     private Args() {}
 
     /** An option without a value: true when given. */
@@ -20,6 +27,26 @@ public final class Args {
     /** An option with one text value, called {@code label} in help. */
     public static OptionSpec.Builder value(String label, String... names) {
         return OptionSpec.builder(names).type(String.class).arity("1").paramLabel(label);
+    }
+
+    /**
+     * An option whose text value names a file or directory: completion scripts complete file names
+     * for it (picocli does so for options typed as files); the value stays text ('-' means stdin).
+     */
+    public static OptionSpec.Builder file(String label, String... names) {
+        return OptionSpec.builder(names).type(File.class).converters(Converters.TEXT).arity("1").paramLabel(label);
+    }
+
+    /** As {@link #file}, repeatable. */
+    public static OptionSpec.Builder files(String label, String... names) {
+        return OptionSpec.builder(names).type(List.class).auxiliaryTypes(File.class).converters(Converters.TEXT)
+                .arity("1").paramLabel(label);
+    }
+
+    /** A parameter that names files (completed as such), kept as text. */
+    public static PositionalParamSpec.Builder files(PositionalParamSpec.Builder parameter) {
+        return parameter.type(parameter.type() == List.class ? List.class : File.class)
+                .auxiliaryTypes(File.class).converters(Converters.TEXT);
     }
 
     /** An option with one value of a type picocli converts itself (Long, Integer, Boolean). */

@@ -13,6 +13,14 @@ import picocli.CommandLine.TypeConversionException;
 public final class Converters {
     private Converters() {}
 
+    /** The text as given: for values typed as files only so that completion treats them as files. */
+    public static final ITypeConverter<Object> TEXT = new ITypeConverter<>() {
+        @Override
+        public Object convert(String value) {
+            return value;
+        }
+    };
+
     public static final ITypeConverter<Path> PATH = new ITypeConverter<>() {
         @Override
         public Path convert(String value) {

@@ -26,7 +26,8 @@ public final class ExportCommand extends StoreCommand {
         CommandSpec spec = Commands.command("export", "Export an image's flattened file system as a tar archive.");
         spec.addOption(Args.value(Path.class, Converters.PATH, "FILE", "-o", "--output")
                 .description("Write to FILE instead of stdout.").build());
-        spec.addPositional(Args.required(0, "IMAGE").description("Image name, reference or ID (prefix).").build());
+        spec.addPositional(Args.required(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
         return spec;
     }
 

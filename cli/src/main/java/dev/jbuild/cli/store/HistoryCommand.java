@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class HistoryCommand extends StoreCommand {
     private static final int CREATED_BY_WIDTH = 45;
 
-    enum Format { table, json }
+    private static final ObjectNode HEADER = ImagesCommand.header("Comment", "COMMENT", "CreatedAt", "CREATED AT",
+            "CreatedBy", "CREATED BY", "CreatedSince", "CREATED", "ID", "IMAGE", "Size", "SIZE");
 
     public static CommandSpec spec() {
         CommandSpec spec = Commands.command("history", "Show the history of an image.");
@@ -36,23 +37,25 @@ public final class HistoryCommand extends StoreCommand {
                 Args.value(Boolean.class, Converters.BOOLEAN, "<human>", "-H", "--human").defaultValue("true")
                         .description("Print sizes and dates in human readable format (default: true)."),
                 Args.flag("-q", "--quiet").description("Only show image IDs."),
-                Args.value(Format.class, Converters.oneOf(Format.values()), "FORMAT", "--format").defaultValue("table")
-                        .description("Output format: table, json (default: table); json is one object per line."));
-        spec.addPositional(Args.required(0, "IMAGE").description("Image name, reference or ID (prefix).").build());
+                Args.value("FORMAT", "--format").defaultValue("table")
+                        .description("Output format: table, json (one object per line), a Go template "
+                                + "('{{.CreatedBy}}') or 'table TEMPLATE' (default: table)."));
+        spec.addPositional(Args.required(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
         return spec;
     }
 
     private final boolean noTrunc;
     private final boolean human;
     private final boolean quiet;
-    private final Format format;
+    private final FormatOption format;
     private final String image;
 
     public HistoryCommand(ParsedArgs args) {
         this.noTrunc = args.flag("--no-trunc");
         this.human = args.flag("--human");
         this.quiet = args.flag("--quiet");
-        this.format = args.value("--format");
+        this.format = FormatOption.parse(args.value("--format"));
         this.image = args.positional(0);
     }
 
@@ -69,7 +72,8 @@ public final class HistoryCommand extends StoreCommand {
             lines.forEach(line -> context.out().println(line.id()));
             return ExitCode.OK;
         }
-        if (format == Format.json) {
+        if (format.kind() == FormatOption.Kind.JSON || format.isTemplate()) {
+            List<ObjectNode> items = new ArrayList<>();
             for (Line line : lines) {
                 ObjectNode obj = CanonicalJson.object();
                 obj.put("Comment", line.entry().comment());
@@ -78,7 +82,12 @@ public final class HistoryCommand extends StoreCommand {
                 obj.put("CreatedSince", DockerFormat.createdSince(line.entry().created(), now));
                 obj.put("ID", line.id());
                 obj.put("Size", size(line.size()));
-                context.out().println(CanonicalJson.write(obj));
+                items.add(obj);
+            }
+            if (format.isTemplate()) {
+                format.print(items, HEADER, context.out());
+            } else {
+                items.forEach(item -> context.out().println(CanonicalJson.write(item)));
             }
             return ExitCode.OK;
         }

@@ -31,7 +31,7 @@ public final class ImportCommand extends StoreCommand {
                         .description("Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, "
                                 + "HEALTHCHECK, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable."),
                 Args.value("MESSAGE", "-m", "--message").description("Commit message for the image's history."));
-        spec.addPositional(Args.required(0, "FILE|DIR|-").build());
+        spec.addPositional(Args.files(Args.required(0, "FILE|DIR|-")).build());
         spec.addPositional(Args.optional(1, "REPOSITORY[:TAG]").build());
         return spec;
     }

@@ -1,5 +1,6 @@
 package dev.jbuild.cli.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.spec.Args;
@@ -18,14 +19,21 @@ public final class InspectCommand extends StoreCommand {
 
     public static CommandSpec spec() {
         CommandSpec spec = Commands.command("inspect", "Show images as Docker-shaped JSON.");
-        spec.addPositional(Args.oneOrMore(0, "IMAGE").description("Image name, reference or ID (prefix).").build());
+        spec.addOption(Args.value("TEMPLATE", "-f", "--format")
+                .description("Print each image through a Go template ('{{.Id}}', '{{json .Config}}', "
+                        + "'{{index .Config.Labels \"k\"}}') instead of the JSON array.").build());
+        spec.addPositional(Args.oneOrMore(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
         return spec;
     }
 
     private final List<String> images;
+    private final FormatOption format;
 
     public InspectCommand(ParsedArgs args) {
         this.images = args.positionals(0);
+        String template = args.value("--format");
+        this.format = template == null || template.equals("json") ? null : FormatOption.parse(template);
     }
 
     @Override
@@ -39,7 +47,14 @@ public final class InspectCommand extends StoreCommand {
                 errors.add(e.getMessage());
             }
         }
-        context.out().println(InspectJson.array(found));
+        if (format == null) {
+            context.out().println(InspectJson.array(found));
+        } else {
+            List<ObjectNode> data = new ArrayList<>();
+            found.forEach(image -> data.add(InspectJson.image(image)));
+            // Docker prints inspect's template output as it is, 'table' included
+            new FormatOption(FormatOption.Kind.TEMPLATE, format.template()).print(data, null, InspectJson.ZERO_VALUES, context.out());
+        }
         errors.forEach(error -> context.err().println("jbuild: " + error));
         return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -25,7 +25,8 @@ public final class RmiCommand extends StoreCommand {
         CommandSpec spec = Commands.command("rmi", "Remove one or more images.");
         spec.addOption(Args.flag("-f", "--force").description("Remove an image referenced in several repositories by ID.")
                 .build());
-        spec.addPositional(Args.oneOrMore(0, "IMAGE").description("Image name, reference or ID (prefix).").build());
+        spec.addPositional(Args.oneOrMore(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
         return spec;
     }
 

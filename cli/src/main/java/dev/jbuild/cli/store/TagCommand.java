@@ -14,7 +14,7 @@ public final class TagCommand extends StoreCommand {
 
     public static CommandSpec spec() {
         CommandSpec spec = Commands.command("tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE.");
-        spec.addPositional(Args.required(0, "SOURCE_IMAGE[:TAG]").build());
+        spec.addPositional(Args.required(0, "SOURCE_IMAGE[:TAG]").completionCandidates(Args.IMAGE_NAMES).build());
         spec.addPositional(Args.required(1, "TARGET_IMAGE[:TAG]").build());
         return spec;
     }

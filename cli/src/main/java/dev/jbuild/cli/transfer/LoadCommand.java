@@ -35,7 +35,7 @@ public final class LoadCommand extends StoreCommand {
         CommandSpec spec = Commands.command("load",
                 "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.");
         Commands.options(spec,
-                Args.value("FILE", "-i", "--input").description("Read from FILE ('-' for stdin)."),
+                Args.file("FILE", "-i", "--input").description("Read from FILE ('-' for stdin)."),
                 Args.flag("-q", "--quiet").description("Accepted for Docker compatibility (there is no progress output)."),
                 Args.value(Path.class, Converters.PATH, "KEY", "--verify")
                         .description("Refuse the archive unless every image is signed by this ECDSA P-256 public key (PEM)."),

@@ -35,13 +35,14 @@ public final class SaveCommand extends StoreCommand {
         CommandSpec spec = Commands.command("save",
                 "Save one or more images to a tar archive (streamed to stdout by default).");
         Commands.options(spec,
-                Args.value("FILE", "-o", "--output").description("Write to FILE ('-' for stdout)."),
-                Args.value("ALGORITHM", "--compress").defaultValue("gzip")
+                Args.file("FILE", "-o", "--output").description("Write to FILE ('-' for stdout)."),
+                Args.value("ALGORITHM", "--compress").defaultValue("gzip").completionCandidates(List.of("none", "gzip", "zstd"))
                         .description("Layer compression: none (what Docker 25 writes), gzip or zstd (default: gzip)."),
                 Args.value(Path.class, Converters.PATH, "KEY", "--sign")
                         .description("Sign every image with this ECDSA P-256 private key (PEM, from 'jbuild key "
                                 + "generate'), cosign-compatibly."));
-        spec.addPositional(Args.oneOrMore(0, "IMAGE").description("Image name, reference or ID (prefix).").build());
+        spec.addPositional(Args.oneOrMore(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
         return spec;
     }
 

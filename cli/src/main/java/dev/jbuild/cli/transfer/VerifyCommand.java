@@ -32,7 +32,7 @@ public final class VerifyCommand extends StoreCommand {
         CommandSpec spec = Commands.command("verify",
                 "Check the signatures (and integrity) of the images in an archive without loading them.");
         Commands.options(spec,
-                Args.value("FILE", "-i", "--input").required(true).description("The archive ('-' for stdin)."),
+                Args.file("FILE", "-i", "--input").required(true).description("The archive ('-' for stdin)."),
                 Args.value(Path.class, Converters.PATH, "KEY", "--key").required(true)
                         .description("ECDSA P-256 public key (PEM)."));
         return spec;
