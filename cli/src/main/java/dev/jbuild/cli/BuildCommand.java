@@ -8,9 +8,13 @@ import dev.jbuild.builder.ImageBuilder;
 import dev.jbuild.builder.files.DockerFileCopier;
 import dev.jbuild.builder.output.RootfsExporter;
 import dev.jbuild.cli.build.FailureReport;
+import dev.jbuild.cli.build.DockerLoad;
 import dev.jbuild.cli.build.JsonProgress;
+import dev.jbuild.cli.build.MetadataFile;
+import dev.jbuild.cli.build.NamedContexts;
 import dev.jbuild.cli.build.OutputSpec;
 import dev.jbuild.cli.build.PlainProgress;
+import dev.jbuild.cli.build.PlatformOption;
 import dev.jbuild.cli.build.SecretSpecs;
 import dev.jbuild.cli.build.StdinContext;
 import dev.jbuild.cli.build.TtyProgress;
@@ -72,7 +76,16 @@ final class BuildCommand implements CliCommand {
                         .description("Where the result goes: image, docker, oci, tar or local."),
                 Args.value(Long.class, "N", "--source-date-epoch")
                         .description("Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH)."),
-                Args.flag("--check").description("Lint the Dockerfile first; stop on errors."));
+                Args.flag("--check").description("Lint the Dockerfile first; stop on errors."),
+                Args.value("PLATFORM", "--platform")
+                        .description("Target platform: only this host's (" + PlatformOption.host() + ") for now."),
+                Args.flag("--load").description("Also load the image into the local Docker engine (through the "
+                        + "docker CLI), as buildx does."),
+                Args.list("NAME=DIR|docker-image://REF", "--build-context")
+                        .description("A named context: FROM NAME, COPY --from=NAME and RUN --mount=from=NAME read it "
+                                + "instead of the stage or image NAME."),
+                Args.file("FILE", "--metadata-file")
+                        .description("Write buildx's build metadata (image and manifest digests, names) to FILE as JSON."));
         spec.addPositional(Args.files(Args.required(0, "CONTEXT"))
                 .description("Build context directory, or '-' for a tar or Dockerfile on stdin.").build());
         return spec;
@@ -93,6 +106,10 @@ final class BuildCommand implements CliCommand {
     private final Long sourceDateEpoch;
     private final boolean check;
     private final String contextDir;
+    private final String platform;
+    private final boolean load;
+    private final List<String> buildContexts;
+    private final String metadataFile;
 
     BuildCommand(ParsedArgs args) {
         this.dockerfile = new DockerfileOptions(args);
@@ -110,6 +127,10 @@ final class BuildCommand implements CliCommand {
         this.sourceDateEpoch = args.value("--source-date-epoch");
         this.check = args.flag("--check");
         this.contextDir = args.positional(0);
+        this.platform = args.value("--platform");
+        this.load = args.flag("--load");
+        this.buildContexts = args.values("--build-context");
+        this.metadataFile = args.value("--metadata-file");
     }
 
     /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
@@ -137,6 +158,7 @@ final class BuildCommand implements CliCommand {
 
     @Override
     public int call(Context context) throws IOException {
+        PlatformOption.check(platform);
         Path stdinDir = null;
         try {
             Path dir;
@@ -214,6 +236,14 @@ final class BuildCommand implements CliCommand {
             if (iidFile != null) {
                 writeImageId(Path.of(iidFile), result.image().id().value());
             }
+            if (metadataFile != null) {
+                MetadataFile.write(Path.of(metadataFile), result.image(),
+                        store.blobs().size(result.image().manifestDigest()), tags);
+            }
+            if (load) {
+                DockerLoad.load(store, tags.isEmpty() ? List.of(result.image().id().value()) : tags, context.env(),
+                        context.err());
+            }
             if (mode.equals("quiet")) {
                 context.out().println(result.image().id().value());
             }
@@ -247,6 +277,7 @@ final class BuildCommand implements CliCommand {
                 .buildArgs(dockerfile.buildArgMap(context.env())).tags(tags).labels(labelMap())
                 .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context));
         noCacheFilter.forEach(request::noCacheStage);
+        NamedContexts.parse(buildContexts).forEach(request::namedContext);
         for (String secret : secrets) {
             Map.Entry<String, byte[]> entry = SecretSpecs.secret(secret, context.env());
             request.secret(entry.getKey(), entry.getValue());

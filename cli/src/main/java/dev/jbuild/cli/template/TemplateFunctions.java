@@ -158,13 +158,16 @@ final class TemplateFunctions {
         };
     }
 
-    /** Go's {@code json.Marshal}: compact, with {@code <}, {@code >} and {@code &} escaped for HTML. */
+    /**
+     * The Docker CLI's {@code json}: Go's JSON encoder, compact, with HTML escaping turned off (so
+     * {@code <}, {@code >} and {@code &} stay as they are; DockerEngineTest compares with the engine).
+     */
     static String json(JsonNode value) {
         if (value.isMissingNode()) {
             return "null";
         }
         try {
-            return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new TemplateException("error calling json: " + e.getOriginalMessage());
         }

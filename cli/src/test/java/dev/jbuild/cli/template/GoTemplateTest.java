@@ -43,7 +43,7 @@ class GoTemplateTest {
         "{{.Config.Env}} => [PATH=/bin A=b c]",
         "{{index .Config.Labels \"k\"}} => v",
         "{{index .Config.Labels \"missing\"}} => ~~",
-        "{{json .Config.Labels}} => {\"k\":\"v\",\"a.b\":\"\\u003cx\\u0026y\\u003e\"}",
+        "{{json .Config.Labels}} => {\"k\":\"v\",\"a.b\":\"<x&y>\"}",
         "{{json .Config.Env}} => [\"PATH=/bin\",\"A=b c\"]",
         "{{range .RepoTags}}{{.}} {{end}} => ~app:1 app:latest ~",
         "{{.Size}} => 1234567",
