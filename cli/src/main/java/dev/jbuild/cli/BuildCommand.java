@@ -5,6 +5,7 @@ import dev.jbuild.builder.BuildListener;
 import dev.jbuild.builder.BuildRequest;
 import dev.jbuild.builder.BuildResult;
 import dev.jbuild.builder.ImageBuilder;
+import dev.jbuild.builder.NamedContext;
 import dev.jbuild.builder.files.DockerFileCopier;
 import dev.jbuild.builder.output.RootfsExporter;
 import dev.jbuild.cli.build.FailureReport;
@@ -277,7 +278,9 @@ final class BuildCommand implements CliCommand {
                 .buildArgs(dockerfile.buildArgMap(context.env())).tags(tags).labels(labelMap())
                 .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context));
         noCacheFilter.forEach(request::noCacheStage);
-        NamedContexts.parse(buildContexts).forEach(request::namedContext);
+        for (Map.Entry<String, NamedContext> named : NamedContexts.parse(buildContexts).entrySet()) {
+            request.namedContext(named.getKey(), named.getValue());
+        }
         for (String secret : secrets) {
             Map.Entry<String, byte[]> entry = SecretSpecs.secret(secret, context.env());
             request.secret(entry.getKey(), entry.getValue());

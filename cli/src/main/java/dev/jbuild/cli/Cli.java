@@ -108,7 +108,8 @@ public final class Cli {
      * option modelled costs start-up time.
      */
     private ParseResult parse(CommandWord word) {
-        String[] args = word.args().toArray(String[]::new);
+        // an array, not a method reference: the first lambda of a run costs it milliseconds of bootstrap
+        String[] args = word.args().toArray(new String[0]);
         try {
             return commandLine(model(word)).parseArgs(args);
         } catch (UnmatchedArgumentException e) {
