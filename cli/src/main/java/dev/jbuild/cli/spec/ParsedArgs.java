@@ -39,11 +39,6 @@ public final class ParsedArgs {
         return values == null ? List.of() : List.copyOf(values);
     }
 
-    /** Whether the option was given on the command line (not just defaulted). */
-    public boolean given(String name) {
-        return command.commandLine().getParseResult().hasMatchedOption(option(name));
-    }
-
     /** The word of a single-word parameter, or null when left out. */
     public <T> T positional(int index) {
         return parameter(index).getValue();
