@@ -29,6 +29,8 @@ import java.util.Set;
  * @param sshAgents {@code --ssh} agent sockets by id
  * @param sourceDateEpoch {@code --source-date-epoch}, or null
  * @param serial build the stages one after the other (for debugging and deterministic tests)
+ * @param namedContexts {@code --build-context} values by name: they take the place of the stages and
+ *                      images of those names in FROM, COPY --from and RUN --mount=from
  */
 public record BuildRequest(
         InstructionGraph graph,
@@ -43,7 +45,8 @@ public record BuildRequest(
         Map<String, byte[]> secrets,
         Map<String, Path> sshAgents,
         Long sourceDateEpoch,
-        boolean serial) {
+        boolean serial,
+        Map<String, NamedContext> namedContexts) {
 
     public BuildRequest {
         Objects.requireNonNull(graph, "graph");
@@ -55,6 +58,7 @@ public record BuildRequest(
         network = network == null ? NetworkMode.DEFAULT : network;
         secrets = Map.copyOf(secrets);
         sshAgents = Map.copyOf(sshAgents);
+        namedContexts = Map.copyOf(namedContexts);
     }
 
     /** Whether the cache may be used for steps of this stage. */
@@ -85,6 +89,7 @@ public record BuildRequest(
         private final Map<String, Path> sshAgents = new LinkedHashMap<>();
         private Long sourceDateEpoch;
         private boolean serial;
+        private final Map<String, NamedContext> namedContexts = new LinkedHashMap<>();
 
         private Builder(InstructionGraph graph, Path contextDir) {
             this.graph = graph;
@@ -156,9 +161,14 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder namedContext(String name, NamedContext context) {
+            namedContexts.put(name, context);
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(graph, contextDir, ignore, buildArgs, tags, labels, noCache, noCacheStages,
-                    network, secrets, sshAgents, sourceDateEpoch, serial);
+                    network, secrets, sshAgents, sourceDateEpoch, serial, namedContexts);
         }
     }
 }

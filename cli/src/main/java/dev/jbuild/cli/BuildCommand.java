@@ -5,21 +5,24 @@ import dev.jbuild.builder.BuildListener;
 import dev.jbuild.builder.BuildRequest;
 import dev.jbuild.builder.BuildResult;
 import dev.jbuild.builder.ImageBuilder;
+import dev.jbuild.builder.NamedContext;
 import dev.jbuild.builder.files.DockerFileCopier;
 import dev.jbuild.builder.output.RootfsExporter;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.build.DockerLoad;
 import dev.jbuild.cli.build.FailureReport;
 import dev.jbuild.cli.build.JsonProgress;
+import dev.jbuild.cli.build.MetadataFile;
+import dev.jbuild.cli.build.NamedContexts;
 import dev.jbuild.cli.build.OutputSpec;
 import dev.jbuild.cli.build.PlainProgress;
+import dev.jbuild.cli.build.PlatformOption;
 import dev.jbuild.cli.build.SecretSpecs;
 import dev.jbuild.cli.build.StdinContext;
 import dev.jbuild.cli.build.TtyProgress;
 import dev.jbuild.cli.lint.PreBuildCheck;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.NetworkMode;
 import dev.jbuild.executor.StorageDrivers;
@@ -44,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild build} (also what {@code jbuild [OPTIONS] CONTEXT} means): reads the Dockerfile and the
@@ -53,42 +57,42 @@ import java.util.Optional;
  */
 final class BuildCommand implements CliCommand {
 
-    static final OptionSpec<String> TAG = OptionSpec.list("-t", "--tag").withLabel("NAME[:TAG]")
-            .withDescription("Name (and tag) for the image; repeatable.");
-    static final OptionSpec<Boolean> NO_CACHE = OptionSpec.flag("--no-cache")
-            .withDescription("Do not use the build cache.");
-    static final OptionSpec<String> NO_CACHE_FILTER = OptionSpec.list("--no-cache-filter").withLabel("STAGE")
-            .withDescription("Do not use the cache for these stages.");
-    static final OptionSpec<String> LABEL = OptionSpec.list("--label").withLabel("KEY=VALUE")
-            .withDescription("Set an image label; repeatable.");
-    static final OptionSpec<String> PROGRESS = OptionSpec.single("--progress").withLabel("MODE").withDefault("auto")
-            .withDescription("Progress output: auto, tty, plain, quiet or json (json goes to stdout, one object per "
-                    + "line; the others to stderr).");
-    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
-            .withDescription("Print only the image ID (the same as --progress quiet).");
-    static final OptionSpec<String> IIDFILE = OptionSpec.single("--iidfile").withLabel("FILE")
-            .withDescription("Write the image ID to FILE.");
-    static final OptionSpec<String> NETWORK = OptionSpec.single("--network").withLabel("MODE").withDefault("default")
-            .withDescription("Network for RUN steps: default, host or none.");
-    static final OptionSpec<String> SECRET = OptionSpec.list("--secret").withLabel("id=ID,src=FILE|env=VAR")
-            .withDescription("Expose a secret to RUN --mount=type=secret.");
-    static final OptionSpec<String> SSH = OptionSpec.list("--ssh").withLabel("default")
-            .withDescription("Forward the SSH agent to RUN --mount=type=ssh.");
-    static final OptionSpec<String> OUTPUT = OptionSpec.list("-o", "--output").withLabel("type=TYPE[,dest=PATH]")
-            .withDescription("Where the result goes: image, docker, oci, tar or local.");
-    static final OptionSpec<Long> SOURCE_DATE_EPOCH = OptionSpec.single(Converters.LONG, "--source-date-epoch")
-            .withLabel("N")
-            .withDescription("Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH).");
-    static final OptionSpec<Boolean> CHECK = OptionSpec.flag("--check")
-            .withDescription("Lint the Dockerfile first; stop on errors.");
-    static final PositionalSpec CONTEXT = PositionalSpec.required("CONTEXT")
-            .withDescription("Build context directory, or '-' for a tar or Dockerfile on stdin.");
-
-    static final CommandSpec SPEC = CommandSpec.of("build", "Build an image from a Dockerfile and a context directory.")
-            .withOptions(DockerfileOptions.OPTIONS)
-            .withOptions(TAG, NO_CACHE, NO_CACHE_FILTER, LABEL, PROGRESS, QUIET, IIDFILE, NETWORK, SECRET, SSH, OUTPUT,
-                    SOURCE_DATE_EPOCH, CHECK)
-            .withPositionals(CONTEXT);
+    static CommandSpec spec() {
+        CommandSpec spec = Commands.command("build", "Build an image from a Dockerfile and a context directory.");
+        DockerfileOptions.addTo(spec);
+        Commands.options(spec,
+                Args.list("NAME[:TAG]", "-t", "--tag").description("Name (and tag) for the image; repeatable."),
+                Args.flag("--no-cache").description("Do not use the build cache."),
+                Args.list("STAGE", "--no-cache-filter").description("Do not use the cache for these stages."),
+                Args.list("KEY=VALUE", "--label").description("Set an image label; repeatable."),
+                Args.value("MODE", "--progress").defaultValue("auto")
+                        .completionCandidates(List.of("auto", "tty", "plain", "quiet", "json"))
+                        .description("Progress output: auto, tty, plain, quiet or json (json goes to stdout, one object "
+                                + "per line; the others to stderr) (default: $BUILDKIT_PROGRESS, else auto)."),
+                Args.flag("-q", "--quiet").description("Print only the image ID (the same as --progress quiet)."),
+                Args.file("FILE", "--iidfile").description("Write the image ID to FILE."),
+                Args.value("NETWORK", "--network").defaultValue("default").completionCandidates(List.of("default", "host", "none"))
+                        .description("Network for RUN steps: default, host or none."),
+                Args.list("id=ID,src=FILE|env=VAR", "--secret").description("Expose a secret to RUN --mount=type=secret."),
+                Args.list("default", "--ssh").description("Forward the SSH agent to RUN --mount=type=ssh."),
+                Args.list("type=TYPE[,dest=PATH]", "-o", "--output")
+                        .description("Where the result goes: image, docker, oci, tar or local."),
+                Args.value(Long.class, "N", "--source-date-epoch")
+                        .description("Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH)."),
+                Args.flag("--check").description("Lint the Dockerfile first; stop on errors."),
+                Args.value("PLATFORM", "--platform")
+                        .description("Target platform: only this host's (" + PlatformOption.host() + ") for now."),
+                Args.flag("--load").description("Also load the image into the local Docker engine (through the "
+                        + "docker CLI), as buildx does."),
+                Args.list("NAME=DIR|docker-image://REF", "--build-context")
+                        .description("A named context: FROM NAME, COPY --from=NAME and RUN --mount=from=NAME read it "
+                                + "instead of the stage or image NAME."),
+                Args.file("FILE", "--metadata-file")
+                        .description("Write buildx's build metadata (image and manifest digests, names) to FILE as JSON."));
+        spec.addPositional(Args.files(Args.required(0, "CONTEXT"))
+                .description("Build context directory, or '-' for a tar or Dockerfile on stdin.").build());
+        return spec;
+    }
 
     private final DockerfileOptions dockerfile;
     private final List<String> tags;
@@ -105,23 +109,31 @@ final class BuildCommand implements CliCommand {
     private final Long sourceDateEpoch;
     private final boolean check;
     private final String contextDir;
+    private final String platform;
+    private final boolean load;
+    private final List<String> buildContexts;
+    private final String metadataFile;
 
     BuildCommand(ParsedArgs args) {
         this.dockerfile = new DockerfileOptions(args);
-        this.tags = args.values(TAG);
-        this.noCache = args.flag(NO_CACHE);
-        this.noCacheFilter = args.values(NO_CACHE_FILTER);
-        this.labels = args.values(LABEL);
-        this.progress = args.value(PROGRESS);
-        this.quiet = args.flag(QUIET);
-        this.iidFile = args.value(IIDFILE);
-        this.network = args.value(NETWORK);
-        this.secrets = args.values(SECRET);
-        this.ssh = args.values(SSH);
-        this.outputs = args.values(OUTPUT);
-        this.sourceDateEpoch = args.value(SOURCE_DATE_EPOCH);
-        this.check = args.flag(CHECK);
-        this.contextDir = args.positional(CONTEXT);
+        this.tags = args.values("--tag");
+        this.noCache = args.flag("--no-cache");
+        this.noCacheFilter = args.values("--no-cache-filter");
+        this.labels = args.values("--label");
+        this.progress = args.value("--progress");
+        this.quiet = args.flag("--quiet");
+        this.iidFile = args.value("--iidfile");
+        this.network = args.value("--network");
+        this.secrets = args.values("--secret");
+        this.ssh = args.values("--ssh");
+        this.outputs = args.values("--output");
+        this.sourceDateEpoch = args.value("--source-date-epoch");
+        this.check = args.flag("--check");
+        this.contextDir = args.positional(0);
+        this.platform = args.value("--platform");
+        this.load = args.flag("--load");
+        this.buildContexts = args.values("--build-context");
+        this.metadataFile = args.value("--metadata-file");
     }
 
     /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
@@ -149,6 +161,7 @@ final class BuildCommand implements CliCommand {
 
     @Override
     public int call(Context context) throws IOException {
+        PlatformOption.check(platform);
         Path stdinDir = null;
         try {
             Path dir;
@@ -226,6 +239,14 @@ final class BuildCommand implements CliCommand {
             if (iidFile != null) {
                 writeImageId(Path.of(iidFile), result.image().id().value());
             }
+            if (metadataFile != null) {
+                MetadataFile.write(Path.of(metadataFile), result.image(),
+                        store.blobs().size(result.image().manifestDigest()), tags);
+            }
+            if (load) {
+                DockerLoad.load(store, tags.isEmpty() ? List.of(result.image().id().value()) : tags, context.env(),
+                        context.err());
+            }
             if (mode.equals("quiet")) {
                 context.out().println(result.image().id().value());
             }
@@ -259,6 +280,9 @@ final class BuildCommand implements CliCommand {
                 .buildArgs(dockerfile.buildArgMap(context.env())).tags(tags).labels(labelMap())
                 .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context));
         noCacheFilter.forEach(request::noCacheStage);
+        for (Map.Entry<String, NamedContext> named : NamedContexts.parse(buildContexts).entrySet()) {
+            request.namedContext(named.getKey(), named.getValue());
+        }
         for (String secret : secrets) {
             Map.Entry<String, byte[]> entry = SecretSpecs.secret(secret, context.env());
             request.secret(entry.getKey(), entry.getValue());

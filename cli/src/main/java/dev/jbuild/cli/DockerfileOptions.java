@@ -1,7 +1,7 @@
 package dev.jbuild.cli;
 
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.parser.graph.GraphBuilder;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.syntax.SyntaxParser;
@@ -10,26 +10,28 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The options that say which Dockerfile to read and how to resolve it, shared by build and parse. */
 final class DockerfileOptions {
-    static final OptionSpec<String> FILE = OptionSpec.single("-f", "--file").withLabel("FILE")
-            .withDescription("The Dockerfile: any name, inside or outside the context, or '-' for stdin "
-                    + "(default: CONTEXT/Dockerfile).");
-    static final OptionSpec<String> BUILD_ARG = OptionSpec.list("--build-arg").withLabel("KEY[=VALUE]")
-            .withDescription("Set a build argument; KEY alone takes the value from the environment.");
-    static final OptionSpec<String> TARGET = OptionSpec.single("--target").withLabel("STAGE")
-            .withDescription("Build this stage and what it needs (default: the last stage).");
-    static final List<OptionSpec<?>> OPTIONS = List.of(FILE, BUILD_ARG, TARGET);
+    static void addTo(CommandSpec spec) {
+        spec.addOption(Args.file("FILE", "-f", "--file")
+                .description("The Dockerfile: any name, inside or outside the context, or '-' for stdin "
+                        + "(default: CONTEXT/Dockerfile).").build());
+        spec.addOption(Args.list("KEY[=VALUE]", "--build-arg")
+                .description("Set a build argument; KEY alone takes the value from the environment.").build());
+        spec.addOption(Args.value("STAGE", "--target")
+                .description("Build this stage and what it needs (default: the last stage).").build());
+    }
 
     final String file;
     private final List<String> buildArgs;
     private final String target;
 
     DockerfileOptions(ParsedArgs args) {
-        this.file = args.value(FILE);
-        this.buildArgs = args.values(BUILD_ARG);
-        this.target = args.value(TARGET);
+        this.file = args.value("--file");
+        this.buildArgs = args.values("--build-arg");
+        this.target = args.value("--target");
     }
 
     DockerfileInput read(Context context, Path contextDir) {

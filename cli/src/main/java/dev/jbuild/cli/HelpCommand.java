@@ -1,43 +1,43 @@
 package dev.jbuild.cli;
 
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.HelpRenderer;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
-import dev.jbuild.cli.args.UsageException;
-import java.util.ArrayList;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild help [COMMAND...]}: the help of the named command ({@code help system check}), or of jbuild. */
 final class HelpCommand implements CliCommand {
-    static final PositionalSpec COMMAND = PositionalSpec.zeroOrMore("COMMAND")
-            .withDescription("The COMMAND to display the usage help message for.");
 
-    static final CommandSpec SPEC = CommandSpec.of("help",
-                    "Display help information about the specified command.",
-                    "When no COMMAND is given, the usage help for the main command is displayed.",
-                    "If a COMMAND is specified, the help for that command is shown.")
-            .withPositionals(COMMAND);
+    static CommandSpec spec() {
+        CommandSpec spec = Commands.command("help",
+                "Display help information about the specified command.",
+                "When no COMMAND is given, the usage help for the main command is displayed.",
+                "If a COMMAND is specified, the help for that command is shown.");
+        spec.addPositional(Args.zeroOrMore(0, "COMMAND")
+                .description("The COMMAND to display the usage help message for.").build());
+        return spec;
+    }
 
     private final CommandSpec root;
     private final List<String> words;
 
     HelpCommand(ParsedArgs args) {
-        this.root = args.commands().get(0);
-        this.words = args.positionals(COMMAND);
+        this.root = args.spec().root();
+        this.words = args.positionals(0);
     }
 
     @Override
     public int call(Context context) {
-        List<CommandSpec> path = new ArrayList<>(List.of(root));
+        CommandSpec command = root;
         for (String word : words) {
-            CommandSpec subcommand = path.get(path.size() - 1).subcommands().find(word);
+            var subcommand = command.subcommands().get(word);
             if (subcommand == null) {
-                throw new UsageException("Unknown subcommand '" + word + "'.", List.of(root.name()));
+                throw new UsageException("Unknown subcommand '" + word + "'.");
             }
-            path.add(subcommand);
+            command = subcommand.getCommandSpec();
         }
-        context.out().print(HelpRenderer.render(path));
+        HelpPrinter.print(command, context.out(), context.env());
         return ExitCode.OK;
     }
 }

@@ -1,10 +1,9 @@
 package dev.jbuild.cli;
 
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.SubcommandTable;
 import dev.jbuild.cli.executor.InfoCommand;
 import dev.jbuild.cli.lint.LintCommand;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.store.ExportCommand;
 import dev.jbuild.cli.store.HistoryCommand;
 import dev.jbuild.cli.store.ImagesCommand;
@@ -12,74 +11,90 @@ import dev.jbuild.cli.store.ImportCommand;
 import dev.jbuild.cli.store.InspectCommand;
 import dev.jbuild.cli.store.PruneCommand;
 import dev.jbuild.cli.store.RmiCommand;
-import dev.jbuild.cli.store.SystemCheckCommand;
 import dev.jbuild.cli.store.SystemCommand;
 import dev.jbuild.cli.store.TagCommand;
 import dev.jbuild.cli.transfer.KeyCommand;
-import dev.jbuild.cli.transfer.KeyGenerateCommand;
 import dev.jbuild.cli.transfer.LoadCommand;
 import dev.jbuild.cli.transfer.SaveCommand;
 import dev.jbuild.cli.transfer.VerifyCommand;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code jbuild [GLOBAL OPTIONS] COMMAND}: the root of the command tree and its table of commands. With
- * no command word, the words mean {@code build} ({@code jbuild -f Dockerfile.test .}).
+ * {@code jbuild [GLOBAL OPTIONS] COMMAND}: the root of the command tree and its table of commands, the
+ * one place a command is added (its name in {@link #NAMES}, its model in {@link #spec}, and the object
+ * that runs it in {@link #create}; see docs/cli.md). With no command word, the words mean {@code build}
+ * ({@code jbuild -f Dockerfile.test .}): {@link CommandWord} decides.
  *
- * <p>Commands are found by name through switches rather than a list of specs, so a run loads only the
- * classes of the command it runs; help listings ask for all of them.
+ * <p>A run models only the command it names ({@link #tree}); help and completion model them all
+ * ({@link #fullTree}). Commands are found through switches, not a list of objects, so a run loads only
+ * the classes of the command it runs.
  */
-final class JbuildCommand implements SubcommandTable {
+final class JbuildCommand {
     /** Every command, in help order. */
-    private static final List<String> NAMES = List.of("build", "parse", "lint", "images", "inspect", "history", "tag",
-            "rmi", "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "help");
-
-    static final CommandSpec SPEC = CommandSpec.of("jbuild",
-                    "Build container images from Dockerfiles with no daemon.",
-                    "With no COMMAND, 'jbuild [BUILD OPTIONS] CONTEXT' runs 'jbuild build'.")
-            .withOptions(GlobalOptions.OPTIONS)
-            .withSubcommands(new JbuildCommand())
-            .withDefaultSubcommand("build");
+    static final List<String> NAMES = List.of("build", "parse", "lint", "images", "inspect", "history", "tag",
+            "rmi", "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "completion",
+            "help");
 
     private JbuildCommand() {}
 
-    @Override
-    public List<String> names() {
-        return NAMES;
+    /** The root command with the global options and no subcommand: enough for {@code jbuild --version}. */
+    static CommandSpec root() {
+        CommandSpec root = Commands.command("jbuild",
+                "Build container images from Dockerfiles with no daemon.",
+                "With no COMMAND, 'jbuild [BUILD OPTIONS] CONTEXT' runs 'jbuild build'.");
+        GlobalOptions.addTo(root);
+        return root;
     }
 
-    @Override
-    public CommandSpec find(String name) {
+    /** The root with the one command a line names (and the commands under it). */
+    static CommandSpec tree(String name) {
+        CommandSpec root = root();
+        root.addSubcommand(name, spec(name));
+        return root;
+    }
+
+    /** The root with every command: for help, completion scripts and man pages. */
+    static CommandSpec fullTree() {
+        CommandSpec root = root();
+        for (String name : NAMES) {
+            root.addSubcommand(name, spec(name));
+        }
+        return root;
+    }
+
+    /** The model of a top-level command. */
+    static CommandSpec spec(String name) {
         return switch (name) {
-            case "build" -> BuildCommand.SPEC;
-            case "parse" -> ParseCommand.SPEC;
-            case "lint" -> LintCommand.SPEC;
-            case "images" -> ImagesCommand.SPEC;
-            case "inspect" -> InspectCommand.SPEC;
-            case "history" -> HistoryCommand.SPEC;
-            case "tag" -> TagCommand.SPEC;
-            case "rmi" -> RmiCommand.SPEC;
-            case "import" -> ImportCommand.SPEC;
-            case "export" -> ExportCommand.SPEC;
-            case "system" -> SystemCommand.SPEC;
-            case "prune" -> PruneCommand.SPEC;
-            case "info" -> InfoCommand.SPEC;
-            case "save" -> SaveCommand.SPEC;
-            case "load" -> LoadCommand.SPEC;
-            case "verify" -> VerifyCommand.SPEC;
-            case "key" -> KeyCommand.SPEC;
-            case "help" -> HelpCommand.SPEC;
-            default -> null;
+            case "build" -> BuildCommand.spec();
+            case "parse" -> ParseCommand.spec();
+            case "lint" -> LintCommand.spec();
+            case "images" -> ImagesCommand.spec();
+            case "inspect" -> InspectCommand.spec();
+            case "history" -> HistoryCommand.spec();
+            case "tag" -> TagCommand.spec();
+            case "rmi" -> RmiCommand.spec();
+            case "import" -> ImportCommand.spec();
+            case "export" -> ExportCommand.spec();
+            case "system" -> SystemCommand.spec();
+            case "prune" -> PruneCommand.spec();
+            case "info" -> InfoCommand.spec();
+            case "save" -> SaveCommand.spec();
+            case "load" -> LoadCommand.spec();
+            case "verify" -> VerifyCommand.spec();
+            case "key" -> KeyCommand.spec();
+            case "completion" -> CompletionCommand.spec();
+            case "help" -> HelpCommand.spec();
+            default -> throw new IllegalArgumentException("no command " + name);
         };
     }
 
     /**
-     * The command the parsed line selects, with its values read; null when it selects a command that
-     * only groups others ({@code jbuild}, {@code jbuild system}).
+     * The command the parsed line selects ({@code "system check"}: the words after {@code jbuild}), with
+     * its values read; null when it selects a command that only groups others ({@code jbuild system}).
      */
-    static CliCommand create(ParsedArgs args) {
-        List<String> names = args.commandNames();
-        return switch (String.join(" ", names.subList(1, names.size()))) {
+    static CliCommand create(String path, ParsedArgs args) {
+        return switch (path) {
             case "build" -> new BuildCommand(args);
             case "parse" -> new ParseCommand(args);
             case "lint" -> new LintCommand(args);
@@ -90,13 +105,14 @@ final class JbuildCommand implements SubcommandTable {
             case "rmi" -> new RmiCommand(args);
             case "import" -> new ImportCommand(args);
             case "export" -> new ExportCommand(args);
-            case "system check" -> new SystemCheckCommand(args);
+            case "system check" -> new dev.jbuild.cli.store.SystemCheckCommand(args);
             case "prune" -> new PruneCommand(args);
             case "info" -> new InfoCommand(args);
             case "save" -> new SaveCommand(args);
             case "load" -> new LoadCommand(args);
             case "verify" -> new VerifyCommand(args);
-            case "key generate" -> new KeyGenerateCommand(args);
+            case "key generate" -> new dev.jbuild.cli.transfer.KeyGenerateCommand(args);
+            case "completion" -> new CompletionCommand(args);
             case "help" -> new HelpCommand(args);
             default -> null;
         };

@@ -1,31 +1,31 @@
 package dev.jbuild.cli;
 
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.syntax.SyntaxDump;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild parse}: the instruction graph as JSON, or BuildKit's one-line-per-instruction dump. */
 final class ParseCommand implements CliCommand {
 
     enum Format { json, dump }
 
-    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
-            .withLabel("FORMAT").withDefault(Format.json)
-            .withDescription("Output format: json, dump (default: json).");
-    static final PositionalSpec CONTEXT = PositionalSpec.optional("CONTEXT")
-            .withDescription("Build context directory, where the default Dockerfile is looked for (default: .).");
-
-    static final CommandSpec SPEC = CommandSpec.of("parse",
-                    "Parse a Dockerfile and print its instruction graph.",
-                    "json: stages, arguments, dependencies and every instruction with its position (schema: docs/parse-json.md).",
-                    "dump: BuildKit's parser dump, one (instruction [flags] args...) line each.")
-            .withOptions(DockerfileOptions.OPTIONS).withOptions(FORMAT)
-            .withPositionals(CONTEXT);
+    static CommandSpec spec() {
+        CommandSpec spec = Commands.command("parse",
+                "Parse a Dockerfile and print its instruction graph.",
+                "json: stages, arguments, dependencies and every instruction with its position (schema: docs/parse-json.md).",
+                "dump: BuildKit's parser dump, one (instruction [flags] args...) line each.");
+        DockerfileOptions.addTo(spec);
+        spec.addOption(Args.value(Format.class, Converters.oneOf(Format.values()), "FORMAT", "--format")
+                .defaultValue("json").description("Output format: json, dump (default: json).").build());
+        spec.addPositional(Args.files(Args.optional(0, "CONTEXT"))
+                .description("Build context directory, where the default Dockerfile is looked for (default: .).").build());
+        return spec;
+    }
 
     private final DockerfileOptions dockerfile;
     private final Format format;
@@ -33,8 +33,8 @@ final class ParseCommand implements CliCommand {
 
     ParseCommand(ParsedArgs args) {
         this.dockerfile = new DockerfileOptions(args);
-        this.format = args.value(FORMAT);
-        String context = args.positional(CONTEXT);
+        this.format = args.value("--format");
+        String context = args.positional(0);
         this.contextDir = context == null ? null : Path.of(context);
     }
 

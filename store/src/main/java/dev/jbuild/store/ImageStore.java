@@ -509,6 +509,8 @@ public final class ImageStore implements AutoCloseable {
             if (byId.isPresent()) {
                 return byId.get();
             }
+            // what looks like an ID is named as given, not as the name it would also be (abc123:latest)
+            throw new ImageNotFoundException(query);
         }
         throw new ImageNotFoundException(ref.familiarString());
     }

@@ -9,6 +9,7 @@ import dev.jbuild.executor.ProcessUser;
 import dev.jbuild.executor.UnknownUserException;
 import dev.jbuild.executor.UserResolver;
 import dev.jbuild.imagespec.Digest;
+import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.instructions.Add;
 import dev.jbuild.parser.instructions.Copy;
 import dev.jbuild.parser.syntax.Heredoc;
@@ -78,7 +79,11 @@ final class CopyInstruction {
         Path contextRoot = null;
         ImageState sourceImage = null;
         String origin;
-        if (from == null) {
+        Path namedDirectory = SourceImages.namedDirectory(session, from);
+        if (namedDirectory != null) {
+            contextRoot = namedDirectory;
+            origin = "context:" + from;
+        } else if (from == null) {
             contextRoot = session.request().contextDir();
             origin = "context";
             if (contextRoot == null && !sources.isEmpty()) {
@@ -89,11 +94,13 @@ final class CopyInstruction {
             sourceImage = SourceImages.stageOrImage(session, from, step);
             origin = "state:" + sourceImage.stateKey().value();
         }
-        boolean fromContext = from == null;
+        boolean fromContext = from == null || namedDirectory != null;
+        // the main context's .dockerignore is not a named context's
+        DockerIgnore ignore = from == null ? session.request().ignore() : DockerIgnore.empty();
         RequestFactory requests = (sourceRoot, target, owner) -> {
             CopyRequest.Builder builder = CopyRequest.builder(destination, target);
             if (fromContext) {
-                builder.fromContext(sourceRoot).ignore(session.request().ignore());
+                builder.fromContext(sourceRoot).ignore(ignore);
             } else {
                 builder.fromStage(sourceRoot);
             }

@@ -5,6 +5,7 @@ import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.files.CopyRequest;
 import dev.jbuild.executor.CacheSharing;
 import dev.jbuild.executor.MountSpec;
+import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.instructions.Mount;
 import dev.jbuild.parser.instructions.MountSpecParser;
 import java.io.IOException;
@@ -51,10 +52,11 @@ final class RunMounts implements AutoCloseable {
             String source = bind.source() == null ? "/" : bind.source();
             Path root;
             String origin;
-            if (bind.from() == null) {
-                root = contextRoot(session, step);
+            Path namedDirectory = SourceImages.namedDirectory(session, bind.from());
+            if (bind.from() == null || namedDirectory != null) {
+                root = namedDirectory != null ? namedDirectory : contextRoot(session, step);
                 CopyRequest request = CopyRequest.builder("/mnt/", null).fromContext(root).source(source)
-                        .ignore(session.request().ignore()).build();
+                        .ignore(namedDirectory != null ? DockerIgnore.empty() : session.request().ignore()).build();
                 origin = "context:" + session.copier().checksum(request).digest();
             } else {
                 ImageState image = SourceImages.stageOrImage(session, bind.from(), step);

@@ -1,6 +1,8 @@
 package dev.jbuild.builder.dispatch;
 
 import dev.jbuild.builder.BaseImageNotFoundException;
+import dev.jbuild.builder.BuildException;
+import dev.jbuild.builder.NamedContext;
 import dev.jbuild.builder.StepId;
 import dev.jbuild.executor.Workspace;
 import dev.jbuild.imagespec.InvalidReferenceException;
@@ -21,8 +23,18 @@ final class SourceImages {
     private SourceImages() {
     }
 
-    /** An image of the store, its layers' diffs ready. */
+    /**
+     * An image of the store, its layers' diffs ready; a named context of that name stands in for it
+     * ({@code docker-image://REF}: that image; a directory cannot be a base image here).
+     */
     static ImageState image(BuildSession session, String reference, StepId step) throws IOException {
+        NamedContext named = session.request().namedContexts().get(reference);
+        if (named instanceof NamedContext.Image image) {
+            reference = image.reference();
+        } else if (named instanceof NamedContext.Directory) {
+            throw new BuildException("FROM a directory build context (\"" + reference + "\") is not supported yet; "
+                    + "COPY --from=" + reference + " reads it", step, null);
+        }
         ImageRecord record;
         try {
             record = session.store().image(reference);
@@ -33,14 +45,26 @@ final class SourceImages {
         return new ImageState(record.config(), record.manifest().layers());
     }
 
-    /** A stage (by name or index) or else an image, as BuildKit resolves {@code --from}. */
+    /**
+     * A stage (by name or index) or else an image, as BuildKit resolves {@code --from}; a named
+     * context of that name comes first (see {@link #namedDirectory} for the directory kind).
+     */
     static ImageState stageOrImage(BuildSession session, String reference, StepId step)
             throws IOException, InterruptedException {
+        if (session.request().namedContexts().containsKey(reference)) {
+            return image(session, reference, step);
+        }
         Optional<Stage> stage = stage(session.request().graph(), reference);
         if (stage.isPresent()) {
             return session.results().await(stage.get().index());
         }
         return image(session, reference, step);
+    }
+
+    /** The directory of the named context {@code name}, when {@code --build-context} gave one. */
+    static Path namedDirectory(BuildSession session, String name) {
+        return name != null && session.request().namedContexts().get(name) instanceof NamedContext.Directory directory
+                ? directory.path() : null;
     }
 
     static Optional<Stage> stage(InstructionGraph graph, String reference) {

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.executor.ExecutorInfo;
 import dev.jbuild.executor.ExecutorLayout;
 import dev.jbuild.executor.StorageDrivers;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild info}: the storage driver and OCI runtime a build would use here, found by real
@@ -28,19 +29,19 @@ public final class InfoCommand implements CliCommand {
 
     public enum Format { text, json }
 
-    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
-            .withLabel("FORMAT").withDefault(Format.text)
-            .withDescription("Output format: text, json (default: text).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("info",
-                    "Show the storage driver, the OCI runtime and the kernel features jbuild finds on this host.",
-                    "Both are chosen by real probes (a tiny overlay mount, a probe container), not by presence.")
-            .withOptions(FORMAT);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("info",
+                "Show the storage driver, the OCI runtime and the kernel features jbuild finds on this host.",
+                "Both are chosen by real probes (a tiny overlay mount, a probe container), not by presence.");
+        spec.addOption(Args.value(Format.class, Converters.oneOf(Format.values()), "FORMAT", "--format")
+                .defaultValue("text").description("Output format: text, json (default: text).").build());
+        return spec;
+    }
 
     private final Format format;
 
     public InfoCommand(ParsedArgs args) {
-        this.format = args.value(FORMAT);
+        this.format = args.value("--format");
     }
 
     @Override

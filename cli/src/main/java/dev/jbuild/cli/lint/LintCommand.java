@@ -3,13 +3,12 @@ package dev.jbuild.cli.lint;
 import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.UsageException;
 import dev.jbuild.cli.UserError;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
-import dev.jbuild.cli.args.UsageException;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.lint.FailureThreshold;
 import dev.jbuild.lint.LintConfig;
@@ -33,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild lint}: checks Dockerfiles without building them. Exit code 1 when a finding is at or above the
@@ -40,33 +40,33 @@ import java.util.Set;
  */
 public final class LintCommand implements CliCommand {
 
-    static final OptionSpec<String> FILE = OptionSpec.list("-f", "--file").withLabel("FILE")
-            .withDescription("A Dockerfile to lint, any name, or '-' for stdin; repeatable.");
-    static final PositionalSpec PATH = PositionalSpec.zeroOrMore("PATH")
-            .withDescription("Dockerfiles or directories to search (default: . when no -f is given).");
-    static final OptionSpec<String> FORMAT = OptionSpec.single("--format").withLabel("FORMAT").withDefault("text")
-            .withDescription("Output: text, json, sarif, checkstyle, gitlab or github (default: text).");
-    static final OptionSpec<String> FAILURE_THRESHOLD = OptionSpec.single("--failure-threshold").withLabel("LEVEL")
-            .withDescription("Exit 1 when a finding is at least this severe: error, warning, info or none "
-                    + "(default: error, or the configuration's).");
-    static final OptionSpec<String> IGNORE = OptionSpec.list("--ignore").withLabel("RULE")
-            .withDescription("Do not report this rule (a rule id or a shellcheck code); repeatable.");
-    static final OptionSpec<Path> CONFIG = OptionSpec.single(Converters.PATH, "--config").withLabel("FILE")
-            .withDescription("Configuration file (default: .jbuild-lint.yaml in the working directory, if any).");
-    static final OptionSpec<Path> CONTEXT = OptionSpec.single(Converters.PATH, "--context").withLabel("DIR")
-            .withDescription("Build context whose .dockerignore applies (default: each Dockerfile's directory).");
-    static final OptionSpec<String> SHELLCHECK = OptionSpec.optionalValue(Converters.STRING, "on", "--shellcheck")
-            .withLabel("MODE")
-            .withDescription("Run shellcheck over RUN scripts: on (the default when given without a value), auto or off.");
-    static final OptionSpec<Boolean> NO_COLOR = OptionSpec.flag("--no-color")
-            .withDescription("Never colour the text output (also when NO_COLOR is set).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("lint",
-                    "Check Dockerfiles before building: BuildKit's build checks, hadolint's DL rules and jbuild's own.",
-                    "PATH may be a Dockerfile or a directory searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*.",
-                    "Rules, configuration and formats: docs/lint/README.md.")
-            .withOptions(FILE, FORMAT, FAILURE_THRESHOLD, IGNORE, CONFIG, CONTEXT, SHELLCHECK, NO_COLOR)
-            .withPositionals(PATH);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("lint",
+                "Check Dockerfiles before building: BuildKit's build checks, hadolint's DL rules and jbuild's own.",
+                "PATH may be a Dockerfile or a directory searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*.",
+                "Rules, configuration and formats: docs/lint/README.md.");
+        Commands.options(spec,
+                Args.files("FILE", "-f", "--file").description("A Dockerfile to lint, any name, or '-' for stdin; repeatable."),
+                Args.value("FORMAT", "--format").defaultValue("text")
+                        .completionCandidates(List.of("text", "json", "sarif", "checkstyle", "gitlab", "github"))
+                        .description("Output: text, json, sarif, checkstyle, gitlab or github (default: text)."),
+                Args.value("LEVEL", "--failure-threshold").completionCandidates(List.of("error", "warning", "info", "none"))
+                        .description("Exit 1 when a finding is at least this severe: error, warning, info or none "
+                                + "(default: error, or the configuration's)."),
+                Args.list("RULE", "--ignore")
+                        .description("Do not report this rule (a rule id or a shellcheck code); repeatable."),
+                Args.value(Path.class, Converters.PATH, "FILE", "--config")
+                        .description("Configuration file (default: .jbuild-lint.yaml in the working directory, if any)."),
+                Args.value(Path.class, Converters.PATH, "DIR", "--context")
+                        .description("Build context whose .dockerignore applies (default: each Dockerfile's directory)."),
+                Args.optionalValue("on", "MODE", "--shellcheck")
+                        .description("Run shellcheck over RUN scripts: on (the default when given without a value), auto "
+                                + "or off."),
+                Args.flag("--no-color").description("Never colour the text output (also when NO_COLOR is set)."));
+        spec.addPositional(Args.files(Args.zeroOrMore(0, "PATH"))
+                .description("Dockerfiles or directories to search (default: . when no -f is given).").build());
+        return spec;
+    }
 
     private final List<String> files;
     private final List<Path> paths = new ArrayList<>();
@@ -79,17 +79,17 @@ public final class LintCommand implements CliCommand {
     private final boolean noColor;
 
     public LintCommand(ParsedArgs args) {
-        this.files = args.values(FILE);
-        for (String path : args.positionals(PATH)) {
+        this.files = args.values("--file");
+        for (String path : args.positionals(0)) {
             paths.add(Path.of(path));
         }
-        this.format = args.value(FORMAT);
-        this.failureThreshold = args.value(FAILURE_THRESHOLD);
-        this.ignore = args.values(IGNORE);
-        this.config = args.value(CONFIG);
-        this.contextDir = args.value(CONTEXT);
-        this.shellcheck = args.value(SHELLCHECK);
-        this.noColor = args.flag(NO_COLOR);
+        this.format = args.value("--format");
+        this.failureThreshold = args.value("--failure-threshold");
+        this.ignore = args.values("--ignore");
+        this.config = args.value("--config");
+        this.contextDir = args.value("--context");
+        this.shellcheck = args.value("--shellcheck");
+        this.noColor = args.flag("--no-color");
     }
 
     @Override

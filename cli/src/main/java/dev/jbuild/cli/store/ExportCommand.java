@@ -2,11 +2,10 @@ package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.store.ImageExporter;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
@@ -15,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild export IMAGE [-o FILE]}: the image's flattened file system as one tar. A file is
@@ -22,22 +22,21 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ExportCommand extends StoreCommand {
 
-    static final OptionSpec<Path> OUTPUT = OptionSpec.single(Converters.PATH, "-o", "--output").withLabel("FILE")
-            .withDescription("Write to FILE instead of stdout.");
-    static final PositionalSpec IMAGE = PositionalSpec.required("IMAGE")
-            .withDescription("Image name, reference or ID (prefix).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("export",
-                    "Export an image's flattened file system as a tar archive.")
-            .withOptions(OUTPUT)
-            .withPositionals(IMAGE);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("export", "Export an image's flattened file system as a tar archive.");
+        spec.addOption(Args.value(Path.class, Converters.PATH, "FILE", "-o", "--output")
+                .description("Write to FILE instead of stdout.").build());
+        spec.addPositional(Args.required(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
+        return spec;
+    }
 
     private final Path output;
     private final String image;
 
     public ExportCommand(ParsedArgs args) {
-        this.output = args.value(OUTPUT);
-        this.image = args.positional(IMAGE);
+        this.output = args.value("--output");
+        this.image = args.positional(0);
     }
 
     @Override

@@ -3,11 +3,10 @@ package dev.jbuild.cli.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.CanonicalJson;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.HistoryEntry;
@@ -17,6 +16,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild history IMAGE}: the image's history, newest first, as {@code docker history} shows it.
@@ -26,38 +26,37 @@ import java.util.List;
 public final class HistoryCommand extends StoreCommand {
     private static final int CREATED_BY_WIDTH = 45;
 
-    enum Format { table, json }
+    private static final ObjectNode HEADER = ImagesCommand.header("Comment", "COMMENT", "CreatedAt", "CREATED AT",
+            "CreatedBy", "CREATED BY", "CreatedSince", "CREATED", "ID", "IMAGE", "Size", "SIZE");
 
-    static final OptionSpec<Boolean> NO_TRUNC = OptionSpec.flag("--no-trunc")
-            .withDescription("Do not truncate output.");
-    /** A value option, as in Docker ({@code -H=false}), not a flag. */
-    static final OptionSpec<Boolean> HUMAN = OptionSpec.single(Converters.BOOLEAN, "-H", "--human")
-            .withLabel("<human>").withDefault(Boolean.TRUE)
-            .withDescription("Print sizes and dates in human readable format (default: true).");
-    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
-            .withDescription("Only show image IDs.");
-    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
-            .withLabel("FORMAT").withDefault(Format.table)
-            .withDescription("Output format: table, json (default: table); json is one object per line.");
-    static final PositionalSpec IMAGE = PositionalSpec.required("IMAGE")
-            .withDescription("Image name, reference or ID (prefix).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("history", "Show the history of an image.")
-            .withOptions(NO_TRUNC, HUMAN, QUIET, FORMAT)
-            .withPositionals(IMAGE);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("history", "Show the history of an image.");
+        Commands.options(spec,
+                Args.flag("--no-trunc").description("Do not truncate output."),
+                // a value option, as in Docker (-H=false), not a flag
+                Args.value(Boolean.class, Converters.BOOLEAN, "<human>", "-H", "--human").defaultValue("true")
+                        .description("Print sizes and dates in human readable format (default: true)."),
+                Args.flag("-q", "--quiet").description("Only show image IDs."),
+                Args.value("FORMAT", "--format").defaultValue("table")
+                        .description("Output format: table, json (one object per line), a Go template "
+                                + "('{{.CreatedBy}}') or 'table TEMPLATE' (default: table)."));
+        spec.addPositional(Args.required(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
+        return spec;
+    }
 
     private final boolean noTrunc;
     private final boolean human;
     private final boolean quiet;
-    private final Format format;
+    private final FormatOption format;
     private final String image;
 
     public HistoryCommand(ParsedArgs args) {
-        this.noTrunc = args.flag(NO_TRUNC);
-        this.human = args.flag(HUMAN);
-        this.quiet = args.flag(QUIET);
-        this.format = args.value(FORMAT);
-        this.image = args.positional(IMAGE);
+        this.noTrunc = args.flag("--no-trunc");
+        this.human = args.flag("--human");
+        this.quiet = args.flag("--quiet");
+        this.format = FormatOption.parse(args.value("--format"));
+        this.image = args.positional(0);
     }
 
     /** One history line with the size of the layer it made (0 for config-only steps). */
@@ -73,7 +72,8 @@ public final class HistoryCommand extends StoreCommand {
             lines.forEach(line -> context.out().println(line.id()));
             return ExitCode.OK;
         }
-        if (format == Format.json) {
+        if (format.kind() == FormatOption.Kind.JSON || format.isTemplate()) {
+            List<ObjectNode> items = new ArrayList<>();
             for (Line line : lines) {
                 ObjectNode obj = CanonicalJson.object();
                 obj.put("Comment", line.entry().comment());
@@ -82,7 +82,12 @@ public final class HistoryCommand extends StoreCommand {
                 obj.put("CreatedSince", DockerFormat.createdSince(line.entry().created(), now));
                 obj.put("ID", line.id());
                 obj.put("Size", size(line.size()));
-                context.out().println(CanonicalJson.write(obj));
+                items.add(obj);
+            }
+            if (format.isTemplate()) {
+                format.print(items, HEADER, context.out());
+            } else {
+                items.forEach(item -> context.out().println(CanonicalJson.write(item)));
             }
             return ExitCode.OK;
         }

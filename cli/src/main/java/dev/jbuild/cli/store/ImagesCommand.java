@@ -3,11 +3,9 @@ package dev.jbuild.cli.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.CanonicalJson;
 import dev.jbuild.imagespec.Reference;
 import dev.jbuild.store.ImageRecord;
@@ -16,36 +14,40 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild images}: Docker's image list, one row per tag, untagged images as {@code <none>}. */
 public final class ImagesCommand extends StoreCommand {
 
-    enum Format { table, json }
+    /** The header row of {@code --format 'table ...'}: Docker's column titles, by field. */
+    private static final ObjectNode HEADER = header("Containers", "CONTAINERS", "CreatedAt", "CREATED AT",
+            "CreatedSince", "CREATED", "Digest", "DIGEST", "ID", "IMAGE ID", "Repository", "REPOSITORY",
+            "SharedSize", "SHARED SIZE", "Size", "SIZE", "Tag", "TAG", "UniqueSize", "UNIQUE SIZE",
+            "VirtualSize", "VIRTUAL SIZE");
 
-    static final OptionSpec<Format> FORMAT = OptionSpec.single(Converters.oneOf(Format.values()), "--format")
-            .withLabel("FORMAT").withDefault(Format.table)
-            .withDescription("Output format: table, json (default: table); json is one object per line.");
-    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
-            .withDescription("Only show image IDs.");
-    static final OptionSpec<Boolean> NO_TRUNC = OptionSpec.flag("--no-trunc")
-            .withDescription("Show full image IDs.");
-    static final PositionalSpec REPOSITORY = PositionalSpec.optional("REPOSITORY[:TAG]")
-            .withDescription("Only images of this repository (and tag).");
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("images", "List images.");
+        Commands.options(spec,
+                Args.value("FORMAT", "--format").defaultValue("table")
+                        .description("Output format: table, json (one object per line), a Go template "
+                                + "('{{.Repository}}:{{.Tag}}') or 'table TEMPLATE' (default: table)."),
+                Args.flag("-q", "--quiet").description("Only show image IDs."),
+                Args.flag("--no-trunc").description("Show full image IDs."));
+        spec.addPositional(Args.optional(0, "REPOSITORY[:TAG]").description("Only images of this repository (and tag).")
+                .build());
+        return spec;
+    }
 
-    public static final CommandSpec SPEC = CommandSpec.of("images", "List images.")
-            .withOptions(FORMAT, QUIET, NO_TRUNC)
-            .withPositionals(REPOSITORY);
-
-    private final Format format;
+    private final FormatOption format;
     private final boolean quiet;
     private final boolean noTrunc;
     private final String filter;
 
     public ImagesCommand(ParsedArgs args) {
-        this.format = args.value(FORMAT);
-        this.quiet = args.flag(QUIET);
-        this.noTrunc = args.flag(NO_TRUNC);
-        this.filter = args.positional(REPOSITORY);
+        this.format = FormatOption.parse(args.value("--format"));
+        this.quiet = args.flag("--quiet");
+        this.noTrunc = args.flag("--no-trunc");
+        this.filter = args.positional(0);
     }
 
     /** One line of the listing. */
@@ -65,7 +67,11 @@ public final class ImagesCommand extends StoreCommand {
         Instant now = Instant.now();
         if (quiet) {
             rows.forEach(row -> context.out().println(id(row.image())));
-        } else if (format == Format.json) {
+        } else if (format.isTemplate()) {
+            List<ObjectNode> items = new ArrayList<>();
+            rows.forEach(row -> items.add(json(row, now)));
+            format.print(items, HEADER, context.out());
+        } else if (format.kind() == FormatOption.Kind.JSON) {
             rows.forEach(row -> context.out().println(CanonicalJson.write(json(row, now))));
         } else {
             TabTable table = new TabTable().row("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
@@ -123,5 +129,13 @@ public final class ImagesCommand extends StoreCommand {
         obj.put("UniqueSize", "N/A");
         obj.put("VirtualSize", DockerFormat.humanSize(image.size()));
         return obj;
+    }
+
+    static ObjectNode header(String... fieldsAndTitles) {
+        ObjectNode header = CanonicalJson.object();
+        for (int i = 0; i < fieldsAndTitles.length; i += 2) {
+            header.put(fieldsAndTitles[i], fieldsAndTitles[i + 1]);
+        }
+        return header;
     }
 }

@@ -3,10 +3,9 @@ package dev.jbuild.cli.store;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UserError;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.store.ImageImporter;
 import dev.jbuild.store.ImageRecord;
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild import FILE|DIR|- [REPOSITORY[:TAG]]}: a root file system (tar, gzip tar, or a
@@ -23,18 +23,18 @@ import java.util.function.UnaryOperator;
  */
 public final class ImportCommand extends StoreCommand {
 
-    static final OptionSpec<String> CHANGE = OptionSpec.list("-c", "--change").withLabel("INSTRUCTION")
-            .withDescription("Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, "
-                    + "HEALTHCHECK, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable.");
-    static final OptionSpec<String> MESSAGE = OptionSpec.single("-m", "--message").withLabel("MESSAGE")
-            .withDescription("Commit message for the image's history.");
-    static final PositionalSpec SOURCE = PositionalSpec.required("FILE|DIR|-");
-    static final PositionalSpec REFERENCE = PositionalSpec.optional("REPOSITORY[:TAG]");
-
-    public static final CommandSpec SPEC = CommandSpec.of("import",
-                    "Import a root file system (tarball, gzip tarball, directory or - for stdin) as an image.")
-            .withOptions(CHANGE, MESSAGE)
-            .withPositionals(SOURCE, REFERENCE);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("import",
+                "Import a root file system (tarball, gzip tarball, directory or - for stdin) as an image.");
+        Commands.options(spec,
+                Args.list("INSTRUCTION", "-c", "--change")
+                        .description("Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, "
+                                + "HEALTHCHECK, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable."),
+                Args.value("MESSAGE", "-m", "--message").description("Commit message for the image's history."));
+        spec.addPositional(Args.files(Args.required(0, "FILE|DIR|-")).build());
+        spec.addPositional(Args.optional(1, "REPOSITORY[:TAG]").build());
+        return spec;
+    }
 
     private final List<String> changes;
     private final String message;
@@ -42,10 +42,10 @@ public final class ImportCommand extends StoreCommand {
     private final String reference;
 
     public ImportCommand(ParsedArgs args) {
-        this.changes = args.values(CHANGE);
-        this.message = args.value(MESSAGE);
-        this.source = args.positional(SOURCE);
-        this.reference = args.positional(REFERENCE);
+        this.changes = args.values("--change");
+        this.message = args.value("--message");
+        this.source = args.positional(0);
+        this.reference = args.positional(1);
     }
 
     @Override

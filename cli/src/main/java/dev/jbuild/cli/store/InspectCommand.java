@@ -1,10 +1,11 @@
 package dev.jbuild.cli.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
@@ -12,20 +13,28 @@ import dev.jbuild.store.StoreException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild inspect IMAGE...}: a JSON array shaped like {@code docker image inspect}; missing images fail after the rest are printed. */
 public final class InspectCommand extends StoreCommand {
 
-    static final PositionalSpec IMAGE = PositionalSpec.oneOrMore("IMAGE")
-            .withDescription("Image name, reference or ID (prefix).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("inspect", "Show images as Docker-shaped JSON.")
-            .withPositionals(IMAGE);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("inspect", "Show images as Docker-shaped JSON.");
+        spec.addOption(Args.value("TEMPLATE", "-f", "--format")
+                .description("Print each image through a Go template ('{{.Id}}', '{{json .Config}}', "
+                        + "'{{index .Config.Labels \"k\"}}') instead of the JSON array.").build());
+        spec.addPositional(Args.oneOrMore(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
+        return spec;
+    }
 
     private final List<String> images;
+    private final FormatOption format;
 
     public InspectCommand(ParsedArgs args) {
-        this.images = args.positionals(IMAGE);
+        this.images = args.positionals(0);
+        String template = args.value("--format");
+        this.format = template == null || template.equals("json") ? null : FormatOption.parse(template);
     }
 
     @Override
@@ -39,7 +48,14 @@ public final class InspectCommand extends StoreCommand {
                 errors.add(e.getMessage());
             }
         }
-        context.out().println(InspectJson.array(found));
+        if (format == null) {
+            context.out().println(InspectJson.array(found));
+        } else {
+            List<ObjectNode> data = new ArrayList<>();
+            found.forEach(image -> data.add(InspectJson.image(image)));
+            // Docker prints inspect's template output as it is, 'table' included
+            new FormatOption(FormatOption.Kind.TEMPLATE, format.template()).print(data, null, InspectJson.ZERO_VALUES, context.out());
+        }
         errors.forEach(error -> context.err().println("jbuild: " + error));
         return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -1,14 +1,18 @@
 package dev.jbuild.cli.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.jbuild.imagespec.CanonicalJson;
 import dev.jbuild.imagespec.GoTime;
 import dev.jbuild.imagespec.HistoryEntry;
 import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.store.ImageRecord;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code docker image inspect}'s JSON for an image, field for field where the store knows the value
@@ -53,6 +57,29 @@ final class InspectJson {
         ArrayNode layers = rootfs.putArray("Layers");
         config.diffIds().forEach(d -> layers.add(d.value()));
         return obj;
+    }
+
+    /**
+     * What {@code inspect --format} templates read for the fields of Docker's image type that the JSON
+     * leaves out when empty: Docker evaluates templates over typed Go structs, where an absent list
+     * prints {@code []}, an absent map {@code map[]} and an absent string nothing.
+     */
+    static final Map<String, JsonNode> ZERO_VALUES = zeroValues();
+
+    private static Map<String, JsonNode> zeroValues() {
+        Map<String, JsonNode> zero = new HashMap<>();
+        for (String list : new String[] {"Env", "Cmd", "Entrypoint", "OnBuild", "Shell", "RepoTags", "RepoDigests",
+                "Layers"}) {
+            zero.put(list, JsonNodeFactory.instance.arrayNode());
+        }
+        for (String map : new String[] {"Labels", "ExposedPorts", "Volumes"}) {
+            zero.put(map, JsonNodeFactory.instance.objectNode());
+        }
+        for (String text : new String[] {"User", "WorkingDir", "StopSignal", "Hostname", "Domainname", "Variant",
+                "OsVersion", "Author", "Comment", "Parent"}) {
+            zero.put(text, TextNode.valueOf(""));
+        }
+        return Map.copyOf(zero);
     }
 
     /** Docker shows the last history entry's comment when the config has no top-level one. */

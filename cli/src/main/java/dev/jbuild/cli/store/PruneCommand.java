@@ -6,18 +6,19 @@ import dev.jbuild.builder.cache.PruneFilters;
 import dev.jbuild.builder.cache.StorageSize;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.InvalidValueException;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.UsageException;
-import dev.jbuild.cli.args.ValueConverter;
+import dev.jbuild.cli.UsageException;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code jbuild prune}: {@code docker system prune} for a daemonless store. Removes untagged images and
@@ -29,28 +30,29 @@ import java.util.List;
  */
 public final class PruneCommand extends StoreCommand {
 
-    static final OptionSpec<Boolean> FORCE = OptionSpec.flag("-f", "--force")
-            .withDescription("Accepted for Docker compatibility; prune never asks.");
-    static final OptionSpec<Boolean> ALL = OptionSpec.flag("-a", "--all")
-            .withDescription("Accepted for Docker compatibility; the whole build cache goes without it too.");
-    static final OptionSpec<Instant> FILTER = OptionSpec.list(new UntilConverter(), "--filter").withLabel("until=TIME")
-            .withDescription("Only what is older: a Go duration (24h, 1h30m), an RFC 3339 time or Unix seconds.");
-    static final OptionSpec<Long> KEEP_STORAGE = OptionSpec.single(new SizeConverter(), "--keep-storage")
-            .withLabel("SIZE")
-            .withDescription("Keep the build cache's most recently used records up to this size (512MB, 10GB, 1.5g).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("prune",
-                    "Remove untagged images, the build cache, and everything no image or cache record needs.",
-                    "With --filter until=DURATION only cache records unused (and untagged images created) for that long "
-                            + "go; with --keep-storage SIZE the least recently used records go until the cache fits.")
-            .withOptions(FORCE, ALL, FILTER, KEEP_STORAGE);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("prune",
+                "Remove untagged images, the build cache, and everything no image or cache record needs.",
+                "With --filter until=DURATION only cache records unused (and untagged images created) for that long "
+                        + "go; with --keep-storage SIZE the least recently used records go until the cache fits.");
+        Commands.options(spec,
+                Args.flag("-f", "--force").description("Accepted for Docker compatibility; prune never asks."),
+                Args.flag("-a", "--all")
+                        .description("Accepted for Docker compatibility; the whole build cache goes without it too."),
+                Args.list(Instant.class, new UntilConverter(), "until=TIME", "--filter")
+                        .description("Only what is older: a Go duration (24h, 1h30m), an RFC 3339 time or Unix seconds."),
+                Args.value(Long.class, new SizeConverter(), "SIZE", "--keep-storage")
+                        .description("Keep the build cache's most recently used records up to this size (512MB, 10GB, "
+                                + "1.5g)."));
+        return spec;
+    }
 
     private final List<Instant> until;
     private final Long keepStorage;
 
     public PruneCommand(ParsedArgs args) {
-        this.until = args.values(FILTER);
-        this.keepStorage = args.value(KEEP_STORAGE);
+        this.until = args.values("--filter");
+        this.keepStorage = args.value("--keep-storage");
     }
 
     @Override
@@ -87,24 +89,24 @@ public final class PruneCommand extends StoreCommand {
     }
 
     /** {@code until=<time or duration>}, read when the command line is, so a bad one stops before the store opens. */
-    static final class UntilConverter implements ValueConverter<Instant> {
+    static final class UntilConverter implements ITypeConverter<Instant> {
         @Override
-        public Instant convert(String value) throws InvalidValueException {
+        public Instant convert(String value) {
             try {
                 return PruneFilters.until(List.of(value), Instant.now(), ZoneId.systemDefault());
             } catch (PruneArgumentException e) {
-                throw new InvalidValueException(e.getMessage());
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
-    static final class SizeConverter implements ValueConverter<Long> {
+    static final class SizeConverter implements ITypeConverter<Long> {
         @Override
-        public Long convert(String value) throws InvalidValueException {
+        public Long convert(String value) {
             try {
                 return StorageSize.parse(value);
             } catch (PruneArgumentException e) {
-                throw new InvalidValueException(e.getMessage());
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

@@ -3,10 +3,9 @@ package dev.jbuild.cli.store;
 import dev.jbuild.builder.cache.BuildCache;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.store.ImageStore;
@@ -15,6 +14,7 @@ import dev.jbuild.store.StoreException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild rmi IMAGE...}: untag, and delete images nothing names any more; prints Docker's
@@ -22,21 +22,21 @@ import java.util.Set;
  */
 public final class RmiCommand extends StoreCommand {
 
-    static final OptionSpec<Boolean> FORCE = OptionSpec.flag("-f", "--force")
-            .withDescription("Remove an image referenced in several repositories by ID.");
-    static final PositionalSpec IMAGE = PositionalSpec.oneOrMore("IMAGE")
-            .withDescription("Image name, reference or ID (prefix).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("rmi", "Remove one or more images.")
-            .withOptions(FORCE)
-            .withPositionals(IMAGE);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("rmi", "Remove one or more images.");
+        spec.addOption(Args.flag("-f", "--force").description("Remove an image referenced in several repositories by ID.")
+                .build());
+        spec.addPositional(Args.oneOrMore(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
+        return spec;
+    }
 
     private final boolean force;
     private final List<String> images;
 
     public RmiCommand(ParsedArgs args) {
-        this.force = args.flag(FORCE);
-        this.images = args.positionals(IMAGE);
+        this.force = args.flag("--force");
+        this.images = args.positionals(0);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.jbuild.cli.store;
 
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.SubcommandTable;
+import dev.jbuild.cli.spec.Commands;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild system}: commands about the store as a whole; bare, it prints its usage. */
 public final class SystemCommand {
-    public static final CommandSpec SPEC = CommandSpec.of("system", "Manage the image store.")
-            .withSubcommands(SubcommandTable.of(SystemCheckCommand.SPEC));
-
     private SystemCommand() {}
+
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("system", "Manage the image store.");
+        spec.addSubcommand("check", SystemCheckCommand.spec());
+        return spec;
+    }
 }

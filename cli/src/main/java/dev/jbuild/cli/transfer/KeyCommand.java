@@ -1,12 +1,15 @@
 package dev.jbuild.cli.transfer;
 
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.SubcommandTable;
+import dev.jbuild.cli.spec.Commands;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild key}: signing keys for sealed appliances; bare, it prints its usage. */
 public final class KeyCommand {
-    public static final CommandSpec SPEC = CommandSpec.of("key", "Manage signing keys.")
-            .withSubcommands(SubcommandTable.of(KeyGenerateCommand.SPEC));
-
     private KeyCommand() {}
+
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("key", "Manage signing keys.");
+        spec.addSubcommand("generate", KeyGenerateCommand.spec());
+        return spec;
+    }
 }

@@ -3,10 +3,10 @@ package dev.jbuild.cli.transfer;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UserError;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.imagespec.Reference;
 import dev.jbuild.store.ImageStore;
@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild load [-i FILE|-] [--verify KEY.pub]}: loads every image of a {@code docker save} or OCI
@@ -30,29 +31,28 @@ import java.util.List;
  */
 public final class LoadCommand extends StoreCommand {
 
-    static final OptionSpec<String> INPUT = OptionSpec.single("-i", "--input").withLabel("FILE")
-            .withDescription("Read from FILE ('-' for stdin).");
-    static final OptionSpec<Boolean> QUIET = OptionSpec.flag("-q", "--quiet")
-            .withDescription("Accepted for Docker compatibility (there is no progress output).");
-    static final OptionSpec<Path> VERIFY = OptionSpec.single(Converters.PATH, "--verify").withLabel("KEY")
-            .withDescription("Refuse the archive unless every image is signed by this ECDSA P-256 public key (PEM).");
-    static final OptionSpec<Long> MAX_EXPANSION = OptionSpec.single(Converters.LONG, "--max-expansion")
-            .withLabel("RATIO").withDefault(1000L)
-            .withDescription("Refuse compressed data that inflates more than RATIO times (and beyond 256 MiB) as a "
-                    + "decompression bomb (default: 1000).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("load",
-                    "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.")
-            .withOptions(INPUT, QUIET, VERIFY, MAX_EXPANSION);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("load",
+                "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.");
+        Commands.options(spec,
+                Args.file("FILE", "-i", "--input").description("Read from FILE ('-' for stdin)."),
+                Args.flag("-q", "--quiet").description("Accepted for Docker compatibility (there is no progress output)."),
+                Args.value(Path.class, Converters.PATH, "KEY", "--verify")
+                        .description("Refuse the archive unless every image is signed by this ECDSA P-256 public key (PEM)."),
+                Args.value(Long.class, "RATIO", "--max-expansion").defaultValue("1000")
+                        .description("Refuse compressed data that inflates more than RATIO times (and beyond 256 MiB) as "
+                                + "a decompression bomb (default: 1000)."));
+        return spec;
+    }
 
     private final String input;
     private final Path verifyKey;
     private final long maxExpansion;
 
     public LoadCommand(ParsedArgs args) {
-        this.input = args.value(INPUT);
-        this.verifyKey = args.value(VERIFY);
-        this.maxExpansion = args.value(MAX_EXPANSION);
+        this.input = args.value("--input");
+        this.verifyKey = args.value("--verify");
+        this.maxExpansion = args.<Long>value("--max-expansion");
     }
 
     @Override

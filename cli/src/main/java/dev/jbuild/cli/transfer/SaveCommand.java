@@ -3,11 +3,10 @@ package dev.jbuild.cli.transfer;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UserError;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
-import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.store.ImageStore;
@@ -21,6 +20,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild save [-o FILE|-] [--compress none|gzip|zstd] [--sign KEY] IMAGE...}: one tarball that
@@ -31,21 +31,20 @@ import java.util.List;
 public final class SaveCommand extends StoreCommand {
     private static final int OUTPUT_BUFFER = 1 << 20;
 
-    static final OptionSpec<String> OUTPUT = OptionSpec.single("-o", "--output").withLabel("FILE")
-            .withDescription("Write to FILE ('-' for stdout).");
-    static final OptionSpec<String> COMPRESS = OptionSpec.single("--compress").withLabel("ALGORITHM")
-            .withDefault("gzip")
-            .withDescription("Layer compression: none (what Docker 25 writes), gzip or zstd (default: gzip).");
-    static final OptionSpec<Path> SIGN = OptionSpec.single(Converters.PATH, "--sign").withLabel("KEY")
-            .withDescription("Sign every image with this ECDSA P-256 private key (PEM, from 'jbuild key generate'), "
-                    + "cosign-compatibly.");
-    static final PositionalSpec IMAGE = PositionalSpec.oneOrMore("IMAGE")
-            .withDescription("Image name, reference or ID (prefix).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("save",
-                    "Save one or more images to a tar archive (streamed to stdout by default).")
-            .withOptions(OUTPUT, COMPRESS, SIGN)
-            .withPositionals(IMAGE);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("save",
+                "Save one or more images to a tar archive (streamed to stdout by default).");
+        Commands.options(spec,
+                Args.file("FILE", "-o", "--output").description("Write to FILE ('-' for stdout)."),
+                Args.value("ALGORITHM", "--compress").defaultValue("gzip").completionCandidates(List.of("none", "gzip", "zstd"))
+                        .description("Layer compression: none (what Docker 25 writes), gzip or zstd (default: gzip)."),
+                Args.value(Path.class, Converters.PATH, "KEY", "--sign")
+                        .description("Sign every image with this ECDSA P-256 private key (PEM, from 'jbuild key "
+                                + "generate'), cosign-compatibly."));
+        spec.addPositional(Args.oneOrMore(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
+                .description("Image name, reference or ID (prefix).").build());
+        return spec;
+    }
 
     private final String output;
     private final String compress;
@@ -53,10 +52,10 @@ public final class SaveCommand extends StoreCommand {
     private final List<String> images;
 
     public SaveCommand(ParsedArgs args) {
-        this.output = args.value(OUTPUT);
-        this.compress = args.value(COMPRESS);
-        this.signingKey = args.value(SIGN);
-        this.images = args.positionals(IMAGE);
+        this.output = args.value("--output");
+        this.compress = args.value("--compress");
+        this.signingKey = args.value("--sign");
+        this.images = args.positionals(0);
     }
 
     @Override

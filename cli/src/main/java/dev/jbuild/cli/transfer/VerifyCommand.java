@@ -3,10 +3,10 @@ package dev.jbuild.cli.transfer;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UserError;
-import dev.jbuild.cli.args.CommandSpec;
-import dev.jbuild.cli.args.Converters;
-import dev.jbuild.cli.args.OptionSpec;
-import dev.jbuild.cli.args.ParsedArgs;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.Converters;
+import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.transfer.ExpansionLimit;
@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jbuild verify -i FILE --key KEY.pub}: checks an archive as {@code load --verify} would,
@@ -27,21 +28,22 @@ import java.util.List;
  */
 public final class VerifyCommand extends StoreCommand {
 
-    static final OptionSpec<String> INPUT = OptionSpec.single("-i", "--input").withLabel("FILE").asRequired()
-            .withDescription("The archive ('-' for stdin).");
-    static final OptionSpec<Path> KEY = OptionSpec.single(Converters.PATH, "--key").withLabel("KEY").asRequired()
-            .withDescription("ECDSA P-256 public key (PEM).");
-
-    public static final CommandSpec SPEC = CommandSpec.of("verify",
-                    "Check the signatures (and integrity) of the images in an archive without loading them.")
-            .withOptions(INPUT, KEY);
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("verify",
+                "Check the signatures (and integrity) of the images in an archive without loading them.");
+        Commands.options(spec,
+                Args.file("FILE", "-i", "--input").required(true).description("The archive ('-' for stdin)."),
+                Args.value(Path.class, Converters.PATH, "KEY", "--key").required(true)
+                        .description("ECDSA P-256 public key (PEM)."));
+        return spec;
+    }
 
     private final String input;
     private final Path key;
 
     public VerifyCommand(ParsedArgs args) {
-        this.input = args.value(INPUT);
-        this.key = args.value(KEY);
+        this.input = args.value("--input");
+        this.key = args.value("--key");
     }
 
     @Override

@@ -231,4 +231,47 @@ class BuildCommandTest {
         assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("invalid --output type \"zip\""), bad.err());
     }
+
+    @Test
+    void platformOfTheHostIsAcceptedAndAnotherIsRefused() throws IOException {
+        Path dir = context("Dockerfile", "FROM scratch\nCOPY f /f\n", "f", "x\n");
+        Result host = run("build", "-q", "--platform", dev.jbuild.cli.build.PlatformOption.host(), dir.toString());
+        assertEquals(0, host.exit(), host.err());
+        String other = dev.jbuild.cli.build.PlatformOption.host().endsWith("amd64") ? "linux/arm64" : "linux/amd64";
+        Result refused = run("build", "-q", "--platform", other, dir.toString());
+        assertEquals(1, refused.exit());
+        assertEquals("jbuild: --platform " + other + ": jbuild builds only for this host's platform ("
+                + dev.jbuild.cli.build.PlatformOption.host() + "); building for another platform is not supported yet\n",
+                refused.err());
+    }
+
+    @Test
+    void metadataFileHoldsTheDigestsBuildxWrites() throws IOException {
+        Path dir = context("Dockerfile", "FROM scratch\nCOPY f /f\n", "f", "meta\n");
+        Path file = scratch.resolve("metadata.json");
+        Result result = run("build", "-q", "-t", "meta:1", "--metadata-file", file.toString(), dir.toString());
+        assertEquals(0, result.exit(), result.err());
+        JsonNode metadata = JSON.readTree(file.toFile());
+        assertEquals(result.out().trim(), metadata.get("containerimage.config.digest").asText());
+        String manifest = metadata.get("containerimage.digest").asText();
+        assertEquals(manifest, metadata.get("containerimage.descriptor").get("digest").asText());
+        assertEquals("meta:1", metadata.get("image.name").asText());
+        Path blob = root.resolve("store").resolve("blobs/sha256").resolve(manifest.substring("sha256:".length()));
+        assertTrue(Files.isRegularFile(blob), blob.toString());
+        assertEquals(Files.size(blob), metadata.get("containerimage.descriptor").get("size").asLong());
+    }
+
+    @Test
+    void buildContextNamesADirectoryThatCopyFromReads() throws IOException {
+        Path dir = context("Dockerfile", "FROM scratch\nCOPY --from=docs guide.txt /guide.txt\n", "f", "x\n");
+        Path docs = Files.createDirectories(scratch.resolve("docs"));
+        Files.writeString(docs.resolve("guide.txt"), "the guide\n");
+        Path out = scratch.resolve("out");
+        Result result = run("build", "-q", "--build-context", "docs=" + docs, "-o", "type=local,dest=" + out,
+                dir.toString());
+        assertEquals(0, result.exit(), result.err());
+        assertEquals("the guide\n", Files.readString(out.resolve("guide.txt")));
+        Result bad = run("build", "-q", "--build-context", "docs", dir.toString());
+        assertEquals("jbuild: invalid --build-context \"docs\": expected NAME=DIR or NAME=docker-image://REF\n", bad.err());
+    }
 }

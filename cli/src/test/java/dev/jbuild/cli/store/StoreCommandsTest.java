@@ -208,6 +208,14 @@ class StoreCommandsTest {
     }
 
     @Test
+    void rmiOfAnUnknownIdNamesTheIdAsGiven() throws IOException {
+        importDir("kept");
+        Result result = run("rmi", "0123456789ab");
+        assertEquals(1, result.exit());
+        assertEquals("jbuild: No such image: 0123456789ab\n", result.err());
+    }
+
+    @Test
     void rmiByIdOfAnImageInTwoRepositoriesNeedsForce() throws IOException {
         String id = importDir("one");
         run("tag", "one", "two");
@@ -283,5 +291,34 @@ class StoreCommandsTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void inspectFormatPrintsEachImageThroughItsTemplate() throws IOException {
+        String id = importDir("app:1", "ENV A=1", "LABEL k=v", "CMD [\"sh\"]");
+        run("tag", "app:1", "app:2");
+        Result result = run("inspect", "-f", "{{.Id}} {{.Config.Env}} {{index .Config.Labels \"k\"}} "
+                + "{{json .Config.Cmd}} {{range .RepoTags}}{{.}},{{end}} {{if .Config.Entrypoint}}ep{{else}}-{{end}}",
+                "app:1");
+        assertEquals(0, result.exit(), result.err());
+        assertEquals(id + " [A=1] v [\"sh\"] "
+                + "app:1,app:2, -\n", result.out());
+        Result bad = run("inspect", "--format", "{{.Id", "app:1");
+        assertEquals(1, bad.exit());
+        assertEquals("jbuild: --format: template: 1:1: unclosed action\n", bad.err());
+    }
+
+    @Test
+    void imagesAndHistoryFormatsAreGoTemplatesAndTables() throws IOException {
+        importDir("app:1");
+        Result names = run("images", "--format", "{{.Repository}}:{{.Tag}}");
+        assertEquals("app:1\n", names.out());
+        Result table = run("images", "--format", "table {{.Repository}}\\t{{.Tag}}");
+        assertEquals("REPOSITORY   TAG\napp          1\n", table.out());
+        Result history = run("history", "--format", "{{upper .ID}} {{.Size}}", "app:1");
+        assertEquals(0, history.exit(), history.err());
+        assertTrue(history.out().matches("[0-9A-F]{12} \\S+B\n"), history.out());
+        Result historyTable = run("history", "--format", "table {{.CreatedBy}}", "app:1");
+        assertTrue(historyTable.out().startsWith("CREATED BY\n"), historyTable.out());
     }
 }

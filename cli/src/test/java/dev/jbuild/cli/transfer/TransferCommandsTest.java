@@ -156,11 +156,11 @@ class TransferCommandsTest {
 
     @Test
     void signedSaveVerifiesWithItsKeyAndIsRefusedWithAnother() throws IOException {
-        Result generated = run(source(), "key", "generate", "--out", scratch.resolve("appliance").toString());
+        Result generated = run(source(), "key", "generate", scratch.resolve("appliance").toString());
         assertEquals(0, generated.exit(), generated.err());
         assertEquals("Private key written to " + scratch.resolve("appliance.key") + "\nPublic key written to "
                 + scratch.resolve("appliance.pub") + "\n", generated.out());
-        assertEquals(0, run(source(), "key", "generate", "--out", scratch.resolve("other").toString()).exit());
+        assertEquals(0, run(source(), "key", "generate", scratch.resolve("other").toString()).exit());
         importImage("app:1", "hello");
         Path archive = scratch.resolve("signed.tar");
         Result saved = run(source(), "save", "--sign", scratch.resolve("appliance.key").toString(), "-o",
@@ -204,8 +204,8 @@ class TransferCommandsTest {
     @Test
     void keyGenerateRefusesToOverwriteAndUnreadableKeysAreNamed() throws IOException {
         Path base = scratch.resolve("k");
-        assertEquals(0, run(source(), "key", "generate", "--out", base.toString()).exit());
-        Result again = run(source(), "key", "generate", "--out", base.toString());
+        assertEquals(0, run(source(), "key", "generate", base.toString()).exit());
+        Result again = run(source(), "key", "generate", base.toString());
         assertEquals(1, again.exit());
         assertEquals("jbuild: " + scratch.resolve("k.key") + " already exists; refusing to overwrite it\n", again.err());
         importImage("app:1", "hello");

@@ -1,7 +1,6 @@
 package dev.jbuild.parser.syntax;
 
 import dev.jbuild.parser.text.GoText;
-import dev.jbuild.parser.text.GoText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
