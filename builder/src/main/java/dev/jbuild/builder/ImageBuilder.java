@@ -148,17 +148,11 @@ public final class ImageBuilder {
         List<Future<?>> futures = new ArrayList<>();
         try {
             for (Stage stage : order) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        session.results().complete(stage.index(),
-                                StageRunner.run(session, stage, label(session, stage)));
-                    } catch (Throwable e) {
-                        session.results().fail(stage.index(), e);
-                        failures.add(e);
-                        pool.shutdownNow();
-                    }
-                    return null;
-                }));
+                try {
+                    futures.add(submit(pool, session, stage, failures));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    break; // a stage already failed and shut the pool down: the rest never start
+                }
             }
             for (Future<?> future : futures) {
                 try {
@@ -187,6 +181,19 @@ public final class ImageBuilder {
             }
             throw new BuildException(first.toString(), null, first);
         }
+    }
+
+    private static Future<?> submit(ExecutorService pool, BuildSession session, Stage stage, List<Throwable> failures) {
+        return pool.submit(() -> {
+            try {
+                session.results().complete(stage.index(), StageRunner.run(session, stage, label(session, stage)));
+            } catch (Throwable e) {
+                session.results().fail(stage.index(), e);
+                failures.add(e);
+                pool.shutdownNow();
+            }
+            return null;
+        });
     }
 
     /** The stages the target needs, each after the stages it needs. */

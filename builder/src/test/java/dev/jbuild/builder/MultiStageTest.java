@@ -52,6 +52,26 @@ class MultiStageTest {
         assertEquals("cached-copy\n", fixture.read(again.state(), "/copied"));
     }
 
+    /**
+     * A stage that fails at once shuts the stage pool down while later stages are still being handed
+     * to it: the build reports that stage's failure, not the pool refusing the next one.
+     */
+    @Test
+    void aStageThatFailsAtOnceIsTheFailureReportedWhateverIsStillBeingScheduled() {
+        StringBuilder dockerfile = new StringBuilder("FROM no-such-image:1 AS first\n");
+        for (int i = 0; i < 300; i++) {
+            dockerfile.append("FROM scratch AS s").append(i).append("\nLABEL n=").append(i).append('\n');
+        }
+        dockerfile.append("FROM scratch\n");
+        dockerfile.append("COPY --from=first /x /x\n");
+        for (int i = 0; i < 300; i++) {
+            dockerfile.append("COPY --from=s").append(i).append(" / /s").append(i).append('\n');
+        }
+        for (int round = 0; round < 5; round++) {
+            assertThrows(BaseImageNotFoundException.class, () -> fixture.build(dockerfile.toString(), null));
+        }
+    }
+
     @Test
     void fromAnEarlierStageContinuesItsImage() throws Exception {
         BuildResult result = fixture.build("FROM busybox AS base\nENV FROM_BASE=1\nRUN echo base > /base\n"
