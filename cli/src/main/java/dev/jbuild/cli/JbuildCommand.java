@@ -5,6 +5,10 @@ import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.SubcommandTable;
 import dev.jbuild.cli.executor.InfoCommand;
 import dev.jbuild.cli.lint.LintCommand;
+import dev.jbuild.cli.registry.LoginCommand;
+import dev.jbuild.cli.registry.LogoutCommand;
+import dev.jbuild.cli.registry.PullCommand;
+import dev.jbuild.cli.registry.PushCommand;
 import dev.jbuild.cli.store.ExportCommand;
 import dev.jbuild.cli.store.HistoryCommand;
 import dev.jbuild.cli.store.ImagesCommand;
@@ -32,7 +36,7 @@ import java.util.List;
 final class JbuildCommand implements SubcommandTable {
     /** Every command, in help order. */
     private static final List<String> NAMES = List.of("build", "parse", "lint", "images", "inspect", "history", "tag",
-            "rmi", "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "help");
+            "rmi", "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "pull", "push", "login", "logout", "help");
 
     static final CommandSpec SPEC = CommandSpec.of("jbuild",
                     "Build container images from Dockerfiles with no daemon.",
@@ -68,6 +72,10 @@ final class JbuildCommand implements SubcommandTable {
             case "load" -> LoadCommand.SPEC;
             case "verify" -> VerifyCommand.SPEC;
             case "key" -> KeyCommand.SPEC;
+            case "pull" -> PullCommand.SPEC;
+            case "push" -> PushCommand.SPEC;
+            case "login" -> LoginCommand.SPEC;
+            case "logout" -> LogoutCommand.SPEC;
             case "help" -> HelpCommand.SPEC;
             default -> null;
         };
@@ -97,6 +105,10 @@ final class JbuildCommand implements SubcommandTable {
             case "load" -> new LoadCommand(args);
             case "verify" -> new VerifyCommand(args);
             case "key generate" -> new KeyGenerateCommand(args);
+            case "pull" -> new PullCommand(args);
+            case "push" -> new PushCommand(args);
+            case "login" -> new LoginCommand(args);
+            case "logout" -> new LogoutCommand(args);
             case "help" -> new HelpCommand(args);
             default -> null;
         };

@@ -83,6 +83,23 @@ public final class CompressedBlobCache {
         return made;
     }
 
+    /**
+     * The layer as a blob of exactly {@code target} compression, for an output (save, push): the stored
+     * blob when it has that compression already, else the cached variant, made now if it never was
+     * (decompressing a layer that arrived in another compression first).
+     *
+     * @param stored the layer blob as the image's manifest names it
+     * @param diffId the layer's diff ID
+     */
+    public Descriptor variant(Descriptor stored, Digest diffId, Compression target) throws IOException {
+        Compression has = MediaTypes.layerCompression(stored.mediaType());
+        if (has == target && blobs.touch(stored.digest())) {
+            return new Descriptor(MediaTypes.ociLayer(target), stored.digest(), stored.size());
+        }
+        Descriptor plain = uncompressed(diffId, stored);
+        return target == Compression.NONE ? plain : compressed(diffId, target);
+    }
+
     /** The cached variant, if one was made or registered and its blob is still there. */
     public Optional<Descriptor> cached(Digest uncompressed, Compression compression) throws IOException {
         Path mapping = layout.compressedMapping(compression, uncompressed);
