@@ -12,12 +12,15 @@ import dev.jbuild.store.Manifest;
 import dev.jbuild.store.MediaTypes;
 import dev.jbuild.store.Platform;
 import dev.jbuild.store.Reference;
+import dev.jbuild.store.StagedBlob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -100,35 +103,49 @@ public final class ImagePuller {
                 + reference.repository().familiarName()));
         Manifest manifest = Manifest.parse(image.bytes());
         AtomicLong downloaded = new AtomicLong();
-        Descriptor configDescriptor = manifest.config();
-        fetch(client, reference.path(), configDescriptor, null, Compression.NONE, downloaded, false, image.bytes());
-        ImageConfig config = store.config(configDescriptor.digest());
-        if (config.diffIds().size() != manifest.layers().size()) {
-            throw new RegistryProtocolException(name + ": the image config lists " + config.diffIds().size()
-                    + " diff_ids for " + manifest.layers().size() + " layers; the image in the registry is damaged", 0);
-        }
-        List<ParallelBlobs.Task> tasks = new ArrayList<>();
-        Set<Digest> seen = new LinkedHashSet<>();
-        for (int i = 0; i < manifest.layers().size(); i++) {
-            Descriptor layer = manifest.layers().get(i);
-            Digest diffId = config.diffIds().get(i);
-            if (!MediaTypes.isLayer(layer.mediaType())) {
-                throw new UnsupportedManifestException(name + ": layer " + layer.digest().shortId() + " has media type '"
-                        + layer.mediaType() + "', which is not an image layer");
+        Map<Digest, StagedBlob> staged = new ConcurrentHashMap<>();
+        try {
+            Descriptor configDescriptor = manifest.config();
+            fetch(client, reference.path(), configDescriptor, null, Compression.NONE, downloaded, false, image.bytes(),
+                    staged);
+            ImageConfig config = ImageConfig.parse(readConfig(configDescriptor, staged));
+            if (config.diffIds().size() != manifest.layers().size()) {
+                throw new RegistryProtocolException(name + ": the image config lists " + config.diffIds().size()
+                        + " diff_ids for " + manifest.layers().size() + " layers; the image in the registry is damaged",
+                        0);
             }
-            if (seen.add(layer.digest())) {
-                byte[] manifestBytes = image.bytes();
-                listener.on(new TransferEvent.Blob(layer.digest(), TransferEvent.Phase.WAITING, 0, layer.size()));
-                tasks.add(() -> fetch(client, reference.path(), layer, diffId,
-                        MediaTypes.layerCompression(layer.mediaType()), downloaded, true, manifestBytes));
+            List<ParallelBlobs.Task> tasks = new ArrayList<>();
+            Set<Digest> seen = new LinkedHashSet<>();
+            for (int i = 0; i < manifest.layers().size(); i++) {
+                Descriptor layer = manifest.layers().get(i);
+                Digest diffId = config.diffIds().get(i);
+                if (!MediaTypes.isLayer(layer.mediaType())) {
+                    throw new UnsupportedManifestException(name + ": layer " + layer.digest().shortId()
+                            + " has media type '" + layer.mediaType() + "', which is not an image layer");
+                }
+                if (seen.add(layer.digest())) {
+                    byte[] manifestBytes = image.bytes();
+                    listener.on(new TransferEvent.Blob(layer.digest(), TransferEvent.Phase.WAITING, 0, layer.size()));
+                    tasks.add(() -> fetch(client, reference.path(), layer, diffId,
+                            MediaTypes.layerCompression(layer.mediaType()), downloaded, true, manifestBytes, staged));
+                }
             }
-        }
-        ParallelBlobs.run(tasks, registries.settings().parallelTransfers());
-        for (int i = 0; i < manifest.layers().size(); i++) {
-            Descriptor layer = manifest.layers().get(i);
-            Compression compression = MediaTypes.layerCompression(layer.mediaType());
-            if (compression != Compression.NONE) {
-                store.compressedCache().register(config.diffIds().get(i), compression, layer);
+            ParallelBlobs.run(tasks, registries.settings().parallelTransfers());
+            // Everything arrived and checked out: only now does any of it become part of the store.
+            for (Map.Entry<Digest, StagedBlob> entry : staged.entrySet()) {
+                store.blobs().publish(entry.getValue(), MediaTypes.OCI_LAYER);
+                sources.record(entry.getKey(), client.registry(), reference.path());
+            }
+            for (int i = 0; i < manifest.layers().size(); i++) {
+                Descriptor layer = manifest.layers().get(i);
+                Compression compression = MediaTypes.layerCompression(layer.mediaType());
+                if (compression != Compression.NONE) {
+                    store.compressedCache().register(config.diffIds().get(i), compression, layer);
+                }
+            }
+        } finally {
+            for (StagedBlob blob : staged.values()) {
+                blob.discard();
             }
         }
         store.blobs().put(image.bytes(), kind.mediaType());
@@ -138,17 +155,29 @@ public final class ImagePuller {
         }
         refs.add(reference.repository().withDigest(top.digest()));
         ImageRecord record = store.addImage(image.digest(), refs);
-        sources.record(configDescriptor.digest(), client.registry(), reference.path());
         listener.on(new TransferEvent.Notice("Digest: " + top.digest()));
         listener.on(new TransferEvent.Notice(downloaded.get() == 0 ? "Status: Image is up to date for " + name
                 : "Status: Downloaded newer image for " + name));
         return new PullResult(record, top.digest(), downloaded.get(), skipped);
     }
 
-    /** One blob into the store, verified as it streams; nothing is downloaded when the store has it. */
+    private byte[] readConfig(Descriptor config, Map<Digest, StagedBlob> staged) throws IOException {
+        StagedBlob blob = staged.get(config.digest());
+        if (blob == null) {
+            return store.blobs().read(config.digest());
+        }
+        try (InputStream in = blob.open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * One blob into the store's temp area, verified as it streams; nothing is downloaded when the store
+     * has it already. Staged blobs become part of the store only when the whole image arrived.
+     */
     private void fetch(RegistryClient client, String repository, Descriptor blob, Digest diffId,
-                       Compression compression, AtomicLong downloaded, boolean layer, byte[] manifest)
-            throws IOException {
+                       Compression compression, AtomicLong downloaded, boolean layer, byte[] manifest,
+                       Map<Digest, StagedBlob> staged) throws IOException {
         if (store.blobs().touch(blob.digest())) {
             if (layer) {
                 listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.EXISTS, blob.size(), blob.size()));
@@ -169,14 +198,13 @@ public final class ImagePuller {
                     + "digest is not its diff_id " + diffId + ": the image in the registry is damaged");
         }
         try (InputStream stream = in) {
-            store.blobs().put(stream, blob.mediaType(), blob.digest(), blob.size());
+            staged.put(blob.digest(), store.blobs().stage(stream, blob.digest(), blob.size()));
         } catch (BlobCorruptedException e) {
             throw new BlobMismatchException("blob " + blob.digest() + " from " + client.registry() + "/" + repository
                     + " is not what its digest says (" + e.getMessage().replaceFirst("^blob \\S+ is corrupt: ", "")
                     + "): the registry or a proxy on the way served wrong bytes; nothing was stored", e);
         }
         downloaded.addAndGet(blob.size());
-        sources.record(blob.digest(), client.registry(), repository);
         if (layer) {
             listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.DOWNLOADED, blob.size(), blob.size()));
         }
