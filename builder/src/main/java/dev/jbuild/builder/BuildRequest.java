@@ -29,6 +29,9 @@ import java.util.Set;
  * @param sshAgents {@code --ssh} agent sockets by id
  * @param sourceDateEpoch {@code --source-date-epoch}, or null
  * @param serial build the stages one after the other (for debugging and deterministic tests)
+ * @param pull {@code --pull}: ask the image source for a newer copy of every base image first
+ * @param baseImages where images the store lacks come from (a registry), or null to use the store only
+ * @param cacheFrom {@code --cache-from} caches, consulted after the local cache
  */
 public record BuildRequest(
         InstructionGraph graph,
@@ -43,7 +46,10 @@ public record BuildRequest(
         Map<String, byte[]> secrets,
         Map<String, Path> sshAgents,
         Long sourceDateEpoch,
-        boolean serial) {
+        boolean serial,
+        boolean pull,
+        dev.jbuild.builder.remote.BaseImageSource baseImages,
+        List<dev.jbuild.builder.cache.SharedCache> cacheFrom) {
 
     public BuildRequest {
         Objects.requireNonNull(graph, "graph");
@@ -55,6 +61,7 @@ public record BuildRequest(
         network = network == null ? NetworkMode.DEFAULT : network;
         secrets = Map.copyOf(secrets);
         sshAgents = Map.copyOf(sshAgents);
+        cacheFrom = cacheFrom == null ? List.of() : List.copyOf(cacheFrom);
     }
 
     /** Whether the cache may be used for steps of this stage. */
@@ -85,6 +92,9 @@ public record BuildRequest(
         private final Map<String, Path> sshAgents = new LinkedHashMap<>();
         private Long sourceDateEpoch;
         private boolean serial;
+        private boolean pull;
+        private dev.jbuild.builder.remote.BaseImageSource baseImages;
+        private final List<dev.jbuild.builder.cache.SharedCache> cacheFrom = new ArrayList<>();
 
         private Builder(InstructionGraph graph, Path contextDir) {
             this.graph = graph;
@@ -156,9 +166,24 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder pull(boolean value) {
+            this.pull = value;
+            return this;
+        }
+
+        public Builder baseImages(dev.jbuild.builder.remote.BaseImageSource source) {
+            this.baseImages = source;
+            return this;
+        }
+
+        public Builder cacheFrom(dev.jbuild.builder.cache.SharedCache cache) {
+            cacheFrom.add(cache);
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(graph, contextDir, ignore, buildArgs, tags, labels, noCache, noCacheStages,
-                    network, secrets, sshAgents, sourceDateEpoch, serial);
+                    network, secrets, sshAgents, sourceDateEpoch, serial, pull, baseImages, cacheFrom);
         }
     }
 }

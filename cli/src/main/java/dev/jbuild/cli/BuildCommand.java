@@ -12,6 +12,7 @@ import dev.jbuild.cli.args.Converters;
 import dev.jbuild.cli.args.OptionSpec;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.cli.build.CacheSpec;
 import dev.jbuild.cli.build.FailureReport;
 import dev.jbuild.cli.build.JsonProgress;
 import dev.jbuild.cli.build.OutputSpec;
@@ -20,6 +21,7 @@ import dev.jbuild.cli.build.SecretSpecs;
 import dev.jbuild.cli.build.StdinContext;
 import dev.jbuild.cli.build.TtyProgress;
 import dev.jbuild.cli.lint.PreBuildCheck;
+import dev.jbuild.cli.registry.BuildRemotes;
 import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.NetworkMode;
 import dev.jbuild.executor.StorageDrivers;
@@ -79,13 +81,26 @@ final class BuildCommand implements CliCommand {
             .withDescription("Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH).");
     static final OptionSpec<Boolean> CHECK = OptionSpec.flag("--check")
             .withDescription("Lint the Dockerfile first; stop on errors.");
+    static final OptionSpec<Boolean> PULL = OptionSpec.flag("--pull")
+            .withDescription("Ask the registry for a newer copy of every base image (the stored one serves when "
+                    + "the registry cannot be reached).");
+    static final OptionSpec<Boolean> PUSH = OptionSpec.flag("--push")
+            .withDescription("Push the image under every -t name after the build.");
+    static final OptionSpec<String> CACHE_FROM = OptionSpec.list("--cache-from")
+            .withLabel("type=registry,ref=REF|type=local,src=DIR")
+            .withDescription("Also use the build cache stored there (steps found there print CACHED).");
+    static final OptionSpec<String> CACHE_TO = OptionSpec.list("--cache-to")
+            .withLabel("type=registry,ref=REF|type=local,dest=DIR[,mode=min|max]")
+            .withDescription("Export the build cache there: min, the final image's steps (default); max, every "
+                    + "stage's.");
     static final PositionalSpec CONTEXT = PositionalSpec.required("CONTEXT")
             .withDescription("Build context directory, or '-' for a tar or Dockerfile on stdin.");
 
     static final CommandSpec SPEC = CommandSpec.of("build", "Build an image from a Dockerfile and a context directory.")
             .withOptions(DockerfileOptions.OPTIONS)
             .withOptions(TAG, NO_CACHE, NO_CACHE_FILTER, LABEL, PROGRESS, QUIET, IIDFILE, NETWORK, SECRET, SSH, OUTPUT,
-                    SOURCE_DATE_EPOCH, CHECK)
+                    SOURCE_DATE_EPOCH, CHECK, PULL, PUSH, CACHE_FROM, CACHE_TO,
+                    dev.jbuild.cli.registry.RegistryOptions.REGISTRY_CA)
             .withPositionals(CONTEXT);
 
     private final DockerfileOptions dockerfile;
@@ -102,6 +117,11 @@ final class BuildCommand implements CliCommand {
     private final List<String> outputs;
     private final Long sourceDateEpoch;
     private final boolean check;
+    private final boolean pull;
+    private final boolean push;
+    private final List<String> cacheFrom;
+    private final List<String> cacheTo;
+    private final dev.jbuild.cli.registry.RegistryOptions registry;
     private final String contextDir;
 
     BuildCommand(ParsedArgs args) {
@@ -119,6 +139,11 @@ final class BuildCommand implements CliCommand {
         this.outputs = args.values(OUTPUT);
         this.sourceDateEpoch = args.value(SOURCE_DATE_EPOCH);
         this.check = args.flag(CHECK);
+        this.pull = args.flag(PULL);
+        this.push = args.flag(PUSH);
+        this.cacheFrom = args.values(CACHE_FROM);
+        this.cacheTo = args.values(CACHE_TO);
+        this.registry = new dev.jbuild.cli.registry.RegistryOptions(args);
         this.contextDir = args.positional(CONTEXT);
     }
 
@@ -181,12 +206,19 @@ final class BuildCommand implements CliCommand {
 
     private int build(Context context, InstructionGraph graph, Path dir, DockerIgnore ignore) throws IOException {
         List<OutputSpec> outputSpecs = new ArrayList<>();
-        BuildRequest request;
+        List<CacheSpec> cacheFromSpecs = new ArrayList<>();
+        List<CacheSpec> cacheToSpecs = new ArrayList<>();
+        BuildRequest.Builder requestBuilder;
         try {
             for (String output : outputs) {
                 outputSpecs.add(OutputSpec.parse(output));
             }
-            request = request(context, graph, dir, ignore);
+            cacheFrom.forEach(spec -> cacheFromSpecs.add(CacheSpec.parseFrom(spec)));
+            cacheTo.forEach(spec -> cacheToSpecs.add(CacheSpec.parseTo(spec)));
+            if (push && tags.isEmpty()) {
+                throw new IllegalArgumentException("--push needs at least one -t NAME to push to");
+            }
+            requestBuilder = request(context, graph, dir, ignore);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -205,6 +237,9 @@ final class BuildCommand implements CliCommand {
             DockerFileCopier copier = new DockerFileCopier(root.resolve("builder").resolve("checksums"));
             ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
                     Optional.empty(), copier);
+            BuildRemotes remotes = new BuildRemotes(store, registry.registries(context), context.err());
+            remotes.wire(requestBuilder.pull(pull), cacheFromSpecs, listener);
+            BuildRequest request = requestBuilder.build();
             BuildResult result;
             try {
                 result = builder.build(request, listener);
@@ -219,7 +254,19 @@ final class BuildCommand implements CliCommand {
                 closeQuietly(listener);
             }
             for (OutputSpec output : outputSpecs) {
-                write(output, store, builder, result, request, context);
+                if (output.pushes()) {
+                    remotes.push(result, output.name());
+                } else {
+                    write(output, store, builder, result, request, context);
+                }
+            }
+            if (push) {
+                for (String tag : tags) {
+                    remotes.push(result, tag);
+                }
+            }
+            for (CacheSpec spec : cacheToSpecs) {
+                remotes.exportCache(result, spec, request);
             }
             if (iidFile != null) {
                 writeImageId(Path.of(iidFile), result.image().id().value());
@@ -244,7 +291,7 @@ final class BuildCommand implements CliCommand {
         }
     }
 
-    private BuildRequest request(Context context, InstructionGraph graph, Path dir, DockerIgnore ignore)
+    private BuildRequest.Builder request(Context context, InstructionGraph graph, Path dir, DockerIgnore ignore)
             throws IOException {
         for (String tag : tags) {
             try {
@@ -266,13 +313,13 @@ final class BuildCommand implements CliCommand {
             request.sshAgent(entry.getKey(), entry.getValue());
         }
         request.serial("1".equals(context.env().get("JBUILD_SERIAL")));
-        return request.build();
+        return request;
     }
 
     private void write(OutputSpec output, ImageStore store, ImageBuilder builder, BuildResult result,
                        BuildRequest request, Context context) throws IOException {
         switch (output.type()) {
-            case IMAGE -> { }
+            case IMAGE, REGISTRY -> { }
             case LOCAL -> new RootfsExporter(builder.diffs()).writeDirectory(result.state(), Path.of(output.dest()));
             case TAR -> {
                 if (output.dest().equals("-")) {

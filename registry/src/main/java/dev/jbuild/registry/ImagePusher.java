@@ -8,13 +8,10 @@ import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.MediaTypes;
 import dev.jbuild.store.Reference;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code push}: an image of the store to a registry. Each blob is asked for first (HEAD) and not sent
@@ -29,13 +26,13 @@ public final class ImagePusher {
     private final ImageStore store;
     private final Registries registries;
     private final TransferListener listener;
-    private final BlobSources sources;
+    private final BlobPusher blobs;
 
     public ImagePusher(ImageStore store, Registries registries, TransferListener listener) {
         this.store = store;
         this.registries = registries;
         this.listener = listener;
-        this.sources = new BlobSources(store.root());
+        this.blobs = new BlobPusher(store, registries.settings(), listener);
     }
 
     /**
@@ -59,87 +56,22 @@ public final class ImagePusher {
         }
         ImageStore.OutgoingManifest manifest = store.outgoingManifest(image, layers);
 
-        Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
+        Map<Digest, Descriptor> unique = new LinkedHashMap<>();
         for (Descriptor layer : layers) {
             if (isForeign(layer)) {
                 listener.on(new TransferEvent.Blob(layer.digest(), TransferEvent.Phase.SKIPPED, 0, layer.size()));
             } else {
-                blobs.putIfAbsent(layer.digest(), layer);
+                unique.putIfAbsent(layer.digest(), layer);
             }
         }
-        blobs.putIfAbsent(image.id(), image.manifest().config());
-        AtomicInteger uploaded = new AtomicInteger();
-        AtomicInteger mounted = new AtomicInteger();
-        AtomicInteger existing = new AtomicInteger();
-        AtomicLong bytes = new AtomicLong();
-        List<ParallelBlobs.Task> tasks = new ArrayList<>();
-        for (Descriptor blob : blobs.values()) {
-            listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.WAITING, 0, blob.size()));
-            tasks.add(() -> {
-                switch (pushBlob(client, repository, blob, options)) {
-                    case UPLOADED -> {
-                        uploaded.incrementAndGet();
-                        bytes.addAndGet(blob.size());
-                    }
-                    case MOUNTED -> mounted.incrementAndGet();
-                    case EXISTED -> existing.incrementAndGet();
-                }
-            });
-        }
-        ParallelBlobs.run(tasks, registries.settings().parallelTransfers());
+        unique.putIfAbsent(image.id(), image.manifest().config());
+        BlobPusher.Counts counts = blobs.pushAll(client, repository, List.copyOf(unique.values()), options.chunkSize());
         String tagOrDigest = ref.isTagged() ? ref.tag() : manifest.digest().value();
         Digest digest = client.putManifest(repository, tagOrDigest, manifest.mediaType(), manifest.bytes());
         listener.on(new TransferEvent.Notice((ref.isTagged() ? ref.tag() : "digest") + ": digest: " + digest + " size: "
                 + manifest.bytes().length));
-        return new PushResult(ref, digest, manifest.bytes().length, uploaded.get(), mounted.get(), existing.get(),
-                bytes.get());
-    }
-
-    private enum Outcome { UPLOADED, MOUNTED, EXISTED }
-
-    /** HEAD, else mount, else upload; a failed upload starts again, up to the retry policy's count. */
-    private Outcome pushBlob(RegistryClient client, String repository, Descriptor blob, PushOptions options)
-            throws IOException {
-        RegistrySettings.RetryPolicy retry = registries.settings().retry();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Outcome outcome = tryPushBlob(client, repository, blob, options);
-                sources.record(blob.digest(), client.registry(), repository);
-                return outcome;
-            } catch (RegistryUnreachableException | RegistryProtocolException e) {
-                boolean serverSide = !(e instanceof RegistryProtocolException p) || p.status() >= 500 || p.status() == 404;
-                if (!serverSide || attempt >= retry.attempts()) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(retry.delay(attempt).toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while pushing");
-                }
-            }
-        }
-    }
-
-    private Outcome tryPushBlob(RegistryClient client, String repository, Descriptor blob, PushOptions options)
-            throws IOException {
-        List<String> scopes = RegistryClient.push(repository);
-        if (client.hasBlob(repository, blob.digest(), scopes)) {
-            listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.EXISTS, blob.size(), blob.size()));
-            return Outcome.EXISTED;
-        }
-        String from = sources.mountSource(blob.digest(), client.registry(), repository);
-        java.util.Optional<String> location = client.startUpload(repository, blob.digest(), from);
-        if (location.isEmpty()) {
-            listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.MOUNTED, blob.size(), blob.size()));
-            return Outcome.MOUNTED;
-        }
-        ProgressReporter progress = new ProgressReporter(listener, blob.digest(), TransferEvent.Phase.UPLOADING,
-                blob.size());
-        client.upload(repository, location.get(), blob, store.blobs().path(blob.digest()), options.chunkSize(),
-                progress);
-        listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.PUSHED, blob.size(), blob.size()));
-        return Outcome.UPLOADED;
+        return new PushResult(ref, digest, manifest.bytes().length, counts.uploaded(), counts.mounted(),
+                counts.existing(), counts.bytes());
     }
 
     private static boolean isForeign(Descriptor layer) {

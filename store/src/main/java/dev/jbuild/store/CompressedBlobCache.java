@@ -133,6 +133,39 @@ public final class CompressedBlobCache {
                 CanonicalJson.bytes(obj));
     }
 
+    /**
+     * Registers {@code variant} (a compressed blob already in the store) as the layer {@code diffId}
+     * after checking that it decompresses to exactly that: for a blob whose claim to be that layer
+     * came from somewhere that is not trusted (a shared build cache).
+     *
+     * @throws BlobCorruptedException when it decompresses to something else (nothing is registered)
+     */
+    public void registerVerified(Digest diffId, Descriptor variant) throws IOException {
+        Compression compression = MediaTypes.layerCompression(variant.mediaType());
+        if (compression == Compression.NONE) {
+            if (!variant.digest().equals(diffId)) {
+                throw new BlobCorruptedException(diffId, variant.digest());
+            }
+            return;
+        }
+        java.security.MessageDigest sha = dev.jbuild.layertar.Sha256.newDigest();
+        try (InputStream raw = blobs.open(variant); InputStream tar = compression.decompressing(raw)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = tar.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+            raw.transferTo(OutputStream.nullOutputStream());
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new BlobCorruptedException(diffId, variant.digest());
+        }
+        Digest actual = Digest.ofHex(java.util.HexFormat.of().formatHex(sha.digest()));
+        if (!actual.equals(diffId)) {
+            throw new BlobCorruptedException(diffId, actual);
+        }
+        register(diffId, compression, variant);
+    }
+
     /** Every mapping of one algorithm: uncompressed digest → compressed digest. Unreadable mappings are skipped. */
     Map<Digest, Digest> mappings(Compression compression) throws IOException {
         Map<Digest, Digest> out = new TreeMap<>();

@@ -1,0 +1,195 @@
+package dev.jbuild.tests.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.cli.Cli;
+import dev.jbuild.registry.testing.RegistryServer;
+import dev.jbuild.registry.testing.Tools;
+import dev.jbuild.store.ImageStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jbuild pull/push/login/logout} and {@code build --push/--cache-to/--cache-from} through the real
+ * command line against Debian's docker-registry, and skopeo reading what jbuild pushed (and the reverse).
+ */
+class RegistryCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path scratch;
+    RegistryServer registry;
+    Map<String, String> env;
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = RegistryServer.plain(scratch.resolve("registry"));
+        env = new HashMap<>(System.getenv());
+        env.put("HOME", scratch.toString());
+        env.put("DOCKER_CONFIG", scratch.resolve("docker").toString());
+        env.put("JBUILD_REGISTRY_CONFIG", scratch.resolve("no-settings.json").toString());
+        env.remove("JBUILD_ROOT");
+    }
+
+    @AfterEach
+    void stop() {
+        registry.close();
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run jbuild(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new Cli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env).run(args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Run ok(String... args) {
+        Run run = jbuild("", args);
+        assertEquals(0, run.exit(), String.join(" ", args) + "\n" + run.out() + run.err());
+        return run;
+    }
+
+    private String root(String name) {
+        return scratch.resolve(name).toString();
+    }
+
+    /** A busybox root imported with 'jbuild import', as samples/make-base-images.sh makes bases. */
+    private void importBusybox(String store, String tag) throws Exception {
+        Tools.require("busybox");
+        Path rootfs = Files.createDirectories(scratch.resolve("busybox-root"));
+        Files.createDirectories(rootfs.resolve("bin"));
+        if (!Files.exists(rootfs.resolve("bin/busybox"))) {
+            Files.copy(Path.of(Files.isRegularFile(Path.of("/bin/busybox")) ? "/bin/busybox" : "/usr/bin/busybox"),
+                    rootfs.resolve("bin/busybox"));
+            for (String applet : List.of("sh", "ls", "cat", "echo", "seq", "wc")) {
+                Files.createSymbolicLink(rootfs.resolve("bin").resolve(applet), Path.of("busybox"));
+            }
+            Files.createDirectories(rootfs.resolve("etc"));
+            Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        }
+        ok("--root", store, "import", rootfs.toString(), tag, "--change", "CMD [\"sh\"]");
+    }
+
+    private String imageId(String store, String name) throws Exception {
+        try (ImageStore opened = ImageStore.open(Path.of(store))) {
+            return opened.image(name).id().value();
+        }
+    }
+
+    @Test
+    void pushThenPullInAnotherStoreKeepsTheImageId() throws Exception {
+        importBusybox(root("a"), "bb:1");
+        String name = registry.host() + "/tools/bb:1";
+        ok("--root", root("a"), "tag", "bb:1", name);
+        Run pushed = ok("--root", root("a"), "push", name);
+        assertTrue(pushed.out().contains("The push refers to repository [" + registry.host() + "/tools/bb]"),
+                pushed.out());
+        assertTrue(pushed.out().matches("(?s).*Pushed.*1: digest: sha256:[0-9a-f]{64} size: \\d+\\s*"), pushed.out());
+
+        Run pulled = ok("--root", root("b"), "pull", name);
+        assertTrue(pulled.out().contains("Status: Downloaded newer image for " + name), pulled.out());
+        assertTrue(pulled.out().endsWith(name + "\n"), pulled.out());
+        assertEquals(imageId(root("a"), "bb:1"), imageId(root("b"), name));
+
+        Run quiet = ok("--root", root("b"), "pull", "-q", name);
+        assertEquals(name + "\n", quiet.out(), "-q prints the name only");
+    }
+
+    @Test
+    void failuresAreOneLineAndExitOne() throws Exception {
+        List<String[]> cases = List.of(
+                new String[] {"pull", registry.host() + "/nothing:here"},
+                new String[] {"pull", "no-such-registry.invalid/app:1"},
+                new String[] {"push", "not-in-the-store:1"});
+        for (String[] args : cases) {
+            Run run = jbuild("", concat("--root", root("c"), args));
+            assertEquals(1, run.exit(), String.join(" ", args));
+            assertEquals(1, run.err().lines().count(), "one line: " + run.err());
+            assertTrue(run.err().startsWith("jbuild: "), run.err());
+        }
+        registry.kill();
+        Run down = jbuild("", "--root", root("c"), "pull", registry.host() + "/app:1");
+        assertEquals(1, down.exit());
+        assertEquals("jbuild: cannot reach registry " + registry.host() + " at " + registry.host()
+                + ": connection refused; is the registry running, and is the address right?\n", down.err());
+    }
+
+    @Test
+    void loginWithWrongPasswordFailsInOneLineWithoutTheSecretAndTheRightOneIsStored() throws Exception {
+        try (RegistryServer secured = RegistryServer.htpasswd(scratch.resolve("secured"), "alice", "right-horse")) {
+            Run wrong = jbuild("battery-staple\n", "login", "-u", "alice", "--password-stdin", secured.host());
+            assertEquals(1, wrong.exit());
+            assertEquals(1, wrong.err().lines().count(), wrong.err());
+            assertFalse(wrong.err().contains("battery-staple"), "the secret is never printed");
+            assertTrue(wrong.err().contains("jbuild login " + secured.host()), wrong.err());
+
+            Run right = jbuild("right-horse\n", "login", "-u", "alice", "--password-stdin", secured.host());
+            assertEquals(0, right.exit(), right.err());
+            assertEquals("Login Succeeded\n", right.out());
+            JsonNode config = JSON.readTree(scratch.resolve("docker/config.json").toFile());
+            assertEquals(java.util.Base64.getEncoder().encodeToString("alice:right-horse".getBytes()),
+                    config.path("auths").path(secured.host()).path("auth").asText());
+
+            importBusybox(root("d"), "bb:1");
+            String name = secured.host() + "/alice/bb:1";
+            ok("--root", root("d"), "tag", "bb:1", name);
+            ok("--root", root("d"), "push", "-q", name);
+
+            assertEquals("Removing login credentials for " + secured.host() + "\n", ok("logout", secured.host()).out());
+            Run anonymous = jbuild("", "--root", root("e"), "pull", name);
+            assertEquals(1, anonymous.exit());
+            assertTrue(anonymous.err().contains("requires a login"), anonymous.err());
+        }
+    }
+
+    @Test
+    void skopeoReadsWhatJbuildPushedAndJbuildPullsWhatSkopeoPushed() throws Exception {
+        Tools.require("skopeo");
+        importBusybox(root("a"), "bb:1");
+        String name = registry.host() + "/interop/bb:1";
+        ok("--root", root("a"), "tag", "bb:1", name);
+        String digest = ok("--root", root("a"), "push", "-q", name).out().trim().replaceFirst(".*@", "");
+
+        JsonNode inspected = JSON.readTree(Tools.run(scratch, "skopeo", "inspect", "--tls-verify=false",
+                "docker://" + name));
+        assertEquals(digest, inspected.path("Digest").asText());
+        Path layout = scratch.resolve("layout");
+        Tools.run(scratch, "skopeo", "copy", "--src-tls-verify=false", "docker://" + name, "oci:" + layout + ":bb");
+        JsonNode copied = JSON.readTree(Tools.run(scratch, "skopeo", "inspect", "--raw", "oci:" + layout + ":bb"));
+        assertEquals(imageId(root("a"), "bb:1"), copied.path("config").path("digest").asText(),
+                "skopeo copied our config as it is");
+
+        String back = registry.host() + "/interop/from-skopeo:1";
+        Tools.run(scratch, "skopeo", "copy", "--dest-tls-verify=false", "oci:" + layout + ":bb", "docker://" + back);
+        ok("--root", root("b"), "pull", back);
+        assertEquals(imageId(root("a"), "bb:1"), imageId(root("b"), back), "skopeo kept our config, so the ID");
+    }
+
+    private static String[] concat(String a, String b, String[] rest) {
+        String[] out = new String[rest.length + 2];
+        out[0] = a;
+        out[1] = b;
+        System.arraycopy(rest, 0, out, 2, rest.length);
+        return out;
+    }
+}
