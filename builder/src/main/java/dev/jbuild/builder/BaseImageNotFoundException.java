@@ -10,6 +10,12 @@ public class BaseImageNotFoundException extends BuildException {
         this.reference = reference;
     }
 
+    /** The store lacks it and its registry could not give it either; {@code reason} says why. */
+    public BaseImageNotFoundException(String reference, StepId step, String reason, Throwable cause) {
+        super("image \"" + reference + "\" is not in the store and could not be pulled: " + reason, step, cause);
+        this.reference = reference;
+    }
+
     public String reference() {
         return reference;
     }

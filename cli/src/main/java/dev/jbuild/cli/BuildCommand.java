@@ -75,7 +75,7 @@ final class BuildCommand implements CliCommand {
     static final OptionSpec<String> SSH = OptionSpec.list("--ssh").withLabel("default")
             .withDescription("Forward the SSH agent to RUN --mount=type=ssh.");
     static final OptionSpec<String> OUTPUT = OptionSpec.list("-o", "--output").withLabel("type=TYPE[,dest=PATH]")
-            .withDescription("Where the result goes: image, docker, oci, tar or local.");
+            .withDescription("Where the result goes: image, registry (name=REF), docker, oci, tar or local.");
     static final OptionSpec<Long> SOURCE_DATE_EPOCH = OptionSpec.single(Converters.LONG, "--source-date-epoch")
             .withLabel("N")
             .withDescription("Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH).");
@@ -87,12 +87,12 @@ final class BuildCommand implements CliCommand {
     static final OptionSpec<Boolean> PUSH = OptionSpec.flag("--push")
             .withDescription("Push the image under every -t name after the build.");
     static final OptionSpec<String> CACHE_FROM = OptionSpec.list("--cache-from")
-            .withLabel("type=registry,ref=REF|type=local,src=DIR")
-            .withDescription("Also use the build cache stored there (steps found there print CACHED).");
+            .withLabel("SPEC")
+            .withDescription("Also use a build cache exported elsewhere: type=registry,ref=REF or type=local,src=DIR.");
     static final OptionSpec<String> CACHE_TO = OptionSpec.list("--cache-to")
-            .withLabel("type=registry,ref=REF|type=local,dest=DIR[,mode=min|max]")
-            .withDescription("Export the build cache there: min, the final image's steps (default); max, every "
-                    + "stage's.");
+            .withLabel("SPEC")
+            .withDescription("Export the build cache: type=registry,ref=REF or type=local,dest=DIR, with mode=min "
+                    + "(the final image's steps, default) or mode=max (every stage's).");
     static final PositionalSpec CONTEXT = PositionalSpec.required("CONTEXT")
             .withDescription("Build context directory, or '-' for a tar or Dockerfile on stdin.");
 

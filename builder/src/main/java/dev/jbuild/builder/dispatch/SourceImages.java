@@ -38,11 +38,14 @@ final class SourceImages {
         BaseImageSource source = session.request().baseImages();
         if (source != null && session.request().pull() && pullable(reference)) {
             try {
-                return pulled(session, source, reference, step);
-            } catch (BaseImageSource.ImageSourceUnreachableException e) {
+                return source.pull(reference);
+            } catch (BaseImageSource.ImageUnavailableException e) {
+                if (!(e instanceof BaseImageSource.ImageSourceUnreachableException)) {
+                    throw new BuildException("pulling " + reference + ": " + e.getMessage(), step, e);
+                }
                 Optional<ImageRecord> stored = stored(session, reference);
                 if (stored.isEmpty()) {
-                    throw new BuildException("pulling " + reference + ": " + e.getMessage(), step, e);
+                    throw new BaseImageNotFoundException(reference, step, e.getMessage(), e);
                 }
                 session.emit(new dev.jbuild.builder.BuildEvent.Notice("using the stored " + reference
                         + ": the registry cannot be reached (" + e.getMessage() + ")"));
@@ -63,10 +66,8 @@ final class SourceImages {
             throws IOException {
         try {
             return source.pull(reference);
-        } catch (BaseImageSource.ImageSourceUnreachableException e) {
-            throw e;
         } catch (BaseImageSource.ImageUnavailableException e) {
-            throw new BuildException("pulling " + reference + ": " + e.getMessage(), step, e);
+            throw new BaseImageNotFoundException(reference, step, e.getMessage(), e);
         }
     }
 
