@@ -185,6 +185,50 @@ class RegistryCommandsTest {
         assertEquals(imageId(root("a"), "bb:1"), imageId(root("b"), back), "skopeo kept our config, so the ID");
     }
 
+    @Test
+    void buildPullsItsBasePushesItsResultAndSharesItsCacheWithAnEmptyStore() throws Exception {
+        importBusybox(root("a"), "bb:1");
+        String base = registry.host() + "/base/bb:1";
+        ok("--root", root("a"), "tag", "bb:1", base);
+        String baseDigest = ok("--root", root("a"), "push", "-q", base).out().trim().replaceFirst(".*@", "");
+        Path context = Files.createDirectories(scratch.resolve("context"));
+        Files.writeString(context.resolve("f.txt"), "context file\n");
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + base + "\nRUN echo hi > /hi\nCOPY f.txt /f.txt\n");
+        String app = registry.host() + "/team/app:1";
+        String cache = "type=registry,ref=" + registry.host() + "/cache/app:main";
+
+        Run first = ok("--root", root("b"), "build", "--progress", "plain", "-t", app, "--push",
+                "--cache-to", cache + ",mode=max", context.toString());
+        assertTrue(first.err().contains("exported 2 cached steps"), first.err());
+        ok("--root", root("c"), "pull", app);
+        String builtId = imageId(root("b"), app);
+        assertEquals(builtId, imageId(root("c"), app), "what --push sent is the image that was built");
+
+        Run second = ok("--root", root("d"), "build", "--progress", "plain", "-t", "app:1", "--cache-from", cache,
+                context.toString());
+        assertEquals(2, second.err().lines().filter(l -> l.matches("#\\d+ CACHED")).count(), second.err());
+        assertEquals(builtId, imageId(root("d"), "app:1"), "an empty store, fully cached, the same image");
+
+        // The tag moves to another image: FROM name@digest still builds on the first one, exactly.
+        Files.writeString(scratch.resolve("busybox-root/etc/motd"), "another base\n");
+        ok("--root", root("a"), "import", scratch.resolve("busybox-root").toString(), base);
+        ok("--root", root("a"), "push", "-q", base);
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + base.replace(":1", "") + "@" + baseDigest
+                + "\nRUN echo pinned > /pinned\n");
+        ok("--root", root("e"), "build", "--progress", "plain", "-t", "pinned:1", context.toString());
+        try (ImageStore e = ImageStore.open(scratch.resolve("e"))) {
+            assertEquals(e.image(base.replace(":1", "") + "@" + baseDigest).diffIds().get(0),
+                    e.image("pinned:1").diffIds().get(0), "built on the pinned base, not on what the tag names now");
+        }
+
+        // No registry: the stored base still serves, even with --pull.
+        registry.kill();
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + base + "\nRUN echo offline > /o\n");
+        Run offline = ok("--root", root("b"), "build", "--progress", "plain", "--pull", context.toString());
+        assertTrue(offline.err().contains("using the stored " + base), offline.err());
+        ok("--root", root("b"), "build", "--progress", "plain", context.toString());
+    }
+
     private static String[] concat(String a, String b, String[] rest) {
         String[] out = new String[rest.length + 2];
         out[0] = a;
