@@ -134,6 +134,69 @@ class SharedBuildCacheTest {
     }
 
     @Test
+    void aCachedLayerThatIsNotWhatItsRecordClaimsIsAMissNeverAWrongLayer() throws Exception {
+        Path dir = scratch.resolve("tampered");
+        BuildResult honest;
+        try (ImageStore machineA = ImageStore.open(scratch.resolve("machine-a"))) {
+            honest = build(machineA, s -> List.of()).result();
+            List<dev.jbuild.builder.cache.CacheEntry> entries = new ArrayList<>(honest.cacheEntries());
+            // A cache whose last two records swapped layers: each blob is intact, each claim is false.
+            CacheExport.export(entries, honest.image().diffIds(), CacheExport.Mode.MAX, machineA,
+                    new LocalCacheDirectory(dir), List.of());
+            List<dev.jbuild.builder.cache.CacheEntry> exported = dev.jbuild.builder.cache.CacheDocument.decode(
+                    machineA.blobs().read(documentOf(dir)));
+            List<dev.jbuild.builder.cache.CacheEntry> lying = new ArrayList<>(exported);
+            lying.set(2, new dev.jbuild.builder.cache.CacheEntry(exported.get(2).key(), exported.get(2).record(),
+                    exported.get(3).blob()));
+            lying.set(3, new dev.jbuild.builder.cache.CacheEntry(exported.get(3).key(), exported.get(3).record(),
+                    exported.get(2).blob()));
+            rewrite(dir, machineA, lying);
+        }
+        try (ImageStore machineB = ImageStore.open(scratch.resolve("machine-b"))) {
+            List<String> notices = new ArrayList<>();
+            Built second = build(machineB, s -> {
+                try {
+                    return List.of(SharedCache.open(new LocalCacheDirectory(dir), s, notices::add));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertTrue(notices.isEmpty(), notices.toString());
+            assertEquals(2, second.ran(), "the two lying records are misses: their steps ran");
+            assertTrue(second.events().stream().anyMatch(e -> e instanceof BuildEvent.Notice n
+                    && n.message().contains("is not the layer its record claims")), "a notice says so");
+            Path rootfs = machineB.layers().snapshot(second.result().image());
+            assertEquals("20000 /n\n", Files.readString(rootfs.resolve("count")));
+            assertEquals("the application\n", Files.readString(rootfs.resolve("app.txt")));
+            assertEquals(honest.image().diffIds().subList(0, 2), second.result().image().diffIds().subList(0, 2),
+                    "the honest records were used");
+        }
+    }
+
+    private static Digest documentOf(Path dir) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode index = dev.jbuild.store.JsonTrees.read(
+                Files.readAllBytes(dir.resolve("index.json")));
+        String manifest = index.path("manifests").get(0).path("digest").asText();
+        com.fasterxml.jackson.databind.JsonNode root = dev.jbuild.store.JsonTrees.read(Files.readAllBytes(
+                dir.resolve("blobs/sha256").resolve(manifest.substring(7))));
+        return Digest.parse(root.path("config").path("digest").asText());
+    }
+
+    /** Writes the cache again with these entries (the blobs are in the directory already). */
+    private static void rewrite(Path dir, ImageStore store, List<dev.jbuild.builder.cache.CacheEntry> entries)
+            throws Exception {
+        byte[] document = dev.jbuild.builder.cache.CacheDocument.encode(entries);
+        dev.jbuild.store.Descriptor documentBlob = store.blobs().put(document,
+                dev.jbuild.builder.cache.CacheDocument.CONFIG_MEDIA_TYPE);
+        List<dev.jbuild.store.Descriptor> blobs = new ArrayList<>();
+        entries.forEach(e -> blobs.add(e.blob()));
+        List<dev.jbuild.store.Descriptor> all = new ArrayList<>(new java.util.LinkedHashSet<>(blobs));
+        all.add(documentBlob);
+        new LocalCacheDirectory(dir).write(all, dev.jbuild.builder.cache.CacheDocument.manifest(documentBlob,
+                new ArrayList<>(new java.util.LinkedHashSet<>(blobs))), store);
+    }
+
+    @Test
     void cacheSharedThroughARegistry() throws Exception {
         sharedCacheMakesSecondMachineFullyCached(dir -> new RegistryCache(
                 Reference.parse(proxy.host() + "/cache/app:main"), registries(), TransferListener.NONE));
