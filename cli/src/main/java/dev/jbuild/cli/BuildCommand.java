@@ -237,44 +237,45 @@ final class BuildCommand implements CliCommand {
             DockerFileCopier copier = new DockerFileCopier(root.resolve("builder").resolve("checksums"));
             ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
                     Optional.empty(), copier);
-            BuildRemotes remotes = new BuildRemotes(store, registry.registries(context), context.err());
-            remotes.wire(requestBuilder.pull(pull), cacheFromSpecs, listener);
-            BuildRequest request = requestBuilder.build();
-            BuildResult result;
-            try {
-                result = builder.build(request, listener);
-            } catch (BuildException e) {
-                closeQuietly(listener);
-                FailureReport.print(context.err(), e, graph.syntax().lines());
-                throw new UserError("failed to solve: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UserError("build interrupted", e);
-            } finally {
-                closeQuietly(listener);
-            }
-            for (OutputSpec output : outputSpecs) {
-                if (output.pushes()) {
-                    remotes.push(result, output.name());
-                } else {
-                    write(output, store, builder, result, request, context);
+            try (BuildRemotes remotes = new BuildRemotes(store, registry.registries(context), context.err())) {
+                remotes.wire(requestBuilder.pull(pull), cacheFromSpecs, listener);
+                BuildRequest request = requestBuilder.build();
+                BuildResult result;
+                try {
+                    result = builder.build(request, listener);
+                } catch (BuildException e) {
+                    closeQuietly(listener);
+                    FailureReport.print(context.err(), e, graph.syntax().lines());
+                    throw new UserError("failed to solve: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UserError("build interrupted", e);
+                } finally {
+                    closeQuietly(listener);
                 }
-            }
-            if (push) {
-                for (String tag : tags) {
-                    remotes.push(result, tag);
+                for (OutputSpec output : outputSpecs) {
+                    if (output.pushes()) {
+                        remotes.push(result, output.name(), mode.equals("quiet"));
+                    } else {
+                        write(output, store, builder, result, request, context);
+                    }
                 }
+                if (push) {
+                    for (String tag : tags) {
+                        remotes.push(result, tag, mode.equals("quiet"));
+                    }
+                }
+                for (CacheSpec spec : cacheToSpecs) {
+                    remotes.exportCache(result, spec, request, mode.equals("quiet"));
+                }
+                if (iidFile != null) {
+                    writeImageId(Path.of(iidFile), result.image().id().value());
+                }
+                if (mode.equals("quiet")) {
+                    context.out().println(result.image().id().value());
+                }
+                return ExitCode.OK;
             }
-            for (CacheSpec spec : cacheToSpecs) {
-                remotes.exportCache(result, spec, request);
-            }
-            if (iidFile != null) {
-                writeImageId(Path.of(iidFile), result.image().id().value());
-            }
-            if (mode.equals("quiet")) {
-                context.out().println(result.image().id().value());
-            }
-            return ExitCode.OK;
         } catch (StoreException | ExecutorException e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -27,6 +27,14 @@ import javax.net.ssl.SSLHandshakeException;
  */
 final class HttpTransport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    static {
+        // The client reads responses in buffers of this size (16 kB by default): a layer of hundreds of
+        // megabytes then costs tens of thousands of hand-offs between the selector and the reader.
+        if (System.getProperty("jdk.httpclient.bufsize") == null) {
+            System.setProperty("jdk.httpclient.bufsize", String.valueOf(256 * 1024));
+        }
+    }
     private static final int MAX_REDIRECTS = 5;
 
     private final String registry;
@@ -35,6 +43,7 @@ final class HttpTransport {
     private final Authorizer authorizer;
     private final Map<URI, HttpClient> clients = new ConcurrentHashMap<>();
     private final RequestCounter counter;
+    private final ThreadGroup threads;
     private volatile RegistryHost.Endpoint chosen;
 
     /** Counts requests, for tests and for the quiet "nothing to upload" report. */
@@ -56,8 +65,13 @@ final class HttpTransport {
         }
     }
 
+    /**
+     * @param threads the group the clients' selector threads are made in, which {@link Registries#close}
+     *     stops
+     */
     HttpTransport(String registry, List<RegistryHost.Endpoint> endpoints, RegistrySettings settings,
-                  Authorizer authorizer, RequestCounter counter) {
+                  Authorizer authorizer, RequestCounter counter, ThreadGroup threads) {
+        this.threads = threads;
         this.registry = registry;
         this.endpoints = List.copyOf(endpoints);
         this.settings = settings;
@@ -110,9 +124,13 @@ final class HttpTransport {
             return authorised(endpoint, request);
         }
         IOException first = null;
-        for (RegistryHost.Endpoint candidate : endpoints) {
+        for (int i = 0; i < endpoints.size(); i++) {
+            RegistryHost.Endpoint candidate = endpoints.get(i);
             try {
                 HttpResponse<InputStream> response = authorised(candidate, request);
+                if (candidate.plainHttp() && i + 1 < endpoints.size() && speaksOnlyTls(response)) {
+                    continue;
+                }
                 chosen = candidate;
                 return response;
             } catch (SSLHandshakeException e) {
@@ -127,7 +145,19 @@ final class HttpTransport {
                 first = first == null ? e : first; // HTTPS spoken to a plain HTTP registry, or nobody there
             }
         }
-        throw first;
+        throw first != null ? first : new IOException("no endpoint of " + registry + " answered");
+    }
+
+    /**
+     * Go's TLS servers answer a plain HTTP request with a bare 400 ("Client sent an HTTP request to an
+     * HTTPS server"), without the API version header every answer of the registry itself carries.
+     */
+    private static boolean speaksOnlyTls(HttpResponse<InputStream> response) throws IOException {
+        if (response.statusCode() != 400 || response.headers().firstValue("Docker-Distribution-Api-Version").isPresent()) {
+            return false;
+        }
+        response.body().close();
+        return true;
     }
 
     private HttpResponse<InputStream> authorised(RegistryHost.Endpoint endpoint, Request request) throws IOException {
@@ -224,8 +254,35 @@ final class HttpTransport {
             } else {
                 builder.version(HttpClient.Version.HTTP_2).sslContext(TrustStores.forHost(endpoint.hostPort(), settings));
             }
-            return builder.build();
+            return buildIn(threads, builder);
         });
+    }
+
+    /**
+     * Builds the client on a thread of {@code group}, so that its selector thread (which the client
+     * starts in the group of the thread that builds it) belongs to that group too.
+     */
+    private static HttpClient buildIn(ThreadGroup group, HttpClient.Builder builder) {
+        HttpClient[] built = new HttpClient[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread thread = new Thread(group, () -> {
+            try {
+                built[0] = builder.build();
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "jbuild-http-setup");
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while setting up HTTP");
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return built[0];
     }
 
     /** Counts attempts and sleeps between them. */

@@ -27,9 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code pull}: an image from a registry into the store. The manifest (an index is resolved to the
  * platform asked for) and config are kept as the registry's own bytes, and layers as served
  * (compressed), so the image ID and every digest are the registry's and survive pull → save → load →
- * push. Each blob is verified while it streams into the store — digest and size, and for a layer the
- * diff ID its config names — so a registry or proxy that serves wrong bytes leaves nothing behind. The
- * image and its references appear only once every blob is in.
+ * push. Each blob is verified while it streams into the store's temp area — digest and size — and the
+ * blobs, the image and its references appear only once every blob is in, so a registry or proxy that
+ * serves wrong bytes leaves nothing behind. A compressed layer's diff ID is checked where its
+ * uncompressed bytes first exist, when it is unpacked (build, snapshot, load) or re-compressed: doing it
+ * during the pull would cost every pull a decompression that most never need (skopeo does not either).
  */
 public final class ImagePuller {
     private static final String ATTESTATION_ANNOTATION = "vnd.docker.reference.type";
@@ -188,15 +190,11 @@ public final class ImagePuller {
         ProgressReporter progress = layer
                 ? new ProgressReporter(listener, blob.digest(), TransferEvent.Phase.DOWNLOADING, blob.size())
                 : new ProgressReporter(TransferListener.NONE, blob.digest(), TransferEvent.Phase.DOWNLOADING, 0);
-        InputStream raw = open(client, repository, blob, progress, manifest);
-        InputStream in = raw;
-        if (layer && compression != Compression.NONE) {
-            in = new DiffIdCheckingStream(raw, compression, diffId, blob.digest());
-        } else if (layer && !blob.digest().equals(diffId)) {
-            raw.close();
+        if (layer && compression == Compression.NONE && !blob.digest().equals(diffId)) {
             throw new BlobMismatchException("layer " + blob.digest() + " of " + repository + " is uncompressed but its "
-                    + "digest is not its diff_id " + diffId + ": the image in the registry is damaged");
+                    + "digest is not its diff_id " + diffId + ": the image in the registry is damaged; nothing was stored");
         }
+        InputStream in = open(client, repository, blob, progress, manifest);
         try (InputStream stream = in) {
             staged.put(blob.digest(), store.blobs().stage(stream, blob.digest(), blob.size()));
         } catch (BlobCorruptedException e) {
@@ -272,3 +270,4 @@ public final class ImagePuller {
         return new Platform(parts[1], parts[0], "", List.of(), parts.length == 3 ? parts[2] : "");
     }
 }
+

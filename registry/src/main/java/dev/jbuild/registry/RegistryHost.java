@@ -11,8 +11,11 @@ import java.util.Locale;
  * Where the images of one registry domain (as a {@link dev.jbuild.store.Reference} names it) are
  * fetched from: {@code docker.io} is {@code registry-1.docker.io}, preceded by any configured mirrors
  * for pulls; any other domain is itself. HTTPS always; plain HTTP as well for {@code localhost},
- * {@code 127.0.0.0/8}, {@code ::1} and the registries the settings list as insecure (tried after HTTPS
- * fails to connect, as Docker does).
+ * {@code 127.0.0.0/8}, {@code ::1} and the registries the settings list as insecure. A listed registry
+ * is tried over HTTPS first, as Docker does. A loopback one is tried over plain HTTP first: traffic that
+ * never leaves the machine gains nothing from TLS, most local registries speak plain HTTP, and setting
+ * up TLS costs a short command a third of a second; a TLS registry answers such a request with 400
+ * (or a closed connection) and is then reached over HTTPS.
  */
 public final class RegistryHost {
     public static final String DOCKER_HUB = "docker.io";
@@ -51,9 +54,16 @@ public final class RegistryHost {
     public static List<Endpoint> forPush(String domain, RegistrySettings settings) {
         String host = domain.equals(DOCKER_HUB) ? DOCKER_HUB_API : domain;
         List<Endpoint> out = new ArrayList<>();
-        out.add(new Endpoint(URI.create("https://" + host), false));
-        if (allowsPlainHttp(domain, settings)) {
-            out.add(new Endpoint(URI.create("http://" + host), false));
+        Endpoint https = new Endpoint(URI.create("https://" + host), false);
+        Endpoint http = new Endpoint(URI.create("http://" + host), false);
+        if (isLoopback(domain)) {
+            out.add(http);
+            out.add(https);
+        } else {
+            out.add(https);
+            if (allowsPlainHttp(domain, settings)) {
+                out.add(http);
+            }
         }
         return out;
     }
@@ -68,9 +78,12 @@ public final class RegistryHost {
     static boolean allowsPlainHttp(String domain, RegistrySettings settings) {
         String lower = domain.toLowerCase(Locale.ROOT);
         String host = hostOf(lower);
-        if (settings.insecure().contains(lower) || settings.insecure().contains(host)) {
-            return true;
-        }
+        return settings.insecure().contains(lower) || settings.insecure().contains(host) || isLoopback(domain);
+    }
+
+    /** {@code localhost}, {@code 127.0.0.0/8} or {@code ::1}, with or without a port. */
+    static boolean isLoopback(String domain) {
+        String host = hostOf(domain.toLowerCase(Locale.ROOT));
         if (host.equals("localhost")) {
             return true;
         }

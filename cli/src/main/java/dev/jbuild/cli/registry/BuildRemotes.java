@@ -30,7 +30,7 @@ import java.util.List;
  * options: the registry as the builder's image source, {@code --cache-from} caches opened, and after
  * the build the pushes ({@code --push}, {@code --output type=registry}) and {@code --cache-to}.
  */
-public final class BuildRemotes {
+public final class BuildRemotes implements AutoCloseable {
     private final ImageStore store;
     private final Registries registries;
     private final PrintStream err;
@@ -56,10 +56,10 @@ public final class BuildRemotes {
         }
     }
 
-    /** Pushes the built image as {@code name}. */
-    public void push(BuildResult result, String name) throws IOException {
+    /** Pushes the built image as {@code name}, with plain progress lines unless {@code quiet}. */
+    public void push(BuildResult result, String name, boolean quiet) throws IOException {
         try {
-            TransferProgress progress = new TransferProgress(err, false);
+            TransferListener progress = quiet ? TransferListener.NONE : new TransferProgress(err, false);
             new ImagePusher(store, registries, progress).push(result.image().id().value(), Reference.parse(name),
                     PushOptions.defaults());
         } catch (RegistryException e) {
@@ -68,14 +68,22 @@ public final class BuildRemotes {
     }
 
     /** {@code --cache-to}. */
-    public void exportCache(BuildResult result, CacheSpec spec, BuildRequest request) throws IOException {
+    public void exportCache(BuildResult result, CacheSpec spec, BuildRequest request, boolean quiet)
+            throws IOException {
         try {
             int steps = CacheExport.export(result.cacheEntries(), result.image().diffIds(), spec.mode(), store,
                     transport(spec), request.cacheFrom());
-            err.println("exported " + steps + " cached steps to " + transport(spec).describe());
+            if (!quiet) {
+                err.println("exported " + steps + " cached steps to " + transport(spec).describe());
+            }
         } catch (RegistryException e) {
             throw new UserError("exporting the build cache: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void close() {
+        registries.close();
     }
 
     private CacheTransport transport(CacheSpec spec) {

@@ -9,6 +9,7 @@ import dev.jbuild.cli.args.OptionSpec;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.registry.Credentials;
+import dev.jbuild.registry.Registries;
 import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.RegistryHost;
 import java.io.Console;
@@ -67,8 +68,8 @@ public final class LoginCommand implements CliCommand {
         if (password.isEmpty()) {
             throw new UserError("the password is empty");
         }
-        try {
-            options.registries(context).login(domain, new Credentials(username, password));
+        try (Registries registries = options.registries(context)) {
+            registries.login(domain, new Credentials(username, password));
         } catch (RegistryException e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.args.CommandSpec;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.PositionalSpec;
+import dev.jbuild.registry.Registries;
 import dev.jbuild.registry.RegistryException;
 import java.io.IOException;
 
@@ -27,8 +28,8 @@ public final class LogoutCommand implements CliCommand {
     @Override
     public int call(Context context) throws IOException {
         String domain = LoginCommand.domain(registry);
-        try {
-            boolean had = new RegistryOptions().registries(context).logout(domain);
+        try (Registries registries = new RegistryOptions().registries(context)) {
+            boolean had = registries.logout(domain);
             context.out().println(had ? "Removing login credentials for " + domain
                     : "Not logged in to " + domain);
         } catch (RegistryException e) {

@@ -9,6 +9,7 @@ import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.registry.ImagePuller;
+import dev.jbuild.registry.Registries;
 import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.TransferListener;
 import dev.jbuild.store.ImageStore;
@@ -50,9 +51,10 @@ public final class PullCommand extends StoreCommand {
             throw new UserError(e.getMessage(), e);
         }
         Reference reference = Reference.parse(name);
-        try (TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
+        try (Registries registries = registry.registries(context);
+             TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
             TransferListener listener = quiet ? TransferListener.NONE : progress;
-            new ImagePuller(store, registry.registries(context), listener).pull(reference, wanted);
+            new ImagePuller(store, registries, listener).pull(reference, wanted);
             context.out().println(reference); // Docker's last line, and all that -q prints
             return ExitCode.OK;
         } catch (RegistryException e) {
@@ -60,3 +62,4 @@ public final class PullCommand extends StoreCommand {
         }
     }
 }
+

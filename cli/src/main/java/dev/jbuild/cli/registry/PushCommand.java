@@ -11,6 +11,7 @@ import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.registry.ImagePusher;
 import dev.jbuild.registry.PushOptions;
 import dev.jbuild.registry.PushResult;
+import dev.jbuild.registry.Registries;
 import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.TransferListener;
 import dev.jbuild.store.Compression;
@@ -48,9 +49,10 @@ public final class PushCommand extends StoreCommand {
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
         PushOptions options = PushOptions.defaults().withCompression(compression(compress));
-        try (TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
+        try (Registries registries = registry.registries(context);
+             TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
             TransferListener listener = quiet ? TransferListener.NONE : progress;
-            PushResult result = new ImagePusher(store, registry.registries(context), listener)
+            PushResult result = new ImagePusher(store, registries, listener)
                     .push(name, Reference.parse(name), options);
             if (quiet) {
                 context.out().println(result.reference().repository().withDigest(result.digest()).familiarString());

@@ -116,6 +116,24 @@ class RegistryCommandsTest {
     }
 
     @Test
+    void pullSaveLoadPushKeepsTheManifestDigest() throws Exception {
+        importBusybox(root("a"), "bb:1");
+        String name = registry.host() + "/trip/bb:1";
+        ok("--root", root("a"), "tag", "bb:1", name);
+        String pushed = ok("--root", root("a"), "push", "-q", name).out().trim().replaceFirst(".*@", "");
+
+        ok("--root", root("b"), "pull", "-q", name);
+        Path archive = scratch.resolve("trip.tar");
+        ok("--root", root("b"), "save", "-o", archive.toString(), name);
+        ok("--root", root("c"), "load", "-i", archive.toString());
+        String again = registry.host() + "/trip/again:1";
+        ok("--root", root("c"), "tag", name, again);
+        String repushed = ok("--root", root("c"), "push", "-q", again).out().trim().replaceFirst(".*@", "");
+        assertEquals(pushed, repushed, "pull -> save -> load -> push gives the registry the very same manifest");
+        assertEquals(imageId(root("a"), "bb:1"), imageId(root("c"), again));
+    }
+
+    @Test
     void failuresAreOneLineAndExitOne() throws Exception {
         List<String[]> cases = List.of(
                 new String[] {"pull", registry.host() + "/nothing:here"},
