@@ -20,9 +20,11 @@ final class CredentialHelper {
     private static final String NOT_FOUND = "credentials not found in native keychain";
 
     private final String program;
+    private final List<java.nio.file.Path> searchPath;
 
-    CredentialHelper(String name) {
+    CredentialHelper(String name, List<java.nio.file.Path> searchPath) {
         this.program = "docker-credential-" + name;
+        this.searchPath = searchPath;
     }
 
     Optional<Credentials> get(String serverUrl) throws IOException {
@@ -72,13 +74,11 @@ final class CredentialHelper {
     }
 
     private Result run(String verb, byte[] input) throws IOException {
-        Process process;
-        try {
-            process = new ProcessBuilder(List.of(program, verb)).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new RegistryException("the credential helper " + program + " named in Docker's config.json is not "
-                    + "installed (not on PATH)");
-        }
+        java.nio.file.Path executable = searchPath.stream().map(dir -> dir.resolve(program))
+                .filter(java.nio.file.Files::isExecutable).findFirst()
+                .orElseThrow(() -> new RegistryException("the credential helper " + program + " named in Docker's "
+                        + "config.json is not installed (not on PATH)"));
+        Process process = new ProcessBuilder(List.of(executable.toString(), verb)).redirectErrorStream(true).start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(input);
         }

@@ -27,9 +27,12 @@ public final class DockerConfigFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
+    private final java.util.List<Path> helperPath;
 
-    public DockerConfigFile(Path directory) {
+    /** @param helperPath where {@code docker-credential-*} programs are looked for */
+    public DockerConfigFile(Path directory, java.util.List<Path> helperPath) {
         this.file = directory.resolve("config.json");
+        this.helperPath = java.util.List.copyOf(helperPath);
     }
 
     public Path file() {
@@ -42,7 +45,7 @@ public final class DockerConfigFile {
         String key = RegistryHost.authKey(domain);
         Optional<String> helper = helperFor(root, key, domain);
         if (helper.isPresent()) {
-            return new CredentialHelper(helper.get()).get(key);
+            return new CredentialHelper(helper.get(), helperPath).get(key);
         }
         JsonNode entry = authEntry(root, key, domain);
         if (entry == null) {
@@ -78,7 +81,7 @@ public final class DockerConfigFile {
         Optional<String> helper = helperFor(root, key, domain);
         ObjectNode auths = root.with("auths");
         if (helper.isPresent()) {
-            new CredentialHelper(helper.get()).store(key, credentials);
+            new CredentialHelper(helper.get(), helperPath).store(key, credentials);
             auths.putObject(key); // Docker leaves an empty entry, so that 'docker info' lists the registry
         } else {
             ObjectNode entry = auths.putObject(key);
@@ -95,7 +98,7 @@ public final class DockerConfigFile {
         Optional<String> helper = helperFor(root, key, domain);
         boolean had = false;
         if (helper.isPresent()) {
-            had = new CredentialHelper(helper.get()).erase(key);
+            had = new CredentialHelper(helper.get(), helperPath).erase(key);
         }
         JsonNode auths = root.get("auths");
         if (auths instanceof ObjectNode object) {

@@ -20,7 +20,7 @@ public final class Registries implements AutoCloseable {
 
     public Registries(RegistrySettings settings) {
         this.settings = settings;
-        this.dockerConfig = new DockerConfigFile(settings.dockerConfigDirectory());
+        this.dockerConfig = new DockerConfigFile(settings.dockerConfigDirectory(), settings.helperPath());
     }
 
     public RegistrySettings settings() {

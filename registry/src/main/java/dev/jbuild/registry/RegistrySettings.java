@@ -35,9 +35,11 @@ import java.util.Objects;
  *     else {@code ~/.docker})
  * @param parallelTransfers blobs moved at once (Docker's default is 3)
  * @param retry how often and how patiently a failed request is tried again
+ * @param helperPath where {@code docker-credential-*} programs are looked for ({@code $PATH})
  */
 public record RegistrySettings(List<String> insecure, List<URI> mirrors, Path certsDirectory, List<Path> extraCas,
-                               Path dockerConfigDirectory, int parallelTransfers, RetryPolicy retry) {
+                               Path dockerConfigDirectory, int parallelTransfers, RetryPolicy retry,
+                               List<Path> helperPath) {
     public static final String FILE_ENV = "JBUILD_REGISTRY_CONFIG";
     public static final int DEFAULT_PARALLEL = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +48,7 @@ public record RegistrySettings(List<String> insecure, List<URI> mirrors, Path ce
         insecure = List.copyOf(insecure);
         mirrors = List.copyOf(mirrors);
         extraCas = List.copyOf(extraCas);
+        helperPath = List.copyOf(helperPath);
         Objects.requireNonNull(certsDirectory, "certsDirectory");
         Objects.requireNonNull(dockerConfigDirectory, "dockerConfigDirectory");
         Objects.requireNonNull(retry, "retry");
@@ -80,13 +83,23 @@ public record RegistrySettings(List<String> insecure, List<URI> mirrors, Path ce
             throw new RegistryException(file + " is not valid JSON: " + e.getOriginalMessage());
         }
         return new RegistrySettings(insecure, mirrors, Path.of("/etc/docker/certs.d"), List.of(),
-                dockerConfigDirectory(env), DEFAULT_PARALLEL, RetryPolicy.DEFAULT);
+                dockerConfigDirectory(env), DEFAULT_PARALLEL, RetryPolicy.DEFAULT, searchPath(env));
     }
 
     /** Settings with nothing configured, Docker's places for certificates and credentials. */
     public static RegistrySettings defaults(Map<String, String> env) {
         return new RegistrySettings(List.of(), List.of(), Path.of("/etc/docker/certs.d"), List.of(),
-                dockerConfigDirectory(env), DEFAULT_PARALLEL, RetryPolicy.DEFAULT);
+                dockerConfigDirectory(env), DEFAULT_PARALLEL, RetryPolicy.DEFAULT, searchPath(env));
+    }
+
+    private static List<Path> searchPath(Map<String, String> env) {
+        List<Path> out = new ArrayList<>();
+        for (String dir : env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin").split(":")) {
+            if (!dir.isEmpty()) {
+                out.add(Path.of(dir));
+            }
+        }
+        return out;
     }
 
     static Path settingsFile(Map<String, String> env) {
@@ -114,35 +127,42 @@ public record RegistrySettings(List<String> insecure, List<URI> mirrors, Path ce
 
     public RegistrySettings withInsecure(List<String> hosts) {
         return new RegistrySettings(hosts, mirrors, certsDirectory, extraCas, dockerConfigDirectory,
-                parallelTransfers, retry);
+                parallelTransfers, retry, helperPath);
     }
 
     public RegistrySettings withMirrors(List<URI> value) {
         return new RegistrySettings(insecure, value, certsDirectory, extraCas, dockerConfigDirectory,
-                parallelTransfers, retry);
+                parallelTransfers, retry, helperPath);
     }
 
     public RegistrySettings withCertsDirectory(Path value) {
         return new RegistrySettings(insecure, mirrors, value, extraCas, dockerConfigDirectory, parallelTransfers,
-                retry);
+                retry, helperPath);
     }
 
     public RegistrySettings withExtraCas(List<Path> value) {
         return new RegistrySettings(insecure, mirrors, certsDirectory, value, dockerConfigDirectory,
-                parallelTransfers, retry);
+                parallelTransfers, retry, helperPath);
     }
 
     public RegistrySettings withDockerConfigDirectory(Path value) {
-        return new RegistrySettings(insecure, mirrors, certsDirectory, extraCas, value, parallelTransfers, retry);
+        return new RegistrySettings(insecure, mirrors, certsDirectory, extraCas, value, parallelTransfers, retry,
+                helperPath);
     }
 
     public RegistrySettings withParallelTransfers(int value) {
-        return new RegistrySettings(insecure, mirrors, certsDirectory, extraCas, dockerConfigDirectory, value, retry);
+        return new RegistrySettings(insecure, mirrors, certsDirectory, extraCas, dockerConfigDirectory, value, retry,
+                helperPath);
     }
 
     public RegistrySettings withRetry(RetryPolicy value) {
         return new RegistrySettings(insecure, mirrors, certsDirectory, extraCas, dockerConfigDirectory,
-                parallelTransfers, value);
+                parallelTransfers, value, helperPath);
+    }
+
+    public RegistrySettings withHelperPath(List<Path> value) {
+        return new RegistrySettings(insecure, mirrors, certsDirectory, extraCas, dockerConfigDirectory,
+                parallelTransfers, retry, value);
     }
 
     /**
