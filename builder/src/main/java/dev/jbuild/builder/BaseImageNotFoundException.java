@@ -12,7 +12,9 @@ public class BaseImageNotFoundException extends BuildException {
 
     /** The store lacks it and its registry could not give it either; {@code reason} says why. */
     public BaseImageNotFoundException(String reference, StepId step, String reason, Throwable cause) {
-        super("image \"" + reference + "\" is not in the store and could not be pulled: " + reason, step, cause);
+        super("image \"" + reference + "\" is not in the store and could not be pulled: " + reason
+                + " (without a registry: 'jbuild load -i IMAGE.tar' or 'jbuild import ROOTFS.tar " + reference + "')",
+                step, cause);
         this.reference = reference;
     }
 

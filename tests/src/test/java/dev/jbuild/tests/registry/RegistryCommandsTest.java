@@ -222,6 +222,11 @@ class RegistryCommandsTest {
         String builtId = imageId(root("b"), app);
         assertEquals(builtId, imageId(root("c"), app), "what --push sent is the image that was built");
 
+        String output = registry.host() + "/team/output:1";
+        ok("--root", root("b"), "build", "-q", "-o", "type=registry,name=" + output, context.toString());
+        ok("--root", root("c"), "pull", "-q", output);
+        assertEquals(builtId, imageId(root("c"), output), "--output type=registry pushed the same image");
+
         Run second = ok("--root", root("d"), "build", "--progress", "plain", "-t", "app:1", "--cache-from", cache,
                 context.toString());
         assertEquals(2, second.err().lines().filter(l -> l.matches("#\\d+ CACHED")).count(), second.err());
@@ -238,6 +243,14 @@ class RegistryCommandsTest {
             assertEquals(e.image(base.replace(":1", "") + "@" + baseDigest).diffIds().get(0),
                     e.image("pinned:1").diffIds().get(0), "built on the pinned base, not on what the tag names now");
         }
+
+        // The moved tag is another base: with --pull the build takes it, and its steps run again.
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + base + "\nRUN echo hi > /hi\nCOPY f.txt /f.txt\n");
+        Run moved = ok("--root", root("b"), "build", "--progress", "plain", "--pull", "-t", "app:2",
+                context.toString());
+        assertEquals(0, moved.err().lines().filter(l -> l.matches("#\\d+ CACHED")).count(),
+                "a re-tagged base invalidates the steps on it: " + moved.err());
+        assertFalse(imageId(root("b"), "app:2").equals(builtId));
 
         // No registry: the stored base still serves, even with --pull.
         registry.kill();
