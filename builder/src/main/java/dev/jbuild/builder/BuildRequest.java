@@ -31,6 +31,9 @@ import java.util.Set;
  * @param serial build the stages one after the other (for debugging and deterministic tests)
  * @param namedContexts {@code --build-context} values by name: they take the place of the stages and
  *                      images of those names in FROM, COPY --from and RUN --mount=from
+ * @param pull {@code --pull}: ask the image source for a newer copy of every base image first
+ * @param baseImages where images the store lacks come from (a registry), or null to use the store only
+ * @param cacheFrom {@code --cache-from} caches, consulted after the local cache
  */
 public record BuildRequest(
         InstructionGraph graph,
@@ -46,7 +49,10 @@ public record BuildRequest(
         Map<String, Path> sshAgents,
         Long sourceDateEpoch,
         boolean serial,
-        Map<String, NamedContext> namedContexts) {
+        Map<String, NamedContext> namedContexts,
+        boolean pull,
+        dev.jbuild.builder.remote.BaseImageSource baseImages,
+        List<dev.jbuild.builder.cache.SharedCache> cacheFrom) {
 
     public BuildRequest {
         Objects.requireNonNull(graph, "graph");
@@ -59,6 +65,7 @@ public record BuildRequest(
         secrets = Map.copyOf(secrets);
         sshAgents = Map.copyOf(sshAgents);
         namedContexts = Map.copyOf(namedContexts);
+        cacheFrom = cacheFrom == null ? List.of() : List.copyOf(cacheFrom);
     }
 
     /** Whether the cache may be used for steps of this stage. */
@@ -90,6 +97,9 @@ public record BuildRequest(
         private Long sourceDateEpoch;
         private boolean serial;
         private final Map<String, NamedContext> namedContexts = new LinkedHashMap<>();
+        private boolean pull;
+        private dev.jbuild.builder.remote.BaseImageSource baseImages;
+        private final List<dev.jbuild.builder.cache.SharedCache> cacheFrom = new ArrayList<>();
 
         private Builder(InstructionGraph graph, Path contextDir) {
             this.graph = graph;
@@ -166,9 +176,24 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder pull(boolean value) {
+            this.pull = value;
+            return this;
+        }
+
+        public Builder baseImages(dev.jbuild.builder.remote.BaseImageSource source) {
+            this.baseImages = source;
+            return this;
+        }
+
+        public Builder cacheFrom(dev.jbuild.builder.cache.SharedCache cache) {
+            cacheFrom.add(cache);
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(graph, contextDir, ignore, buildArgs, tags, labels, noCache, noCacheStages,
-                    network, secrets, sshAgents, sourceDateEpoch, serial, namedContexts);
+                    network, secrets, sshAgents, sourceDateEpoch, serial, namedContexts, pull, baseImages, cacheFrom);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jbuild.builder;
 
 import dev.jbuild.builder.cache.BuildCache;
+import dev.jbuild.builder.cache.CacheMismatchException;
 import dev.jbuild.builder.dispatch.BuildSession;
 import dev.jbuild.builder.dispatch.ImageState;
 import dev.jbuild.builder.dispatch.StageResults;
@@ -90,9 +91,23 @@ public final class ImageBuilder {
      */
     public BuildResult build(BuildRequest request, BuildListener listener) throws IOException, InterruptedException {
         try (ImageStore.BuildHold noPrune = store.holdForBuild()) {
-            return buildHeld(request, listener);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return buildHeld(request, listener);
+                } catch (CacheMismatchException e) {
+                    // The record is distrusted now: building again makes its step a miss. Steps already
+                    // done are in the local cache, so the new attempt costs only what changed.
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                    listener.on(new BuildEvent.Notice(e.getMessage() + "; building that step instead"));
+                }
+            }
         }
     }
+
+    /** One try, and one more per shared-cache record found to lie (each is distrusted once found). */
+    private static final int MAX_ATTEMPTS = 16;
 
     private BuildResult buildHeld(BuildRequest request, BuildListener listener) throws IOException, InterruptedException {
         long start = System.nanoTime();
@@ -113,11 +128,12 @@ public final class ImageBuilder {
             config = config.withConfig(config.config().withLabels(labels));
         }
         ImageState finalState = new ImageState(config, target.layers());
+        session.fetchBlobs(target.layers());
         ImageRecord image = store.writeImage(config, target.layers(), request.tags());
         BuildSummary summary = new BuildSummary(image.id(), request.tags(), target.layers().size(), image.size(),
                 session.timings(), Duration.ofNanos(System.nanoTime() - start));
         listener.on(new BuildEvent.BuildFinished(summary));
-        return new BuildResult(image, finalState, summary);
+        return new BuildResult(image, finalState, summary, session.journal());
     }
 
     private static void runSerially(BuildSession session, List<Stage> order) throws IOException,

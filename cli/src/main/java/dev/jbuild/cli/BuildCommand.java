@@ -8,6 +8,7 @@ import dev.jbuild.builder.ImageBuilder;
 import dev.jbuild.builder.NamedContext;
 import dev.jbuild.builder.files.DockerFileCopier;
 import dev.jbuild.builder.output.RootfsExporter;
+import dev.jbuild.cli.build.CacheSpec;
 import dev.jbuild.cli.build.DockerLoad;
 import dev.jbuild.cli.build.FailureReport;
 import dev.jbuild.cli.build.JsonProgress;
@@ -20,6 +21,8 @@ import dev.jbuild.cli.build.SecretSpecs;
 import dev.jbuild.cli.build.StdinContext;
 import dev.jbuild.cli.build.TtyProgress;
 import dev.jbuild.cli.lint.PreBuildCheck;
+import dev.jbuild.cli.registry.BuildRemotes;
+import dev.jbuild.cli.registry.RegistryOptions;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
@@ -76,7 +79,7 @@ final class BuildCommand implements CliCommand {
                 Args.list("id=ID,src=FILE|env=VAR", "--secret").description("Expose a secret to RUN --mount=type=secret."),
                 Args.list("default", "--ssh").description("Forward the SSH agent to RUN --mount=type=ssh."),
                 Args.list("type=TYPE[,dest=PATH]", "-o", "--output")
-                        .description("Where the result goes: image, docker, oci, tar or local."),
+                        .description("Where the result goes: image, registry (name=REF), docker, oci, tar or local."),
                 Args.value(Long.class, "N", "--source-date-epoch")
                         .description("Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH)."),
                 Args.flag("--check").description("Lint the Dockerfile first; stop on errors."),
@@ -88,7 +91,16 @@ final class BuildCommand implements CliCommand {
                         .description("A named context: FROM NAME, COPY --from=NAME and RUN --mount=from=NAME read it "
                                 + "instead of the stage or image NAME."),
                 Args.file("FILE", "--metadata-file")
-                        .description("Write buildx's build metadata (image and manifest digests, names) to FILE as JSON."));
+                        .description("Write buildx's build metadata (image and manifest digests, names) to FILE as JSON."),
+                Args.flag("--pull").description("Ask the registry for a newer copy of every base image (the stored one "
+                        + "serves when the registry cannot be reached)."),
+                Args.flag("--push").description("Push the image under every -t name after the build."),
+                Args.list("SPEC", "--cache-from").description("Also use a build cache exported elsewhere: "
+                        + "type=registry,ref=REF or type=local,src=DIR."),
+                Args.list("SPEC", "--cache-to").description("Export the build cache: type=registry,ref=REF or "
+                        + "type=local,dest=DIR, with mode=min (the final image's steps, default) or mode=max (every "
+                        + "stage's)."),
+                RegistryOptions.registryCa());
         spec.addPositional(Args.files(Args.required(0, "CONTEXT"))
                 .description("Build context directory, or '-' for a tar or Dockerfile on stdin.").build());
         return spec;
@@ -113,6 +125,11 @@ final class BuildCommand implements CliCommand {
     private final boolean load;
     private final List<String> buildContexts;
     private final String metadataFile;
+    private final boolean pull;
+    private final boolean push;
+    private final List<String> cacheFrom;
+    private final List<String> cacheTo;
+    private final RegistryOptions registry;
 
     BuildCommand(ParsedArgs args) {
         this.dockerfile = new DockerfileOptions(args);
@@ -134,6 +151,11 @@ final class BuildCommand implements CliCommand {
         this.load = args.flag("--load");
         this.buildContexts = args.values("--build-context");
         this.metadataFile = args.value("--metadata-file");
+        this.pull = args.flag("--pull");
+        this.push = args.flag("--push");
+        this.cacheFrom = args.values("--cache-from");
+        this.cacheTo = args.values("--cache-to");
+        this.registry = new RegistryOptions(args);
     }
 
     /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
@@ -196,16 +218,24 @@ final class BuildCommand implements CliCommand {
 
     private int build(Context context, InstructionGraph graph, Path dir, DockerIgnore ignore) throws IOException {
         List<OutputSpec> outputSpecs = new ArrayList<>();
-        BuildRequest request;
+        List<CacheSpec> cacheFromSpecs = new ArrayList<>();
+        List<CacheSpec> cacheToSpecs = new ArrayList<>();
+        BuildRequest.Builder requestBuilder;
         try {
             for (String output : outputs) {
                 outputSpecs.add(OutputSpec.parse(output));
             }
-            request = request(context, graph, dir, ignore);
+            cacheFrom.forEach(spec -> cacheFromSpecs.add(CacheSpec.parseFrom(spec)));
+            cacheTo.forEach(spec -> cacheToSpecs.add(CacheSpec.parseTo(spec)));
+            if (push && tags.isEmpty()) {
+                throw new IllegalArgumentException("--push needs at least one -t NAME to push to");
+            }
+            requestBuilder = request(context, graph, dir, ignore);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
         String mode = progressMode(context);
+        boolean quietMode = mode.equals("quiet");
         BuildListener listener = switch (mode) {
             case "plain" -> new PlainProgress(context.err());
             case "tty" -> new TtyProgress(context.err());
@@ -216,10 +246,13 @@ final class BuildCommand implements CliCommand {
         StoreOptions options = StoreOptions.defaults()
                 .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
         // Held until the outputs are written: they read the image's layers, which a prune could take.
-        try (ImageStore store = ImageStore.open(root, options); ImageStore.BuildHold noPrune = store.holdForBuild()) {
+        try (ImageStore store = ImageStore.open(root, options); ImageStore.BuildHold noPrune = store.holdForBuild();
+             BuildRemotes remotes = new BuildRemotes(store, registry.registries(context), context.err())) {
             DockerFileCopier copier = new DockerFileCopier(root.resolve("builder").resolve("checksums"));
             ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
                     Optional.empty(), copier);
+            remotes.wire(requestBuilder.pull(pull), cacheFromSpecs, listener);
+            BuildRequest request = requestBuilder.build();
             BuildResult result;
             try {
                 result = builder.build(request, listener);
@@ -234,7 +267,19 @@ final class BuildCommand implements CliCommand {
                 closeQuietly(listener);
             }
             for (OutputSpec output : outputSpecs) {
-                write(output, store, builder, result, request, context);
+                if (output.pushes()) {
+                    remotes.push(result, output.name(), quietMode);
+                } else {
+                    write(output, store, builder, result, request, context);
+                }
+            }
+            if (push) {
+                for (String tag : tags) {
+                    remotes.push(result, tag, quietMode);
+                }
+            }
+            for (CacheSpec spec : cacheToSpecs) {
+                remotes.exportCache(result, spec, request, quietMode);
             }
             if (iidFile != null) {
                 writeImageId(Path.of(iidFile), result.image().id().value());
@@ -247,7 +292,7 @@ final class BuildCommand implements CliCommand {
                 DockerLoad.load(store, tags.isEmpty() ? List.of(result.image().id().value()) : tags, context.env(),
                         context.err());
             }
-            if (mode.equals("quiet")) {
+            if (quietMode) {
                 context.out().println(result.image().id().value());
             }
             return ExitCode.OK;
@@ -267,7 +312,7 @@ final class BuildCommand implements CliCommand {
         }
     }
 
-    private BuildRequest request(Context context, InstructionGraph graph, Path dir, DockerIgnore ignore)
+    private BuildRequest.Builder request(Context context, InstructionGraph graph, Path dir, DockerIgnore ignore)
             throws IOException {
         for (String tag : tags) {
             try {
@@ -292,13 +337,13 @@ final class BuildCommand implements CliCommand {
             request.sshAgent(entry.getKey(), entry.getValue());
         }
         request.serial("1".equals(context.env().get("JBUILD_SERIAL")));
-        return request.build();
+        return request;
     }
 
     private void write(OutputSpec output, ImageStore store, ImageBuilder builder, BuildResult result,
                        BuildRequest request, Context context) throws IOException {
         switch (output.type()) {
-            case IMAGE -> { }
+            case IMAGE, REGISTRY -> { }
             case LOCAL -> new RootfsExporter(builder.diffs()).writeDirectory(result.state(), Path.of(output.dest()));
             case TAR -> {
                 if (output.dest().equals("-")) {

@@ -3,6 +3,7 @@ package dev.jbuild.cli;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.ImageSpecException;
+import dev.jbuild.platform.EditDistance;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -150,10 +151,15 @@ public final class Cli {
 
     private int unknownCommand(String word) {
         CommandLine whole = new CommandLine(JbuildCommand.fullTree());
-        // picocli ranks the commands by likeness, most alike first; only that one is named
+        // picocli finds the commands that look alike (shared letter pairs), which ranks a swap of two
+        // letters poorly ('biuld' shares as much with 'pull' as with 'build'); the fewest edits decide
+        // among them, picocli's order breaking ties.
         List<String> similar = new UnmatchedArgumentException(whole, List.of(word)).getSuggestions();
+        String closest = similar.stream()
+                .min(java.util.Comparator.comparingInt(candidate -> EditDistance.levenshtein(word, candidate)))
+                .orElse(null);
         String message = "'" + word + "' is not a jbuild command"
-                + (similar.isEmpty() ? ", nor a build context directory" : ". Did you mean: " + similar.get(0) + "?");
+                + (closest == null ? ", nor a build context directory" : ". Did you mean: " + closest + "?");
         return usage(message, "jbuild");
     }
 

@@ -2,6 +2,10 @@ package dev.jbuild.cli;
 
 import dev.jbuild.cli.executor.InfoCommand;
 import dev.jbuild.cli.lint.LintCommand;
+import dev.jbuild.cli.registry.LoginCommand;
+import dev.jbuild.cli.registry.LogoutCommand;
+import dev.jbuild.cli.registry.PullCommand;
+import dev.jbuild.cli.registry.PushCommand;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.store.ExportCommand;
@@ -33,8 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class JbuildCommand {
     /** Every command, in help order. */
     static final List<String> NAMES = List.of("build", "parse", "lint", "images", "inspect", "history", "tag",
-            "rmi", "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "completion",
-            "help");
+            "rmi", "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "pull", "push",
+            "login", "logout", "completion", "help");
 
     private JbuildCommand() {}
 
@@ -83,6 +87,10 @@ final class JbuildCommand {
             case "load" -> LoadCommand.spec();
             case "verify" -> VerifyCommand.spec();
             case "key" -> KeyCommand.spec();
+            case "pull" -> PullCommand.spec();
+            case "push" -> PushCommand.spec();
+            case "login" -> LoginCommand.spec();
+            case "logout" -> LogoutCommand.spec();
             case "completion" -> CompletionCommand.spec();
             case "help" -> HelpCommand.spec();
             default -> throw new IllegalArgumentException("no command " + name);
@@ -112,6 +120,10 @@ final class JbuildCommand {
             case "load" -> new LoadCommand(args);
             case "verify" -> new VerifyCommand(args);
             case "key generate" -> new dev.jbuild.cli.transfer.KeyGenerateCommand(args);
+            case "pull" -> new PullCommand(args);
+            case "push" -> new PushCommand(args);
+            case "login" -> new LoginCommand(args);
+            case "logout" -> new LogoutCommand(args);
             case "completion" -> new CompletionCommand(args);
             case "help" -> new HelpCommand(args);
             default -> null;

@@ -114,27 +114,15 @@ public final class ImageSaver {
         }
     }
 
-    /**
-     * The stored manifest when it names exactly the blobs being written (so a loaded image keeps its
-     * manifest digest, and with it any signature made elsewhere); else a new OCI manifest.
-     */
+    /** The image's outgoing manifest ({@link ImageStore#outgoingManifest}), added to the archive. */
     private Descriptor manifestFor(ImageRecord image, Descriptor config, List<Descriptor> written,
                                    ArchiveEntries entries) throws IOException {
-        List<Descriptor> stored = image.manifest().layers();
-        boolean same = stored.size() == written.size();
-        for (int i = 0; same && i < stored.size(); i++) {
-            same = stored.get(i).digest().equals(written.get(i).digest());
+        ImageStore.OutgoingManifest manifest = store.outgoingManifest(image, written);
+        if (manifest.stored()) {
+            entries.addStoredBlob(manifest.descriptor());
+            return manifest.descriptor();
         }
-        if (same && store.blobs().touch(image.manifestDigest())) {
-            String mediaType = image.manifest().mediaType().isEmpty() ? MediaTypes.OCI_MANIFEST
-                    : image.manifest().mediaType();
-            Descriptor manifest = new Descriptor(mediaType, image.manifestDigest(),
-                    store.blobs().size(image.manifestDigest()));
-            entries.addStoredBlob(manifest);
-            return manifest;
-        }
-        byte[] json = Manifest.oci(config, written).toJson();
-        return new Descriptor(MediaTypes.OCI_MANIFEST, entries.addBlob(json), json.length);
+        return new Descriptor(MediaTypes.OCI_MANIFEST, entries.addBlob(manifest.bytes()), manifest.bytes().length);
     }
 
     /** What a save wrote. */

@@ -61,17 +61,7 @@ final class LayerOutputs {
     }
 
     private Descriptor output(Layer layer) throws IOException {
-        Descriptor stored = layer.stored();
-        Compression has = MediaTypes.layerCompression(stored.mediaType());
-        CompressedBlobCache cache = store.compressedCache();
-        if (has == compression && store.blobs().touch(stored.digest())) {
-            return new Descriptor(MediaTypes.ociLayer(compression), stored.digest(), stored.size());
-        }
-        Descriptor uncompressed = cache.uncompressed(layer.diffId(), stored);
-        if (compression == Compression.NONE) {
-            return uncompressed;
-        }
-        return cache.compressed(layer.diffId(), compression);
+        return store.compressedCache().variant(layer.stored(), layer.diffId(), compression);
     }
 
     private static Descriptor await(Future<Descriptor> future) throws IOException {

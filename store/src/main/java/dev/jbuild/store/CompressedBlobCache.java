@@ -90,6 +90,23 @@ public final class CompressedBlobCache {
         return made;
     }
 
+    /**
+     * The layer as a blob of exactly {@code target} compression, for an output (save, push): the stored
+     * blob when it has that compression already, else the cached variant, made now if it never was
+     * (decompressing a layer that arrived in another compression first).
+     *
+     * @param stored the layer blob as the image's manifest names it
+     * @param diffId the layer's diff ID
+     */
+    public Descriptor variant(Descriptor stored, Digest diffId, Compression target) throws IOException {
+        Compression has = MediaTypes.layerCompression(stored.mediaType());
+        if (has == target && blobs.touch(stored.digest())) {
+            return new Descriptor(MediaTypes.ociLayer(target), stored.digest(), stored.size());
+        }
+        Descriptor plain = uncompressed(diffId, stored);
+        return target == Compression.NONE ? plain : compressed(diffId, target);
+    }
+
     /** The cached variant, if one was made or registered and its blob is still there. */
     public Optional<Descriptor> cached(Digest uncompressed, Compression compression) throws IOException {
         Path mapping = layout.compressedMapping(compression, uncompressed);
@@ -121,6 +138,39 @@ public final class CompressedBlobCache {
         obj.put("uncompressed", uncompressed.value());
         AtomicFiles.write(session.newPath("compressed"), layout.compressedMapping(compression, uncompressed),
                 CanonicalJson.bytes(obj));
+    }
+
+    /**
+     * Registers {@code variant} (a compressed blob already in the store) as the layer {@code diffId}
+     * after checking that it decompresses to exactly that: for a blob whose claim to be that layer
+     * came from somewhere that is not trusted (a shared build cache).
+     *
+     * @throws BlobCorruptedException when it decompresses to something else (nothing is registered)
+     */
+    public void registerVerified(Digest diffId, Descriptor variant) throws IOException {
+        Compression compression = MediaTypes.layerCompression(variant.mediaType());
+        if (compression == Compression.NONE) {
+            if (!variant.digest().equals(diffId)) {
+                throw new BlobCorruptedException(diffId, variant.digest());
+            }
+            return;
+        }
+        java.security.MessageDigest sha = dev.jbuild.platform.Sha256.newDigest();
+        try (InputStream raw = blobs.open(variant); InputStream tar = CompressionStreams.decompressing(compression, raw)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = tar.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+            raw.transferTo(OutputStream.nullOutputStream());
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new BlobCorruptedException(diffId, variant.digest());
+        }
+        Digest actual = Digest.finish(sha);
+        if (!actual.equals(diffId)) {
+            throw new BlobCorruptedException(diffId, actual);
+        }
+        register(diffId, compression, variant);
     }
 
     /** Every mapping of one algorithm: uncompressed digest → compressed digest. Unreadable mappings are skipped. */

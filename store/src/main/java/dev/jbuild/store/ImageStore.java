@@ -408,6 +408,36 @@ public final class ImageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * An image's manifest as it leaves the store (save, push) over the given layer blobs: the stored
+     * manifest, byte for byte, when it names exactly those blobs, so that its digest (and any signature
+     * of it) survives; else a new OCI manifest over them, not stored.
+     *
+     * @param stored whether {@code bytes} are the stored manifest blob
+     */
+    public record OutgoingManifest(String mediaType, byte[] bytes, Digest digest, boolean stored) {
+        public Descriptor descriptor() {
+            return new Descriptor(mediaType, digest, bytes.length);
+        }
+    }
+
+    /** See {@link OutgoingManifest}. */
+    public OutgoingManifest outgoingManifest(ImageRecord image, List<Descriptor> layerBlobs) throws IOException {
+        List<Descriptor> stored = image.manifest().layers();
+        boolean same = stored.size() == layerBlobs.size();
+        for (int i = 0; same && i < stored.size(); i++) {
+            same = stored.get(i).digest().equals(layerBlobs.get(i).digest());
+        }
+        if (same && blobs.touch(image.manifestDigest())) {
+            String mediaType = image.manifest().mediaType().isEmpty() ? MediaTypes.OCI_MANIFEST
+                    : image.manifest().mediaType();
+            return new OutgoingManifest(mediaType, blobs.read(image.manifestDigest()), image.manifestDigest(), true);
+        }
+        Descriptor config = new Descriptor(MediaTypes.OCI_CONFIG, image.id(), image.manifest().config().size());
+        byte[] json = Manifest.oci(config, layerBlobs).toJson();
+        return new OutgoingManifest(MediaTypes.OCI_MANIFEST, json, Digest.of(json), false);
+    }
+
     /** Verifies every blob, reference and image; see {@link StoreCheck}. */
     public StoreCheck.Report check() throws IOException {
         return new StoreCheck(this).run();

@@ -33,6 +33,21 @@ public final class BuildSession {
     private final AtomicInteger stepNumbers = new AtomicInteger();
     private final List<BuildSummary.StepTiming> timings = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
+    /** Layers found in a shared cache and not fetched yet, by blob digest. */
+    private final java.util.Map<dev.jbuild.imagespec.Digest, Lazy> lazy = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<dev.jbuild.builder.cache.CacheEntry> journal = Collections.synchronizedList(new ArrayList<>());
+
+    /** A shared cache's layer that this build uses, fetched on first need. */
+    private static final class Lazy {
+        final dev.jbuild.builder.cache.SharedCache cache;
+        final dev.jbuild.builder.cache.CacheEntry entry;
+        boolean fetched;
+
+        Lazy(dev.jbuild.builder.cache.SharedCache cache, dev.jbuild.builder.cache.CacheEntry entry) {
+            this.cache = cache;
+            this.entry = entry;
+        }
+    }
 
     public BuildSession(BuildRequest request, ImageStore store, DiffStore diffs, BuildCache cache, ExecutorSetup executor,
                         FileCopier copier, BuildListener listener, StageResults results) {
@@ -88,6 +103,52 @@ public final class BuildSession {
     public Instant epoch() {
         Long seconds = request.sourceDateEpoch();
         return seconds == null ? null : Instant.ofEpochSecond(seconds);
+    }
+
+    /** A step's key in the {@code --cache-from} caches, in order; a hit's layer is fetched only when needed. */
+    public java.util.Optional<dev.jbuild.builder.cache.CacheEntry> sharedLookup(dev.jbuild.imagespec.Digest key) {
+        for (dev.jbuild.builder.cache.SharedCache cache : request.cacheFrom()) {
+            java.util.Optional<dev.jbuild.builder.cache.CacheEntry> hit = cache.lookup(key);
+            if (hit.isPresent()) {
+                lazy.putIfAbsent(hit.get().blob().digest(), new Lazy(cache, hit.get()));
+                return hit;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Every layer's blob in the store (fetching shared-cache hits, verified), e.g. before the image is written. */
+    public void fetchBlobs(List<dev.jbuild.imagespec.Descriptor> layers) throws java.io.IOException {
+        for (dev.jbuild.imagespec.Descriptor layer : layers) {
+            Lazy pending = lazy.get(layer.digest());
+            if (pending == null) {
+                continue;
+            }
+            synchronized (pending) {
+                if (!pending.fetched) {
+                    pending.cache.fetch(pending.entry, store);
+                    pending.fetched = true;
+                }
+            }
+        }
+    }
+
+    /** A layer stack ready to run on or read: blobs fetched and diff directories unpacked. */
+    public void materialize(List<dev.jbuild.imagespec.Digest> diffIds, List<dev.jbuild.imagespec.Descriptor> layers)
+            throws java.io.IOException {
+        fetchBlobs(layers);
+        diffs.ensure(diffIds, layers);
+    }
+
+    /** Records a filesystem step for {@code --cache-to}. */
+    public void journal(dev.jbuild.builder.cache.CacheEntry entry) {
+        journal.add(entry);
+    }
+
+    public List<dev.jbuild.builder.cache.CacheEntry> journal() {
+        synchronized (journal) {
+            return new ArrayList<>(journal);
+        }
     }
 
     public StepId newStep(StageState state, int position, String text, dev.jbuild.parser.syntax.SourceRange range) {

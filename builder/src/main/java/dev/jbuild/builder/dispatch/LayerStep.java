@@ -3,6 +3,7 @@ package dev.jbuild.builder.dispatch;
 import dev.jbuild.builder.BuildCancelledException;
 import dev.jbuild.builder.BuildEvent;
 import dev.jbuild.builder.StepId;
+import dev.jbuild.builder.cache.CacheEntry;
 import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.builder.cache.CacheRecord;
 import dev.jbuild.executor.Workspace;
@@ -45,8 +46,20 @@ final class LayerStep {
             if (hit.isPresent()) {
                 CacheRecord record = hit.get();
                 recordStackOfOldRecord(session, state, key, record);
-                state.addLayer(new Descriptor(MediaTypes.OCI_LAYER, record.diffId(), record.size()), createdBy,
-                        record.created());
+                Descriptor layer = new Descriptor(MediaTypes.OCI_LAYER, record.diffId(), record.size());
+                session.journal(new CacheEntry(key.digest(), record.withStack(stackWith(state, record.diffId())), layer));
+                state.addLayer(layer, createdBy, record.created());
+                session.emit(new BuildEvent.StepCached(step));
+                session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
+                return;
+            }
+            Optional<CacheEntry> shared = session.sharedLookup(key.digest())
+                    .filter(e -> e.record().stack().equals(stackWith(state, e.record().diffId())));
+            if (shared.isPresent()) {
+                // The layer stays where it is until a later step, a copy or the image itself needs it.
+                CacheEntry entry = shared.get();
+                session.journal(entry);
+                state.addLayer(entry.blob(), entry.record().diffId(), createdBy, entry.record().created());
                 session.emit(new BuildEvent.StepCached(step));
                 session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
                 return;
@@ -57,6 +70,7 @@ final class LayerStep {
         }
         Descriptor layer;
         List<Digest> stack = new ArrayList<>(state.diffIds());
+        session.materialize(state.diffIds(), state.image().layers());
         try (Workspace workspace = session.diffs().workspace(state.diffIds())) {
             work.apply(workspace);
             List<Change> changes = workspace.changes();
@@ -68,11 +82,19 @@ final class LayerStep {
         }
         Instant created = Instant.now();
         // The whole stack goes into the record so that prune knows every diff directory it needs.
-        session.cache().store(key, new CacheRecord(layer.digest(), layer.size(), created, stack));
+        CacheRecord made = new CacheRecord(layer.digest(), layer.size(), created, stack);
+        session.cache().store(key, made);
+        session.journal(new CacheEntry(key.digest(), made, layer));
         state.addLayer(layer, createdBy, created);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         session.emit(new BuildEvent.StepFinished(step, elapsed));
         session.timed(step, elapsed, false);
+    }
+
+    private static List<Digest> stackWith(StageState state, Digest top) {
+        List<Digest> stack = new ArrayList<>(state.diffIds());
+        stack.add(top);
+        return stack;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.jbuild.builder.dispatch;
 import dev.jbuild.builder.BaseImageNotFoundException;
 import dev.jbuild.builder.BuildException;
 import dev.jbuild.builder.NamedContext;
+import dev.jbuild.builder.remote.BaseImageSource;
 import dev.jbuild.builder.StepId;
 import dev.jbuild.executor.Workspace;
 import dev.jbuild.imagespec.InvalidReferenceException;
@@ -25,7 +26,9 @@ final class SourceImages {
 
     /**
      * An image of the store, its layers' diffs ready; a named context of that name stands in for it
-     * ({@code docker-image://REF}: that image; a directory cannot be a base image here).
+     * ({@code docker-image://REF}: that image; a directory cannot be a base image here). One the store
+     * lacks is pulled from the image source when the build has one; with {@code --pull} the source is
+     * asked first, and when it cannot be reached the store's copy still serves.
      */
     static ImageState image(BuildSession session, String reference, StepId step) throws IOException {
         NamedContext named = session.request().namedContexts().get(reference);
@@ -35,14 +38,67 @@ final class SourceImages {
             throw new BuildException("FROM a directory build context (\"" + reference + "\") is not supported yet; "
                     + "COPY --from=" + reference + " reads it", step, null);
         }
-        ImageRecord record;
-        try {
-            record = session.store().image(reference);
-        } catch (ImageNotFoundException | InvalidReferenceException e) {
-            throw new BaseImageNotFoundException(reference, step);
-        }
+        ImageRecord record = resolve(session, reference, step);
         session.diffs().ensure(record.diffIds(), record.manifest().layers());
         return new ImageState(record.config(), record.manifest().layers());
+    }
+
+    private static ImageRecord resolve(BuildSession session, String reference, StepId step) throws IOException {
+        BaseImageSource source = session.request().baseImages();
+        if (source != null && session.request().pull() && pullable(reference)) {
+            try {
+                return source.pull(reference);
+            } catch (BaseImageSource.ImageUnavailableException e) {
+                if (!(e instanceof BaseImageSource.ImageSourceUnreachableException)) {
+                    throw new BuildException("pulling " + reference + ": " + e.getMessage(), step, e);
+                }
+                Optional<ImageRecord> stored = stored(session, reference);
+                if (stored.isEmpty()) {
+                    throw new BaseImageNotFoundException(reference, step, e.getMessage(), e);
+                }
+                session.emit(new dev.jbuild.builder.BuildEvent.Notice("using the stored " + reference
+                        + ": the registry cannot be reached (" + e.getMessage() + ")"));
+                return stored.get();
+            }
+        }
+        Optional<ImageRecord> stored = stored(session, reference);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        if (source == null || !pullable(reference)) {
+            throw new BaseImageNotFoundException(reference, step);
+        }
+        return pulled(session, source, reference, step);
+    }
+
+    private static ImageRecord pulled(BuildSession session, BaseImageSource source, String reference, StepId step)
+            throws IOException {
+        try {
+            return source.pull(reference);
+        } catch (BaseImageSource.ImageUnavailableException e) {
+            throw new BaseImageNotFoundException(reference, step, e.getMessage(), e);
+        }
+    }
+
+    private static Optional<ImageRecord> stored(BuildSession session, String reference) throws IOException {
+        try {
+            return Optional.of(session.store().image(reference));
+        } catch (ImageNotFoundException | InvalidReferenceException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A name a registry could have; an image ID (or a prefix of one) is the store's alone. */
+    private static boolean pullable(String reference) {
+        if (reference.startsWith("sha256:") || reference.matches("[0-9a-f]{64}")) {
+            return false;
+        }
+        try {
+            dev.jbuild.imagespec.Reference.parse(reference);
+            return true;
+        } catch (InvalidReferenceException e) {
+            return false;
+        }
     }
 
     /**
@@ -73,6 +129,7 @@ final class SourceImages {
 
     /** A read-only look at an image's root filesystem; close it when done. */
     static View view(BuildSession session, ImageState image) throws IOException {
+        session.materialize(image.diffIds(), image.layers());
         Workspace workspace = session.diffs().workspace(image.diffIds());
         return new View(workspace.rootfs(), workspace);
     }

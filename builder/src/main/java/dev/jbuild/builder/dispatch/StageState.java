@@ -83,10 +83,15 @@ public final class StageState {
         config = config.withHistoryEntry(new HistoryEntry(null, createdBy, null, HISTORY_COMMENT, true));
     }
 
-    /** A filesystem step's layer and the history entry that made it. */
+    /** A filesystem step's uncompressed layer (its digest is its diff ID) and the history entry that made it. */
     public void addLayer(Descriptor layer, String createdBy, java.time.Instant created) {
-        config = config.withLayer(layer.digest(), new HistoryEntry(created, createdBy, null, HISTORY_COMMENT, false));
-        layers.add(layer);
+        addLayer(layer, layer.digest(), createdBy, created);
+    }
+
+    /** A filesystem step's layer blob, compressed or not, with its diff ID. */
+    public void addLayer(Descriptor blob, Digest diffId, String createdBy, java.time.Instant created) {
+        config = config.withLayer(diffId, new HistoryEntry(created, createdBy, null, HISTORY_COMMENT, false));
+        layers.add(blob);
     }
 
     public Map<String, String> args() {

@@ -97,7 +97,7 @@ public final class DiffStore {
             lock.lock();
             try {
                 if (!has(chain)) {
-                    unpack(diffIds.subList(0, i), layers.get(i), chain);
+                    unpack(diffIds.subList(0, i), layers.get(i), diffIds.get(i), chain);
                 }
             } finally {
                 lock.unlock();
@@ -105,16 +105,22 @@ public final class DiffStore {
         }
     }
 
-    private void unpack(List<Digest> parents, Descriptor layer, Digest chain) throws IOException {
+    private void unpack(List<Digest> parents, Descriptor layer, Digest diffId, Digest chain) throws IOException {
         try (Workspace workspace = workspace(parents)) {
             try (InputStream blob = store.blobs().open(layer);
                  InputStream tar = CompressionStreams.decompressing(MediaTypes.layerCompression(layer.mediaType()), blob)) {
+                dev.jbuild.layertar.ApplyResult result;
                 try {
-                    LayerApplier.of(ApplyOptions.defaults()).apply(tar, workspace.rootfs());
+                    result = LayerApplier.of(ApplyOptions.defaults()).apply(tar, workspace.rootfs());
                 } catch (dev.jbuild.layertar.UnsafeEntryException e) {
                     throw new IOException("layer " + layer.digest() + " is unsafe to unpack: " + e.getMessage(), e);
                 }
-                tar.transferTo(java.io.OutputStream.nullOutputStream()); // to the end, where the digest is checked
+                tar.transferTo(java.io.OutputStream.nullOutputStream());
+                blob.transferTo(java.io.OutputStream.nullOutputStream()); // to the end, where the digest is checked
+                Digest actual = result.digest().digest();
+                if (!actual.equals(diffId)) {
+                    throw new dev.jbuild.store.BlobCorruptedException(diffId, actual);
+                }
             }
             commit(chain, workspace);
         }

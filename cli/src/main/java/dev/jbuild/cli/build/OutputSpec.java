@@ -5,11 +5,24 @@ import java.util.Map;
 
 /**
  * One {@code --output}: {@code type=image} (the default), {@code docker}/{@code oci} (a save archive),
- * {@code tar} (the root filesystem as a tar) or {@code local} (the root filesystem in a directory), with
- * {@code dest=PATH} ({@code -} is stdout for the archive types). A bare path means {@code type=local}.
+ * {@code tar} (the root filesystem as a tar), {@code local} (the root filesystem in a directory), with
+ * {@code dest=PATH} ({@code -} is stdout for the archive types), or {@code registry} with
+ * {@code name=REF} (pushed; also {@code type=image,name=REF,push=true}). A bare path means
+ * {@code type=local}.
+ *
+ * @param name for {@code registry} (or an image output with {@code push=true}): where to push; else null
  */
-public record OutputSpec(Type type, String dest) {
-    public enum Type { IMAGE, DOCKER, OCI, TAR, LOCAL }
+public record OutputSpec(Type type, String dest, String name) {
+    public enum Type { IMAGE, DOCKER, OCI, TAR, LOCAL, REGISTRY }
+
+    public OutputSpec(Type type, String dest) {
+        this(type, dest, null);
+    }
+
+    /** Whether this output pushes to a registry. */
+    public boolean pushes() {
+        return name != null;
+    }
 
     public static OutputSpec parse(String text) {
         if (!text.contains("=")) {
@@ -29,13 +42,20 @@ public record OutputSpec(Type type, String dest) {
             type = Type.valueOf(typeName.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid --output type \"" + typeName
-                    + "\": expected image, docker, oci, tar or local");
+                    + "\": expected image, registry, docker, oci, tar or local");
+        }
+        String name = fields.get("name");
+        if (type == Type.REGISTRY || (type == Type.IMAGE && "true".equals(fields.get("push")))) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("--output type=" + typeName + " needs name=REGISTRY/REPOSITORY[:TAG]");
+            }
+            return new OutputSpec(Type.REGISTRY, null, name);
         }
         String dest = fields.get("dest");
         if (dest == null) {
             dest = fields.get("output");
         }
-        if (type != Type.IMAGE && (dest == null || dest.isEmpty())) {
+        if (type != Type.IMAGE && type != Type.REGISTRY && (dest == null || dest.isEmpty())) {
             throw new IllegalArgumentException("--output type=" + typeName + " needs dest=PATH");
         }
         return new OutputSpec(type, dest);

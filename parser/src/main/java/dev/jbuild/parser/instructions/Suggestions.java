@@ -1,5 +1,6 @@
 package dev.jbuild.parser.instructions;
 
+import dev.jbuild.platform.EditDistance;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class Suggestions {
             if (candidate.equals(wanted)) {
                 return Optional.empty();
             }
-            int distance = levenshtein(wanted, candidate);
+            int distance = EditDistance.levenshtein(wanted, candidate);
             if (distance < best) {
                 best = distance;
                 match = caseSensitive ? candidate : inCaseOf(value, candidate);
@@ -43,24 +44,5 @@ final class Suggestions {
             return lowerCandidate.toUpperCase(Locale.ROOT);
         }
         return lowerCandidate;
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

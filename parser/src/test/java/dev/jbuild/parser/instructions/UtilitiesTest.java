@@ -44,13 +44,6 @@ class UtilitiesTest {
     }
 
     @Test
-    void levenshteinCountsInsertionsDeletionsAndSubstitutions() {
-        assertEquals(0, Suggestions.levenshtein("run", "run"));
-        assertEquals(2, Suggestions.levenshtein("form", "from"));
-        assertEquals(3, Suggestions.levenshtein("kitten", "sitting"));
-    }
-
-    @Test
     void suggestionNeedsDistanceBelowThreeAndNoExactMatch() {
         assertEquals("did you mean cache?", Suggestions.hint("cahce", MountSpecParser.TYPES, true));
         assertNull(Suggestions.hint("bind", MountSpecParser.TYPES, true));

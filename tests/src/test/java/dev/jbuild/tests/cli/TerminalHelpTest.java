@@ -32,7 +32,7 @@ class TerminalHelpTest {
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "60",
                 "env " + environment + " TERM=xterm-256color '" + java + "' -jar '" + jar + "' images --help; sleep 30");
         try {
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 600; i++) { // up to a minute: a loaded machine starts a JVM slowly
                 String screen = tmux("capture-pane", "-p", "-e", "-t", session);
                 if (screen.contains("Show this help message")) {
                     return screen;

@@ -1,0 +1,95 @@
+package dev.jbuild.cli.registry;
+
+import dev.jbuild.builder.BuildEvent;
+import dev.jbuild.builder.BuildListener;
+import dev.jbuild.builder.BuildRequest;
+import dev.jbuild.builder.BuildResult;
+import dev.jbuild.builder.cache.CacheExport;
+import dev.jbuild.builder.cache.CacheTransport;
+import dev.jbuild.builder.cache.LocalCacheDirectory;
+import dev.jbuild.builder.cache.SharedCache;
+import dev.jbuild.cli.UserError;
+import dev.jbuild.cli.build.CacheSpec;
+import dev.jbuild.registry.ImagePusher;
+import dev.jbuild.registry.PushOptions;
+import dev.jbuild.registry.Registries;
+import dev.jbuild.registry.RegistryBaseImages;
+import dev.jbuild.registry.RegistryCache;
+import dev.jbuild.registry.RegistryException;
+import dev.jbuild.registry.TransferEvent;
+import dev.jbuild.registry.TransferListener;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.imagespec.Reference;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code build} does with registries, wired here so that the build command stays a list of
+ * options: the registry as the builder's image source, {@code --cache-from} caches opened, and after
+ * the build the pushes ({@code --push}, {@code --output type=registry}) and {@code --cache-to}.
+ */
+public final class BuildRemotes implements AutoCloseable {
+    private final ImageStore store;
+    private final Registries registries;
+    private final PrintStream err;
+
+    public BuildRemotes(ImageStore store, Registries registries, PrintStream err) {
+        this.store = store;
+        this.registries = registries;
+        this.err = err;
+    }
+
+    /** FROM images the store lacks come from their registry; the caches to read from are opened. */
+    public void wire(BuildRequest.Builder request, List<CacheSpec> cacheFrom, BuildListener listener)
+            throws IOException {
+        TransferListener notices = event -> {
+            if (event instanceof TransferEvent.Notice notice) {
+                listener.on(new BuildEvent.Notice(notice.message()));
+            }
+        };
+        request.baseImages(new RegistryBaseImages(store, registries, notices));
+        for (CacheSpec spec : cacheFrom) {
+            request.cacheFrom(SharedCache.open(transport(spec), store,
+                    message -> listener.on(new BuildEvent.Notice(message))));
+        }
+    }
+
+    /** Pushes the built image as {@code name}, with plain progress lines unless {@code quiet}. */
+    public void push(BuildResult result, String name, boolean quiet) throws IOException {
+        try {
+            TransferListener progress = quiet ? TransferListener.NONE : new TransferProgress(err, false);
+            new ImagePusher(store, registries, progress).push(result.image().id().value(), Reference.parse(name),
+                    PushOptions.defaults());
+        } catch (RegistryException e) {
+            throw new UserError("pushing " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code --cache-to}. */
+    public void exportCache(BuildResult result, CacheSpec spec, BuildRequest request, boolean quiet)
+            throws IOException {
+        try {
+            int steps = CacheExport.export(result.cacheEntries(), result.image().diffIds(), spec.mode(), store,
+                    transport(spec), request.cacheFrom());
+            if (!quiet) {
+                err.println("exported " + steps + " cached steps to " + transport(spec).describe());
+            }
+        } catch (RegistryException e) {
+            throw new UserError("exporting the build cache: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        registries.close();
+    }
+
+    private CacheTransport transport(CacheSpec spec) {
+        return switch (spec.kind()) {
+            case REGISTRY -> new RegistryCache(Reference.parse(spec.location()), registries, TransferListener.NONE);
+            case LOCAL -> new LocalCacheDirectory(Path.of(spec.location()));
+        };
+    }
+}

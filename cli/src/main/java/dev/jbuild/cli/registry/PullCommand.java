@@ -1,0 +1,66 @@
+package dev.jbuild.cli.registry;
+
+import dev.jbuild.cli.Context;
+import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.UserError;
+import dev.jbuild.cli.spec.Args;
+import dev.jbuild.cli.spec.Commands;
+import dev.jbuild.cli.spec.ParsedArgs;
+import dev.jbuild.cli.store.StoreCommand;
+import dev.jbuild.registry.ImagePuller;
+import dev.jbuild.registry.Registries;
+import dev.jbuild.registry.RegistryException;
+import dev.jbuild.registry.TransferListener;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.imagespec.Platform;
+import dev.jbuild.imagespec.Reference;
+import java.io.IOException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jbuild pull NAME [--platform P] [-q]}: an image from its registry into the store. */
+public final class PullCommand extends StoreCommand {
+    public static CommandSpec spec() {
+        CommandSpec spec = Commands.command("pull", "Download an image from a registry.");
+        Commands.options(spec,
+                Args.value("OS/ARCH[/VARIANT]", "--platform")
+                        .description("Which image of a multi-platform index to pull (default: this machine's)."),
+                Args.flag("-q", "--quiet").description("Print only the image's name, no progress."),
+                RegistryOptions.registryCa());
+        spec.addPositional(Args.required(0, "NAME")
+                .description("Image to pull: NAME[:TAG|@DIGEST] (docker.io/library/ is assumed as Docker does).").build());
+        return spec;
+    }
+
+    private final String name;
+    private final String platform;
+    private final boolean quiet;
+    private final RegistryOptions registry;
+
+    public PullCommand(ParsedArgs args) {
+        this.name = args.positional(0);
+        this.platform = args.value("--platform");
+        this.quiet = args.flag("--quiet");
+        this.registry = new RegistryOptions(args);
+    }
+
+    @Override
+    protected int run(ImageStore store, Context context) throws IOException {
+        Platform wanted;
+        try {
+            wanted = platform == null ? Platform.host() : ImagePuller.parsePlatform(platform);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        Reference reference = Reference.parse(name);
+        try (Registries registries = registry.registries(context);
+             TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
+            TransferListener listener = quiet ? TransferListener.NONE : progress;
+            new ImagePuller(store, registries, listener).pull(reference, wanted);
+            context.out().println(reference); // Docker's last line, and all that -q prints
+            return ExitCode.OK;
+        } catch (RegistryException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+}
+

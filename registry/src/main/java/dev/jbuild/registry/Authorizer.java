@@ -1,0 +1,145 @@
+package dev.jbuild.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers a registry's 401 challenges for one registry: Basic with the stored credentials, or the
+ * distribution token flow — {@code GET realm?service=...&scope=...}, anonymously or with Basic
+ * credentials, the token then sent as {@code Bearer}. Tokens are kept per scope until they expire.
+ */
+final class Authorizer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The spec's default lifetime when the token server does not say. */
+    private static final long DEFAULT_EXPIRY_SECONDS = 60;
+
+    private final String registry;
+    private final Optional<Credentials> credentials;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private volatile AuthChallenge challenge;
+
+    private record Token(String header, Instant expires) {
+    }
+
+    Authorizer(String registry, Optional<Credentials> credentials) {
+        this.registry = registry;
+        this.credentials = credentials;
+    }
+
+    /** The header to send before any challenge was seen for this scope, or null. */
+    String cachedHeader(List<String> scopes) {
+        AuthChallenge known = challenge;
+        if (known == null) {
+            return null;
+        }
+        if (known.isBasic()) {
+            return credentials.map(Credentials::basicHeader).orElse(null);
+        }
+        Token token = tokens.get(key(scopes));
+        return token != null && token.expires().isAfter(Instant.now().plusSeconds(5)) ? token.header() : null;
+    }
+
+    /**
+     * The header that answers {@code header} (a WWW-Authenticate value) for these scopes.
+     *
+     * @throws AuthenticationFailedException when no answer is possible or the token server refuses
+     */
+    String answer(String header, List<String> scopes, HttpTransport transport) throws IOException {
+        AuthChallenge parsed = AuthChallenge.parse(header).orElseThrow(() -> new AuthenticationFailedException(
+                registry + " asks for authentication but does not say how (no WWW-Authenticate header)"));
+        challenge = parsed;
+        if (parsed.isBasic()) {
+            return credentials.map(Credentials::basicHeader).orElseThrow(() -> new AuthenticationFailedException(
+                    registry + " requires a login: run 'jbuild login " + registry + "'"));
+        }
+        if (!parsed.isBearer()) {
+            throw new AuthenticationFailedException(registry + " asks for '" + parsed.scheme()
+                    + "' authentication, which jbuild does not speak (Basic and Bearer only)");
+        }
+        Token token = fetchToken(parsed, scopes, transport);
+        tokens.put(key(scopes), token);
+        return token.header();
+    }
+
+    /** {@code login}: proves the credentials against the token server with no scope, as Docker does. */
+    void verifyLogin(String header, HttpTransport transport) throws IOException {
+        answer(header, List.of(), transport);
+    }
+
+    private Token fetchToken(AuthChallenge parsed, List<String> scopes, HttpTransport transport) throws IOException {
+        String realm = parsed.param("realm");
+        if (realm == null || realm.isEmpty()) {
+            throw new AuthenticationFailedException(registry + " sent a Bearer challenge without a realm");
+        }
+        StringBuilder query = new StringBuilder();
+        if (parsed.param("service") != null) {
+            query.append("service=").append(encode(parsed.param("service")));
+        }
+        List<String> wanted = scopes.isEmpty() && parsed.param("scope") != null ? List.of(parsed.param("scope")) : scopes;
+        for (String scope : wanted) {
+            query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(scope));
+        }
+        if (credentials.isPresent() && !credentials.get().username().isEmpty()) {
+            query.append(query.length() == 0 ? "" : "&").append("account=").append(encode(credentials.get().username()));
+        }
+        URI uri;
+        try {
+            uri = URI.create(realm + (query.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + query));
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationFailedException(registry + " names a token realm that is not a URL: " + realm);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        credentials.filter(c -> !c.username().isEmpty()).ifPresent(c -> request.header("Authorization", c.basicHeader()));
+        HttpResponse<InputStream> response = transport.sendRaw(request.build(), "token server of " + registry);
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(1 << 20);
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new AuthenticationFailedException(credentials.isPresent()
+                    ? "login to " + registry + " refused (" + response.statusCode() + "): wrong user name or password? "
+                    + "run 'jbuild login " + registry + "' again"
+                    : registry + " refused anonymous access (" + response.statusCode() + "): run 'jbuild login "
+                    + registry + "' first");
+        }
+        if (response.statusCode() != 200) {
+            throw new AuthenticationFailedException("the token server of " + registry + " answered "
+                    + response.statusCode() + " instead of a token");
+        }
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new AuthenticationFailedException("the token server of " + registry + " sent something that is not JSON");
+        }
+        String token = doc.path("token").asText("");
+        if (token.isEmpty()) {
+            token = doc.path("access_token").asText("");
+        }
+        if (token.isEmpty()) {
+            throw new AuthenticationFailedException("the token server of " + registry + " sent no token");
+        }
+        long expiresIn = doc.path("expires_in").asLong(DEFAULT_EXPIRY_SECONDS);
+        return new Token("Bearer " + token, Instant.now().plusSeconds(Math.max(10, expiresIn)));
+    }
+
+    private static String key(List<String> scopes) {
+        return String.join(" ", scopes);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

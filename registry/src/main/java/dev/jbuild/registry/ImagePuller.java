@@ -1,0 +1,273 @@
+package dev.jbuild.registry;
+
+import dev.jbuild.store.BlobCorruptedException;
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.store.ImageRecord;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.imagespec.Index;
+import dev.jbuild.imagespec.Manifest;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Platform;
+import dev.jbuild.imagespec.Reference;
+import dev.jbuild.store.StagedBlob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code pull}: an image from a registry into the store. The manifest (an index is resolved to the
+ * platform asked for) and config are kept as the registry's own bytes, and layers as served
+ * (compressed), so the image ID and every digest are the registry's and survive pull → save → load →
+ * push. Each blob is verified while it streams into the store's temp area — digest and size — and the
+ * blobs, the image and its references appear only once every blob is in, so a registry or proxy that
+ * serves wrong bytes leaves nothing behind. A compressed layer's diff ID is checked where its
+ * uncompressed bytes first exist, when it is unpacked (build, snapshot, load) or re-compressed: doing it
+ * during the pull would cost every pull a decompression that most never need (skopeo does not either).
+ */
+public final class ImagePuller {
+    private static final String ATTESTATION_ANNOTATION = "vnd.docker.reference.type";
+
+    private final ImageStore store;
+    private final Registries registries;
+    private final TransferListener listener;
+    private final BlobSources sources;
+
+    public ImagePuller(ImageStore store, Registries registries, TransferListener listener) {
+        this.store = store;
+        this.registries = registries;
+        this.listener = listener;
+        this.sources = new BlobSources(store.root());
+    }
+
+    /** Pulls for this machine's platform. */
+    public PullResult pull(Reference reference) throws IOException {
+        return pull(reference, Platform.host());
+    }
+
+    /**
+     * @param platform the platform an index is resolved to
+     * @throws NotFoundInRegistryException no such repository, tag or digest
+     * @throws UnsupportedManifestException a schema 1 manifest, an artifact, an index without the platform
+     * @throws BlobMismatchException a blob was not what its digest, size or diff ID says (nothing stored)
+     */
+    public PullResult pull(Reference reference, Platform platform) throws IOException {
+        String name = reference.familiarString();
+        String tagOrDigest = reference.isDigested() ? reference.digest().value() : reference.tag();
+        RegistryException lastMirrorFailure = null;
+        List<RegistryClient> clients = registries.forPull(reference.domain());
+        for (int i = 0; i < clients.size(); i++) {
+            RegistryClient client = clients.get(i);
+            boolean last = i == clients.size() - 1;
+            RegistryClient.FetchedManifest top;
+            try {
+                top = client.manifest(reference.path(), tagOrDigest);
+            } catch (RegistryException e) {
+                if (last) {
+                    throw lastMirrorFailure != null && e instanceof RegistryUnreachableException ? lastMirrorFailure : e;
+                }
+                lastMirrorFailure = e;
+                continue; // a mirror that cannot serve it: the next one, then the registry itself
+            }
+            return pullFrom(client, reference, name, top, platform);
+        }
+        throw new IllegalStateException("no endpoint for " + name);
+    }
+
+    private PullResult pullFrom(RegistryClient client, Reference reference, String name,
+                                RegistryClient.FetchedManifest top, Platform platform) throws IOException {
+        List<String> skipped = new ArrayList<>();
+        RegistryClient.FetchedManifest image = top;
+        ManifestKinds.Classified kind = ManifestKinds.classify(top.bytes(), top.mediaType());
+        if (kind.kind() == ManifestKinds.Kind.INDEX) {
+            Descriptor chosen = choose(Index.parse(top.bytes()), platform, name, skipped);
+            image = client.manifest(reference.path(), chosen.digest().value());
+            kind = ManifestKinds.classify(image.bytes(), chosen.mediaType());
+        }
+        switch (kind.kind()) {
+            case SCHEMA1 -> throw new UnsupportedManifestException(name + " is an image manifest of schema 1 ("
+                    + kind.mediaType() + "), which Docker deprecated and jbuild does not pull; push it again with a "
+                    + "current Docker or skopeo");
+            case ARTIFACT -> throw new UnsupportedManifestException(name + " is an OCI artifact of type '"
+                    + kind.artifactType() + "', not an image; nothing was pulled");
+            case INDEX -> throw new UnsupportedManifestException(name + ": an index inside an index is not an image");
+            case IMAGE -> { }
+        }
+        listener.on(new TransferEvent.Notice(reference.isDigested() ? name : name + ": Pulling from "
+                + reference.repository().familiarName()));
+        Manifest manifest = Manifest.parse(image.bytes());
+        AtomicLong downloaded = new AtomicLong();
+        Map<Digest, StagedBlob> staged = new ConcurrentHashMap<>();
+        try {
+            Descriptor configDescriptor = manifest.config();
+            fetch(client, reference.path(), configDescriptor, null, Compression.NONE, downloaded, false, image.bytes(),
+                    staged);
+            ImageConfig config = ImageConfig.parse(readConfig(configDescriptor, staged));
+            if (config.diffIds().size() != manifest.layers().size()) {
+                throw new RegistryProtocolException(name + ": the image config lists " + config.diffIds().size()
+                        + " diff_ids for " + manifest.layers().size() + " layers; the image in the registry is damaged",
+                        0);
+            }
+            List<ParallelBlobs.Task> tasks = new ArrayList<>();
+            Set<Digest> seen = new LinkedHashSet<>();
+            for (int i = 0; i < manifest.layers().size(); i++) {
+                Descriptor layer = manifest.layers().get(i);
+                Digest diffId = config.diffIds().get(i);
+                if (!MediaTypes.isLayer(layer.mediaType())) {
+                    throw new UnsupportedManifestException(name + ": layer " + layer.digest().shortId()
+                            + " has media type '" + layer.mediaType() + "', which is not an image layer");
+                }
+                if (seen.add(layer.digest())) {
+                    byte[] manifestBytes = image.bytes();
+                    listener.on(new TransferEvent.Blob(layer.digest(), TransferEvent.Phase.WAITING, 0, layer.size()));
+                    tasks.add(() -> fetch(client, reference.path(), layer, diffId,
+                            MediaTypes.layerCompression(layer.mediaType()), downloaded, true, manifestBytes, staged));
+                }
+            }
+            ParallelBlobs.run(tasks, registries.settings().parallelTransfers());
+            // Everything arrived and checked out: only now does any of it become part of the store.
+            for (Map.Entry<Digest, StagedBlob> entry : staged.entrySet()) {
+                store.blobs().publish(entry.getValue(), MediaTypes.OCI_LAYER);
+                sources.record(entry.getKey(), client.registry(), reference.path());
+            }
+            for (int i = 0; i < manifest.layers().size(); i++) {
+                Descriptor layer = manifest.layers().get(i);
+                Compression compression = MediaTypes.layerCompression(layer.mediaType());
+                if (compression != Compression.NONE) {
+                    store.compressedCache().register(config.diffIds().get(i), compression, layer);
+                }
+            }
+        } finally {
+            for (StagedBlob blob : staged.values()) {
+                blob.discard();
+            }
+        }
+        store.blobs().put(image.bytes(), kind.mediaType());
+        List<Reference> refs = new ArrayList<>();
+        if (reference.isTagged() && !reference.isDigested()) {
+            refs.add(reference);
+        }
+        refs.add(reference.repository().withDigest(top.digest()));
+        ImageRecord record = store.addImage(image.digest(), refs);
+        listener.on(new TransferEvent.Notice("Digest: " + top.digest()));
+        listener.on(new TransferEvent.Notice(downloaded.get() == 0 ? "Status: Image is up to date for " + name
+                : "Status: Downloaded newer image for " + name));
+        return new PullResult(record, top.digest(), downloaded.get(), skipped);
+    }
+
+    private byte[] readConfig(Descriptor config, Map<Digest, StagedBlob> staged) throws IOException {
+        StagedBlob blob = staged.get(config.digest());
+        if (blob == null) {
+            return store.blobs().read(config.digest());
+        }
+        try (InputStream in = blob.open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * One blob into the store's temp area, verified as it streams; nothing is downloaded when the store
+     * has it already. Staged blobs become part of the store only when the whole image arrived.
+     */
+    private void fetch(RegistryClient client, String repository, Descriptor blob, Digest diffId,
+                       Compression compression, AtomicLong downloaded, boolean layer, byte[] manifest,
+                       Map<Digest, StagedBlob> staged) throws IOException {
+        if (store.blobs().touch(blob.digest())) {
+            if (layer) {
+                listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.EXISTS, blob.size(), blob.size()));
+            }
+            sources.record(blob.digest(), client.registry(), repository);
+            return;
+        }
+        ProgressReporter progress = layer
+                ? new ProgressReporter(listener, blob.digest(), TransferEvent.Phase.DOWNLOADING, blob.size())
+                : new ProgressReporter(TransferListener.NONE, blob.digest(), TransferEvent.Phase.DOWNLOADING, 0);
+        if (layer && compression == Compression.NONE && !blob.digest().equals(diffId)) {
+            throw new BlobMismatchException("layer " + blob.digest() + " of " + repository + " is uncompressed but its "
+                    + "digest is not its diff_id " + diffId + ": the image in the registry is damaged; nothing was stored");
+        }
+        InputStream in = open(client, repository, blob, progress, manifest);
+        try (InputStream stream = in) {
+            staged.put(blob.digest(), store.blobs().stage(stream, blob.digest(), blob.size()));
+        } catch (BlobCorruptedException e) {
+            throw new BlobMismatchException("blob " + blob.digest() + " from " + client.registry() + "/" + repository
+                    + " is not what its digest says (" + e.getMessage().replaceFirst("^blob \\S+ is corrupt: ", "")
+                    + "): the registry or a proxy on the way served wrong bytes; nothing was stored", e);
+        }
+        downloaded.addAndGet(blob.size());
+        if (layer) {
+            listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.DOWNLOADED, blob.size(), blob.size()));
+        }
+    }
+
+    /** A non-distributable layer the registry does not have comes from the URLs its descriptor lists. */
+    private InputStream open(RegistryClient client, String repository, Descriptor blob, ProgressReporter progress,
+                             byte[] manifest) throws IOException {
+        try {
+            return client.blob(repository, blob, progress);
+        } catch (NotFoundInRegistryException e) {
+            List<String> urls = ManifestKinds.layerUrls(manifest, blob.digest());
+            if (urls.isEmpty()) {
+                throw e;
+            }
+            return ForeignLayers.open(urls, blob);
+        }
+    }
+
+    /** The index entry for {@code platform}; attestations and other artifacts are listed as skipped. */
+    private Descriptor choose(Index index, Platform platform, String name, List<String> skipped) {
+        Descriptor chosen = null;
+        List<String> available = new ArrayList<>();
+        for (Descriptor entry : index.manifests()) {
+            Platform p = entry.platform();
+            boolean attestation = entry.annotations().containsKey(ATTESTATION_ANNOTATION)
+                    || (p != null && p.os().equals("unknown"));
+            if (attestation || !MediaTypes.isManifest(entry.mediaType())) {
+                String line = entry.digest().shortId() + " (" + (attestation ? "attestation"
+                        : entry.mediaType().isEmpty() ? "artifact" : entry.mediaType()) + ")";
+                skipped.add(line);
+                listener.on(new TransferEvent.Notice("skipping " + line + ": not an image"));
+                continue;
+            }
+            if (p == null) {
+                continue;
+            }
+            available.add(p.toString());
+            if (chosen == null && matches(p, platform)) {
+                chosen = entry;
+            }
+        }
+        if (chosen == null) {
+            throw new UnsupportedManifestException(name + " has no image for " + platform + " (it has "
+                    + (available.isEmpty() ? "none" : String.join(", ", available)) + "); pick one with --platform");
+        }
+        return chosen;
+    }
+
+    private static boolean matches(Platform candidate, Platform wanted) {
+        if (!candidate.os().equals(wanted.os()) || !candidate.architecture().equals(wanted.architecture())) {
+            return false;
+        }
+        return wanted.variant().isEmpty() || wanted.variant().equals(candidate.variant())
+                || (candidate.variant().isEmpty() && wanted.architecture().equals("arm64") && wanted.variant().equals("v8"));
+    }
+
+    /** {@code os/arch[/variant]} as {@code --platform} takes it. */
+    public static Platform parsePlatform(String text) {
+        String[] parts = text.trim().split("/");
+        if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw new IllegalArgumentException("invalid platform '" + text + "': expected os/arch[/variant], "
+                    + "like linux/amd64");
+        }
+        return new Platform(parts[1], parts[0], "", List.of(), parts.length == 3 ? parts[2] : "");
+    }
+}
+

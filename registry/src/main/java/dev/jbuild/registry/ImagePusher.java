@@ -1,0 +1,80 @@
+package dev.jbuild.registry;
+
+import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.store.ImageRecord;
+import dev.jbuild.store.ImageStore;
+import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Reference;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code push}: an image of the store to a registry. Each blob is asked for first (HEAD) and not sent
+ * when the repository has it; a blob that another repository of the same registry is known to hold is
+ * mounted from there; the rest are uploaded (in one PUT, or in chunks), a few at a time, each tried
+ * again from the start when its upload fails. The manifest goes last, so a push that dies midway
+ * never leaves a tag that points at missing blobs. Layers the store holds uncompressed are sent
+ * compressed (gzip unless asked otherwise, compressed once and cached); non-distributable layers are
+ * left to the URLs the manifest gives for them.
+ */
+public final class ImagePusher {
+    private final ImageStore store;
+    private final Registries registries;
+    private final TransferListener listener;
+    private final BlobPusher blobs;
+
+    public ImagePusher(ImageStore store, Registries registries, TransferListener listener) {
+        this.store = store;
+        this.registries = registries;
+        this.listener = listener;
+        this.blobs = new BlobPusher(store, registries.settings(), listener);
+    }
+
+    /**
+     * Pushes the store's image {@code source} (a name, reference or ID) as {@code target}.
+     *
+     * @throws dev.jbuild.store.ImageNotFoundException when the store has no such image
+     */
+    public PushResult push(String source, Reference target, PushOptions options) throws IOException {
+        ImageRecord image = store.image(source);
+        Reference ref = target.isTagged() || target.isDigested() ? target : target.withTag(Reference.DEFAULT_TAG);
+        RegistryClient client = registries.forPush(ref.domain());
+        String repository = ref.path();
+        listener.on(new TransferEvent.Notice("The push refers to repository [" + ref.repository().familiarName() + "]"));
+
+        List<Descriptor> layers = new ArrayList<>();
+        for (int i = 0; i < image.manifest().layers().size(); i++) {
+            Descriptor stored = image.manifest().layers().get(i);
+            boolean plain = MediaTypes.layerCompression(stored.mediaType()) == Compression.NONE;
+            layers.add(plain && !isForeign(stored) && options.compression() != Compression.NONE
+                    ? store.compressedCache().variant(stored, image.diffIds().get(i), options.compression()) : stored);
+        }
+        ImageStore.OutgoingManifest manifest = store.outgoingManifest(image, layers);
+
+        Map<Digest, Descriptor> unique = new LinkedHashMap<>();
+        for (Descriptor layer : layers) {
+            if (isForeign(layer)) {
+                listener.on(new TransferEvent.Blob(layer.digest(), TransferEvent.Phase.SKIPPED, 0, layer.size()));
+            } else {
+                unique.putIfAbsent(layer.digest(), layer);
+            }
+        }
+        unique.putIfAbsent(image.id(), image.manifest().config());
+        BlobPusher.Counts counts = blobs.pushAll(client, repository, List.copyOf(unique.values()), options.chunkSize());
+        String tagOrDigest = ref.isTagged() ? ref.tag() : manifest.digest().value();
+        Digest digest = client.putManifest(repository, tagOrDigest, manifest.mediaType(), manifest.bytes());
+        listener.on(new TransferEvent.Notice((ref.isTagged() ? ref.tag() : "digest") + ": digest: " + digest + " size: "
+                + manifest.bytes().length));
+        return new PushResult(ref, digest, manifest.bytes().length, counts.uploaded(), counts.mounted(),
+                counts.existing(), counts.bytes());
+    }
+
+    private static boolean isForeign(Descriptor layer) {
+        return layer.mediaType().contains("nondistributable") || layer.mediaType().contains(".foreign.");
+    }
+}

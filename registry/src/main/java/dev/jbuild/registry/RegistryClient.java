@@ -1,0 +1,285 @@
+package dev.jbuild.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.imagespec.Descriptor;
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.InvalidDigestException;
+import dev.jbuild.imagespec.MediaTypes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * The distribution-spec API of one registry: manifests by tag or digest, blobs (HEAD, resumable GET,
+ * cross-repository mount, monolithic or chunked upload) and manifest upload. Knows nothing of the store
+ * beyond its value types; {@link ImagePuller} and {@link ImagePusher} put the steps together.
+ */
+public final class RegistryClient {
+    /** Everything jbuild can use, in Docker's order of preference; schema 1 is never asked for. */
+    static final String ACCEPT = String.join(", ", MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST_LIST,
+            MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST);
+    private static final int MANIFEST_LIMIT = 4 << 20;
+    private static final Duration DOCUMENT_TIMEOUT = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpTransport http;
+
+    RegistryClient(HttpTransport http) {
+        this.http = http;
+    }
+
+    /** The registry as references name it ({@code 127.0.0.1:5000}, {@code docker.io}). */
+    public String registry() {
+        return http.registry();
+    }
+
+    static List<String> pull(String repository) {
+        return List.of("repository:" + repository + ":pull");
+    }
+
+    static List<String> push(String repository) {
+        return List.of("repository:" + repository + ":pull,push");
+    }
+
+    /** A manifest or index as served: its bytes, media type and digest (computed, and checked against a digest reference). */
+    public record FetchedManifest(byte[] bytes, String mediaType, Digest digest) {
+    }
+
+    /**
+     * @param reference a tag or a digest ({@code sha256:...})
+     * @throws NotFoundInRegistryException when the registry has no such manifest
+     */
+    public FetchedManifest manifest(String repository, String reference) throws IOException {
+        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("GET",
+                "/v2/" + repository + "/manifests/" + reference, Map.of("Accept", ACCEPT), null, pull(repository), true,
+                DOCUMENT_TIMEOUT));
+        byte[] body = readSmall(response, MANIFEST_LIMIT);
+        if (response.statusCode() == 404) {
+            throw new NotFoundInRegistryException(registry() + "/" + repository + ":" + reference
+                    + " not found: the registry has no such " + (reference.startsWith("sha256:") ? "digest" : "tag")
+                    + " (" + errorText(body, "manifest unknown") + "); check the name and tag");
+        }
+        requireStatus(response, body, 200, "fetching the manifest of " + repository + ":" + reference);
+        Digest digest = Digest.of(body);
+        if (reference.startsWith(Digest.ALGORITHM + ":") && !digest.value().equals(reference)) {
+            throw new RegistryProtocolException(registry() + " served a manifest for " + reference + " whose digest is "
+                    + digest + "; refusing it", 0);
+        }
+        String mediaType = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
+        return new FetchedManifest(body, mediaType, digest);
+    }
+
+    /** The digest the registry gives for a tag now (HEAD), or empty when it has no such tag. */
+    public Optional<Digest> manifestDigest(String repository, String reference) throws IOException {
+        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("HEAD",
+                "/v2/" + repository + "/manifests/" + reference, Map.of("Accept", ACCEPT), null, pull(repository), true,
+                DOCUMENT_TIMEOUT));
+        response.body().close();
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        requireStatus(response, new byte[0], 200, "checking " + repository + ":" + reference);
+        Optional<String> header = response.headers().firstValue("Docker-Content-Digest");
+        if (header.isPresent()) {
+            try {
+                return Optional.of(Digest.parse(header.get()));
+            } catch (InvalidDigestException e) {
+                // fall back to a GET below
+            }
+        }
+        return Optional.of(manifest(repository, reference).digest());
+    }
+
+    /** Whether the repository has the blob (HEAD). */
+    public boolean hasBlob(String repository, Digest digest, List<String> scopes) throws IOException {
+        HttpResponse<InputStream> response = http.send(HttpTransport.Request.head(
+                "/v2/" + repository + "/blobs/" + digest, scopes));
+        response.body().close();
+        if (response.statusCode() == 200) {
+            return true;
+        }
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        requireStatus(response, new byte[0], 200, "checking blob " + digest.shortId() + " in " + repository);
+        return false;
+    }
+
+    /**
+     * The blob's bytes as served, resuming with a Range request where a connection drops. The caller
+     * verifies digest and size (the store does, while writing).
+     *
+     * @param progress told the count of bytes received so far, as they arrive
+     */
+    public InputStream blob(String repository, Descriptor blob, LongConsumer progress) throws IOException {
+        return new ResumingBlobStream(http, repository, blob, progress);
+    }
+
+    /**
+     * Starts an upload, asking the registry to mount the blob from {@code fromRepository} when given.
+     *
+     * @return empty when the blob was mounted (nothing to upload), else the upload's location
+     */
+    Optional<String> startUpload(String repository, Digest digest, String fromRepository) throws IOException {
+        String path = "/v2/" + repository + "/blobs/uploads/";
+        List<String> scopes = push(repository);
+        if (fromRepository != null) {
+            path += "?mount=" + encode(digest.value()) + "&from=" + encode(fromRepository);
+            scopes = List.of(scopes.get(0), "repository:" + fromRepository + ":pull");
+        }
+        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("POST", path,
+                Map.of(), null, scopes, true, DOCUMENT_TIMEOUT));
+        byte[] body = readSmall(response, 1 << 16);
+        if (response.statusCode() == 201 && fromRepository != null) {
+            return Optional.empty();
+        }
+        requireStatus(response, body, 202, "starting the upload of blob " + digest.shortId() + " to " + repository);
+        return Optional.of(location(response, "upload"));
+    }
+
+    /**
+     * Uploads a blob from a file: in one PUT when {@code chunkSize} is 0 or the blob fits in one chunk,
+     * else in PATCH chunks of that size and a closing PUT.
+     */
+    void upload(String repository, String location, Descriptor blob, Path file, long chunkSize, LongConsumer progress)
+            throws IOException {
+        List<String> scopes = push(repository);
+        if (chunkSize <= 0 || blob.size() <= chunkSize) {
+            HttpResponse<InputStream> response = http.send(new HttpTransport.Request("PUT",
+                    withDigest(location, blob.digest()), Map.of("Content-Type", "application/octet-stream"),
+                    () -> HttpRequest.BodyPublishers.fromPublisher(filePublisher(file, 0, blob.size(), progress),
+                            blob.size()), scopes, false, null));
+            byte[] body = readSmall(response, 1 << 16);
+            requireStatus(response, body, 201, "uploading blob " + blob.digest().shortId() + " to " + repository);
+            return;
+        }
+        String next = location;
+        for (long offset = 0; offset < blob.size(); offset += chunkSize) {
+            long length = Math.min(chunkSize, blob.size() - offset);
+            long start = offset;
+            HttpResponse<InputStream> response = http.send(new HttpTransport.Request("PATCH", next,
+                    Map.of("Content-Type", "application/octet-stream",
+                            "Content-Range", start + "-" + (start + length - 1)),
+                    () -> HttpRequest.BodyPublishers.fromPublisher(filePublisher(file, start, length, progress), length),
+                    scopes, false, null));
+            byte[] body = readSmall(response, 1 << 16);
+            requireStatus(response, body, 202, "uploading a chunk of blob " + blob.digest().shortId());
+            next = location(response, "upload");
+        }
+        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("PUT", withDigest(next, blob.digest()),
+                Map.of(), null, scopes, false, DOCUMENT_TIMEOUT));
+        byte[] body = readSmall(response, 1 << 16);
+        requireStatus(response, body, 201, "finishing the upload of blob " + blob.digest().shortId());
+    }
+
+    /** Uploads a manifest (or index) under a tag or its digest; returns the digest the registry gives it. */
+    public Digest putManifest(String repository, String reference, String mediaType, byte[] bytes) throws IOException {
+        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("PUT",
+                "/v2/" + repository + "/manifests/" + reference, Map.of("Content-Type", mediaType),
+                () -> HttpRequest.BodyPublishers.ofByteArray(bytes), push(repository), true, DOCUMENT_TIMEOUT));
+        byte[] body = readSmall(response, 1 << 16);
+        requireStatus(response, body, 201, "uploading the manifest of " + repository + ":" + reference);
+        return Digest.of(bytes);
+    }
+
+    /** Proves the credentials work ({@code login}): {@code GET /v2/} and whatever challenge it brings. */
+    void ping() throws IOException {
+        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("GET", "/v2/", Map.of(), null,
+                List.of(), true, DOCUMENT_TIMEOUT));
+        byte[] body = readSmall(response, 1 << 16);
+        requireStatus(response, body, 200, "checking the login");
+    }
+
+    private String location(HttpResponse<InputStream> response, String what) {
+        String location = response.headers().firstValue("Location").orElse(null);
+        if (location == null || location.isEmpty()) {
+            throw new RegistryProtocolException(registry() + " started an " + what + " without a Location",
+                    response.statusCode());
+        }
+        return response.uri().resolve(location).toString();
+    }
+
+    private static String withDigest(String location, Digest digest) {
+        return location + (location.contains("?") ? "&" : "?") + "digest=" + encode(digest.value());
+    }
+
+    /** A region of a file as a request body, telling {@code progress} the bytes sent. */
+    private static java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> filePublisher(Path file, long offset,
+                                                                                          long length,
+                                                                                          LongConsumer progress) {
+        return HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return new FileRegionInputStream(file, offset, length, progress);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    static byte[] readSmall(HttpResponse<InputStream> response, int limit) throws IOException {
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new RegistryProtocolException("the registry sent more than " + limit + " bytes for a document",
+                        response.statusCode());
+            }
+            return bytes;
+        }
+    }
+
+    /** Fails with the registry's own error text unless the status is the one expected. */
+    void requireStatus(HttpResponse<InputStream> response, byte[] body, int expected, String what) {
+        int status = response.statusCode();
+        if (status == expected) {
+            return;
+        }
+        String detail = errorText(body, "HTTP " + status);
+        if (status == 401 || status == 403) {
+            throw new AuthenticationFailedException(what + " on " + registry() + " was refused (" + status + ", "
+                    + detail + "): check that you are logged in ('jbuild login " + registry()
+                    + "') with rights to this repository");
+        }
+        if (status == 404) {
+            throw new NotFoundInRegistryException(what + " on " + registry() + " failed: not found (" + detail + ")");
+        }
+        throw new RegistryProtocolException(what + " on " + registry() + " failed: " + status + " " + detail, status);
+    }
+
+    /** The {@code errors[].message} of a distribution error document, else {@code fallback}. */
+    static String errorText(byte[] body, String fallback) {
+        if (body.length == 0) {
+            return fallback;
+        }
+        try {
+            JsonNode doc = JSON.readTree(body);
+            JsonNode errors = doc.path("errors");
+            if (errors.isArray() && !errors.isEmpty()) {
+                StringBuilder out = new StringBuilder();
+                for (JsonNode error : errors) {
+                    String message = error.path("message").asText(error.path("code").asText(""));
+                    if (!message.isEmpty()) {
+                        out.append(out.length() == 0 ? "" : "; ").append(message.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                return out.length() == 0 ? fallback : out.toString();
+            }
+        } catch (IOException e) {
+            // not JSON: say the status
+        }
+        return fallback;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
