@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.platform.EntryAttributes;
 import dev.jbuild.platform.PosixOps;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -65,6 +66,7 @@ public final class LayerApplier {
                 entries.add(entry);
             }
             reader.drain();
+            EntryAttributes.expect(entries.size());
             LayerPlanner.Plan plan = new LayerPlanner(target, options.symlinkTraversal()).plan(entries);
             PlanExecutor.Report report = new PlanExecutor(target, options, posix).execute(plan.steps());
             return new ApplyResult(digesting.digest(), report.entriesApplied(), plan.whiteouts(),

@@ -1,12 +1,11 @@
 package dev.jbuild.layertar;
 
 import dev.jbuild.platform.FileTrees;
+import dev.jbuild.platform.EntryAttributes;
 import dev.jbuild.platform.PosixOps;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class PlanExecutor {
             if (step instanceof PlanStep.MakeDirectory make) {
                 Path path = resolve(make.key());
                 Files.createDirectory(path);
-                Files.setAttribute(path, "unix:mode", IMPLIED_DIRECTORY_MODE);
+                EntryAttributes.chmod(path, IMPLIED_DIRECTORY_MODE);
             } else if (step instanceof PlanStep.Remove remove) {
                 FileTrees.delete(resolve(remove.key()));
             } else if (step instanceof PlanStep.ClearDirectory clear) {
@@ -63,7 +62,7 @@ final class PlanExecutor {
         }
         for (int i = directories.size() - 1; i >= 0; i--) {
             DeferredDirectory directory = directories.get(i);
-            Files.setAttribute(directory.path(), "unix:mode", directory.mode());
+            EntryAttributes.chmod(directory.path(), directory.mode());
             setTimes(directory.path(), directory.mtime());
         }
         return new Report(entriesApplied, skippedXattrs);
@@ -100,14 +99,12 @@ final class PlanExecutor {
     private void applyAttributes(Path path, TarHeader header, String key) throws IOException {
         boolean symlink = header.type() == TarEntryType.SYMLINK;
         if (options.ownerOverride() != null) {
-            Files.setAttribute(path, "unix:uid", options.ownerOverride().uid(), LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(path, "unix:gid", options.ownerOverride().gid(), LinkOption.NOFOLLOW_LINKS);
+            EntryAttributes.chown(path, options.ownerOverride().uid(), options.ownerOverride().gid());
         } else if (options.keepOwnership()) {
-            Files.setAttribute(path, "unix:uid", (int) header.uid(), LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(path, "unix:gid", (int) header.gid(), LinkOption.NOFOLLOW_LINKS);
+            EntryAttributes.chown(path, (int) header.uid(), (int) header.gid());
         }
         if (header.type() != TarEntryType.DIRECTORY && !symlink) {
-            Files.setAttribute(path, "unix:mode", header.mode());
+            EntryAttributes.chmod(path, header.mode());
         }
         for (Map.Entry<String, byte[]> xattr : header.xattrs().entrySet()) {
             String name = xattr.getKey();
@@ -123,11 +120,9 @@ final class PlanExecutor {
         }
     }
 
-    /** atime = mtime, as Docker does; layers carry no atime. Only for files the JDK may open (not FIFOs, not devices). */
+    /** atime = mtime, as Docker does; layers carry no atime. Not for FIFOs and devices (setSpecialFileTimes). */
     private static void setTimes(Path path, long mtimeSeconds) throws IOException {
-        FileTime time = FileTime.from(Instant.ofEpochSecond(mtimeSeconds));
-        Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(time, time, null);
+        EntryAttributes.setTimes(path, FileTime.from(Instant.ofEpochSecond(mtimeSeconds)));
     }
 
     private Path resolve(String key) {

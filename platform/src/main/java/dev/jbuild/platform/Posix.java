@@ -38,6 +38,12 @@ public final class Posix {
         loader();
     }
 
+    /** Whether jnr-posix is loaded and the calls below return at once. */
+    public static boolean ready() {
+        CompletableFuture<POSIX> current = loading;
+        return current != null && current.isDone() && !current.isCompletedExceptionally();
+    }
+
     /** Owner and group of the entry itself, never following a symlink. */
     public static void lchown(Path path, int uid, int gid) throws IOException {
         POSIX posix = posix();
@@ -54,7 +60,10 @@ public final class Posix {
         }
     }
 
-    /** Access and modification time of the entry itself (a symlink's own), without opening it. */
+    /**
+     * Access and modification time of the entry itself (a symlink's own), without opening it: the one way
+     * for a FIFO (the JDK would block opening it) or a device node.
+     */
     public static void setTimes(Path path, FileTime time) throws IOException {
         Instant instant = time.toInstant();
         long[] timespec = {instant.getEpochSecond(), instant.getNano()};

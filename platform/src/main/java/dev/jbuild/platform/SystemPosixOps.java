@@ -83,12 +83,29 @@ final class SystemPosixOps implements PosixOps {
 
     @Override
     public void setSpecialFileTimes(Path path, long epochSeconds) throws IOException {
-        NativeFiles.setTimes(path, FileTime.from(epochSeconds, TimeUnit.SECONDS));
+        Posix.setTimes(path, FileTime.from(epochSeconds, TimeUnit.SECONDS));
     }
 
+    /**
+     * The JDK writes the target it is given when its own path type keeps the text as it is (no "//", no
+     * trailing "/"), which saves a short command loading jnr-posix for the symlinks of a layer; any other
+     * target goes through symlink(2) byte for byte.
+     */
     @Override
     public void makeSymlink(Path link, String target) throws IOException {
+        if (!Posix.ready() && keptAsWritten(target)) {
+            Files.createSymbolicLink(link, Path.of(target));
+            return;
+        }
         Posix.symlink(target, link);
+    }
+
+    private static boolean keptAsWritten(String target) {
+        try {
+            return Path.of(target).toString().equals(target);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** mknod(2) with mknod(1)'s mode: 0666 less the umask; the caller sets the real one. */

@@ -5,6 +5,7 @@ import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.builder.files.CopyException;
 import dev.jbuild.builder.files.CopyRequest;
+import dev.jbuild.builder.files.SourceDigest;
 import dev.jbuild.executor.ProcessUser;
 import dev.jbuild.executor.UnknownUserException;
 import dev.jbuild.executor.UserResolver;
@@ -14,6 +15,7 @@ import dev.jbuild.parser.instructions.Add;
 import dev.jbuild.parser.instructions.Copy;
 import dev.jbuild.parser.syntax.Heredoc;
 import dev.jbuild.parser.syntax.SourceRange;
+import dev.jbuild.platform.EntryAttributes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,13 +127,15 @@ final class CopyInstruction {
                 "link=" + spec.link(), "parents=" + spec.parents(), "excludes=" + spec.excludes(),
                 "checksum=" + checksum, "unpack=" + spec.unpack(),
                 "epoch=" + session.request().sourceDateEpoch());
+        Sources content = sourcesDigest(session, requests, contextRoot, sourceImage, inline, step);
         CacheKey key = new CacheKey(state.stateKey(),
                 (spec.add() ? "ADD" : "COPY") + "\u0000" + String.join("\u0000", sources) + "\u0000" + destination,
-                used, sourcesDigest(session, requests, contextRoot, sourceImage, inline, step), extras);
+                used, content.key(), extras);
         ImageState stageSource = sourceImage;
         Path context = contextRoot;
         LayerStep.run(session, state, step, key, createdBy(spec.add(), sources, inline, destinationWord),
                 workspace -> {
+                    EntryAttributes.expect(content.entries());
                     CopyRequest.Owner owner = chown == null ? null : owner(workspace.rootfs(), chown, step);
                     try (SourceImages.View view = stageSource == null ? null : SourceImages.view(session, stageSource)) {
                         session.copier().copy(requests.create(view == null ? context : view.root(),
@@ -149,21 +153,28 @@ final class CopyInstruction {
      * stage's layers mounted) would add nothing, so that happens only on a miss, to copy; inline
      * heredoc files are still read.
      */
-    private static String sourcesDigest(BuildSession session, RequestFactory requests, Path contextRoot,
-                                        ImageState sourceImage, List<CopyRequest.InlineFile> inline, StepId step)
+    private static Sources sourcesDigest(BuildSession session, RequestFactory requests, Path contextRoot,
+                                         ImageState sourceImage, List<CopyRequest.InlineFile> inline, StepId step)
             throws IOException {
         try {
             if (sourceImage == null) {
-                return session.copier().checksum(requests.create(contextRoot, null, null)).digest().value();
+                return Sources.of(session.copier().checksum(requests.create(contextRoot, null, null)));
             }
             if (inline.isEmpty()) {
-                return FROM_STATE;
+                return new Sources(FROM_STATE, -1);
             }
             try (SourceImages.View view = SourceImages.view(session, sourceImage)) {
-                return session.copier().checksum(requests.create(view.root(), null, null)).digest().value();
+                return Sources.of(session.copier().checksum(requests.create(view.root(), null, null)));
             }
         } catch (CopyException e) {
             throw new BuildException(e.getMessage(), step, e);
+        }
+    }
+
+    /** The content part of the key, and how many entries it covers (-1: not counted). */
+    private record Sources(String key, int entries) {
+        static Sources of(SourceDigest digest) {
+            return new Sources(digest.digest().value(), digest.files());
         }
     }
 

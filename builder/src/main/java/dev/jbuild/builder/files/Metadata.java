@@ -1,17 +1,17 @@
 package dev.jbuild.builder.files;
 
-import dev.jbuild.platform.NativeFiles;
+import dev.jbuild.platform.EntryAttributes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
-/** Owner, mode and times of one entry, never following a symlink; one system call each. */
+/** Owner, mode and times of one entry, never following a symlink (see {@link EntryAttributes}). */
 final class Metadata {
     private Metadata() {
     }
 
     static void chown(Path path, int uid, int gid) throws IOException {
-        NativeFiles.chown(path, uid, gid);
+        EntryAttributes.chown(path, uid, gid);
     }
 
     /**
@@ -19,11 +19,11 @@ final class Metadata {
      * which clears setuid. Never on a symlink: chmod(2) would follow it.
      */
     static void chmod(Path path, int mode) throws IOException {
-        NativeFiles.chmod(path, mode);
+        EntryAttributes.chmod(path, mode);
     }
 
     /** Sets atime and mtime (a symlink's own). */
     static void setTimes(Path path, FileTime time) throws IOException {
-        NativeFiles.setTimes(path, time);
+        EntryAttributes.setTimes(path, time);
     }
 }
