@@ -7,6 +7,13 @@ import java.util.List;
 /** What happens during a build, for progress renderers; the builder itself never prints. */
 public sealed interface BuildEvent {
 
+    /**
+     * The build is checked and about to run its first step.
+     *
+     * @param steps how many steps progress will show in all, known from the start
+     */
+    record BuildPlanned(int steps) implements BuildEvent {}
+
     /** A step began: it is being looked up in the cache or run. */
     record StepStarted(StepId step) implements BuildEvent {}
 

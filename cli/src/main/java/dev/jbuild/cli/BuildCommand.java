@@ -170,7 +170,7 @@ final class BuildCommand implements CliCommand {
             if (check && !lintPasses(context, input, ignore)) {
                 throw new UserError("build stopped: the Dockerfile has lint errors (see above)");
             }
-            InstructionGraph graph = dockerfile.graph(context, input);
+            InstructionGraph graph = dockerfile.graphForBuild(context, input);
             return build(context, graph, dir == null ? null : dir.toAbsolutePath(), ignore);
         } finally {
             if (stdinDir != null) {

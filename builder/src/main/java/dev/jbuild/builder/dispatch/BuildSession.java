@@ -91,7 +91,12 @@ public final class BuildSession {
     }
 
     public StepId newStep(StageState state, int position, String text, dev.jbuild.parser.syntax.SourceRange range) {
-        return new StepId(stepNumbers.incrementAndGet(), state.label(), position, state.total(), text, range);
+        return new StepId(nextStepNumber(), state.label(), position, state.total(), text, range);
+    }
+
+    /** The next step's number: steps are numbered in the order they start, from 1. */
+    int nextStepNumber() {
+        return stepNumbers.incrementAndGet();
     }
 
     public void emit(BuildEvent event) {

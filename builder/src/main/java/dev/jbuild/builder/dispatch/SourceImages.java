@@ -33,6 +33,31 @@ final class SourceImages {
         return new ImageState(record.config(), record.manifest().layers());
     }
 
+    /**
+     * The store's image {@code reference} names, without preparing its layers: for checks made before
+     * the build runs.
+     *
+     * @throws BaseImageNotFoundException when the store has no such image
+     */
+    static ImageRecord record(BuildSession session, String reference) throws IOException {
+        try {
+            return session.store().image(reference);
+        } catch (ImageNotFoundException | InvalidReferenceException e) {
+            throw new BaseImageNotFoundException(reference, null);
+        }
+    }
+
+    /**
+     * Checks that {@code --from} can be resolved: a stage of the build, or an image of the store.
+     *
+     * @throws BaseImageNotFoundException when it is neither
+     */
+    static void requireStageOrImage(BuildSession session, String reference) throws IOException {
+        if (stage(session.request().graph(), reference).isEmpty()) {
+            record(session, reference);
+        }
+    }
+
     /** A stage (by name or index) or else an image, as BuildKit resolves {@code --from}. */
     static ImageState stageOrImage(BuildSession session, String reference, StepId step)
             throws IOException, InterruptedException {

@@ -23,7 +23,10 @@ public final class JsonProgress implements BuildListener {
     @Override
     public synchronized void on(BuildEvent event) {
         ObjectNode node = JSON.createObjectNode();
-        if (event instanceof BuildEvent.StepStarted s) {
+        if (event instanceof BuildEvent.BuildPlanned p) {
+            node.put("event", "build-planned");
+            node.put("steps", p.steps());
+        } else if (event instanceof BuildEvent.StepStarted s) {
             step(node, "step-started", s.step());
         } else if (event instanceof BuildEvent.StepOutput o) {
             step(node, "step-output", o.step());
