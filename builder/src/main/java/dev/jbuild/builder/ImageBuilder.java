@@ -118,7 +118,8 @@ public final class ImageBuilder {
         }
         ImageState finalState = new ImageState(config, target.layers());
         ImageRecord image = store.writeImage(config, target.layers(), request.tags());
-        BuildSummary summary = new BuildSummary(image.id(), request.tags(), target.layers().size(), image.size(),
+        BuildSummary summary = new BuildSummary(image.id(), request.tags(), target.layers().size(),
+                store.layerSizes().total(image),
                 session.timings(), Duration.ofNanos(System.nanoTime() - start));
         listener.on(new BuildEvent.BuildFinished(summary));
         return new BuildResult(image, finalState, summary);

@@ -9,7 +9,6 @@ import dev.jbuild.cli.args.OptionSpec;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.PositionalSpec;
 import dev.jbuild.store.CanonicalJson;
-import dev.jbuild.store.Descriptor;
 import dev.jbuild.store.HistoryEntry;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
@@ -67,7 +66,7 @@ public final class HistoryCommand extends StoreCommand {
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
         ImageRecord record = store.image(image);
-        List<Line> lines = lines(record);
+        List<Line> lines = lines(record, store.layerSizes().of(record));
         Instant now = Instant.now();
         if (quiet) {
             lines.forEach(line -> context.out().println(line.id()));
@@ -96,15 +95,15 @@ public final class HistoryCommand extends StoreCommand {
         return ExitCode.OK;
     }
 
-    private List<Line> lines(ImageRecord record) {
+    /** @param layerSizes the image's layer sizes as Docker counts them, bottom first */
+    private List<Line> lines(ImageRecord record, List<Long> layerSizes) {
         List<HistoryEntry> history = record.config().history();
-        List<Descriptor> layers = record.manifest().layers();
         List<Line> oldestFirst = new ArrayList<>();
         int layer = 0;
         for (HistoryEntry entry : history) {
             long size = 0;
             if (!entry.emptyLayer()) {
-                size = layer < layers.size() ? layers.get(layer).size() : 0;
+                size = layer < layerSizes.size() ? layerSizes.get(layer) : 0;
                 layer++;
             }
             oldestFirst.add(new Line("<missing>", entry, size));

@@ -30,15 +30,18 @@ public final class InspectCommand extends StoreCommand {
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
         List<ImageRecord> found = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String query : images) {
             try {
-                found.add(store.image(query));
+                ImageRecord image = store.image(query);
+                sizes.add(store.layerSizes().total(image));
+                found.add(image);
             } catch (StoreException e) {
                 errors.add(e.getMessage());
             }
         }
-        context.out().println(InspectJson.array(found));
+        context.out().println(InspectJson.array(found, sizes));
         errors.forEach(error -> context.err().println("jbuild: " + error));
         return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
