@@ -3,12 +3,14 @@ package dev.jbuild.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * A layer's size as Docker counts it ({@code docker images}, {@code docker history}, the {@code Size}
@@ -30,21 +32,45 @@ public final class LayerContentSize {
      * @throws IOException when the stream cannot be read, or is not a tar
      */
     public static long of(InputStream in) throws IOException {
-        Map<String, Integer> inodeByPath = new HashMap<>();
-        Map<Integer, Long> sizeByInode = new HashMap<>();
+        Counter counter = new Counter();
         TarArchiveInputStream tar = new TarArchiveInputStream(in);
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
+            counter.add(entry);
+        }
+        return counter.total();
+    }
+
+    /**
+     * The content size of the uncompressed layer tar in {@code file}. Only the headers are read: the
+     * file's contents are skipped by seeking, which a stream cannot do.
+     *
+     * @throws IOException when the file cannot be read, or is not a tar
+     */
+    public static long of(Path file) throws IOException {
+        Counter counter = new Counter();
+        try (TarFile tar = new TarFile(file)) {
+            tar.getEntries().forEach(counter::add);
+        }
+        return counter.total();
+    }
+
+    /** The layer unpacked, as far as sizes go: which path is which inode, and each inode's size. */
+    private static final class Counter {
+        private final Map<String, Integer> inodeByPath = new HashMap<>();
+        private final Map<Integer, Long> sizeByInode = new HashMap<>();
+
+        void add(TarArchiveEntry entry) {
             String path = clean(entry.getName());
             if (entry.isDirectory()) {
                 inodeByPath.remove(path);
-                continue;
+                return;
             }
             if (entry.isLink()) {
                 Integer target = inodeByPath.get(clean(entry.getLinkName()));
                 if (target != null) {
                     inodeByPath.put(path, target);
-                    continue;
+                    return;
                 }
                 // a link to something outside the layer: Docker's applier makes it a file of its own
             }
@@ -54,14 +80,17 @@ public final class LayerContentSize {
             sizeByInode.put(inode, size);
             inodeByPath.put(path, inode);
         }
-        long total = 0;
-        Set<Integer> counted = new HashSet<>();
-        for (int inode : inodeByPath.values()) {
-            if (counted.add(inode)) {
-                total += sizeByInode.get(inode);
+
+        long total() {
+            long total = 0;
+            Set<Integer> counted = new HashSet<>();
+            for (int inode : inodeByPath.values()) {
+                if (counted.add(inode)) {
+                    total += sizeByInode.get(inode);
+                }
             }
+            return total;
         }
-        return total;
     }
 
     /** {@code ./a/b/} and {@code a/b} name the same entry. */

@@ -1,7 +1,6 @@
 package dev.jbuild.store;
 
 import java.io.BufferedInputStream;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +67,8 @@ public final class LayerSizes {
             // a damaged record is worked out again
         }
         long size;
-        try (InputStream tar = openTar(diffId, blob)) {
-            size = LayerContentSize.of(tar);
+        try {
+            size = count(diffId, blob);
         } catch (BlobNotFoundException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -82,11 +81,20 @@ public final class LayerSizes {
         return size;
     }
 
-    /** The layer as a tar: the uncompressed blob read directly (its name was checked when it was stored). */
-    private InputStream openTar(Digest diffId, Descriptor blob) throws IOException {
+    /**
+     * Counts the layer from its uncompressed blob when the store has it (headers only; its name was
+     * checked when it was stored), else from a compressed one, decompressed.
+     */
+    private long count(Digest diffId, Descriptor blob) throws IOException {
         if (blobs.has(diffId)) {
-            return new FileInputStream(blobs.path(diffId).toFile()); // skips file contents by seeking
+            return LayerContentSize.of(blobs.path(diffId));
         }
+        try (InputStream tar = openCompressed(diffId, blob)) {
+            return LayerContentSize.of(tar);
+        }
+    }
+
+    private InputStream openCompressed(Digest diffId, Descriptor blob) throws IOException {
         Descriptor variant = blob != null && blobs.has(blob.digest()) ? blob : variant(diffId)
                 .orElseThrow(() -> new BlobNotFoundException(diffId));
         Compression compression = MediaTypes.layerCompression(variant.mediaType());
