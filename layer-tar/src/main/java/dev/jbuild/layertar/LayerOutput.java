@@ -16,21 +16,21 @@ final class LayerOutput {
     private final TarWriter tar;
     private final byte[] copyBuffer = new byte[BUFFER];
 
-    private LayerOutput(OutputStream sink, Sha256Streams.Out digesting) {
+    private LayerOutput(OutputStream sink, Sha256Streams.Out digesting, HeaderStyle style) {
         this.digesting = digesting;
         this.buffered = new BufferedOutputStream(sink, BUFFER);
-        this.tar = new TarWriter(buffered);
+        this.tar = new TarWriter(buffered, style);
     }
 
     /** A tar whose digest {@link #finish()} returns. */
-    static LayerOutput hashed(OutputStream out) {
+    static LayerOutput hashed(OutputStream out, HeaderStyle style) {
         Sha256Streams.Out digesting = new Sha256Streams.Out(out);
-        return new LayerOutput(digesting, digesting);
+        return new LayerOutput(digesting, digesting, style);
     }
 
     /** A tar for a stream that hashes what it receives itself: hashing it here too would double the cost. */
-    static LayerOutput unhashed(OutputStream out) {
-        return new LayerOutput(out, null);
+    static LayerOutput unhashed(OutputStream out, HeaderStyle style) {
+        return new LayerOutput(out, null, style);
     }
 
     /** Writes an entry; a regular file's content is read from {@code content}. */

@@ -50,7 +50,7 @@ public final class LayerWriter {
     public LayerDigest writeDirectory(Path root, OutputStream out) throws IOException {
         requireDirectory(root);
         SourceHeaders headers = new SourceHeaders(options, posix.readXattrsRecursively(root));
-        LayerOutput layer = LayerOutput.hashed(out);
+        LayerOutput layer = LayerOutput.hashed(out, options.headerStyle());
         // Depth-first over sorted listings: the walk order is the entry order, so nothing is sorted at the end.
         Deque<Listing> stack = new ArrayDeque<>();
         stack.push(new Listing("", sortedChildren(root)));
@@ -83,7 +83,7 @@ public final class LayerWriter {
      * gives them the right owner and mode.
      */
     public LayerDigest writeChanges(Path root, List<Change> changes, OutputStream out) throws IOException {
-        LayerOutput layer = LayerOutput.hashed(out);
+        LayerOutput layer = LayerOutput.hashed(out, options.headerStyle());
         writeChanges(root, changes, layer);
         return layer.finish();
     }
@@ -94,7 +94,7 @@ public final class LayerWriter {
      * double the CPU cost of every large layer.
      */
     public void streamChanges(Path root, List<Change> changes, OutputStream out) throws IOException {
-        LayerOutput layer = LayerOutput.unhashed(out);
+        LayerOutput layer = LayerOutput.unhashed(out, options.headerStyle());
         writeChanges(root, changes, layer);
         layer.end();
     }
