@@ -193,7 +193,7 @@ final class BuildCommand implements CliCommand {
         String mode = progressMode(context);
         BuildListener listener = switch (mode) {
             case "plain" -> new PlainProgress(context.err());
-            case "tty" -> new TtyProgress(context.err());
+            case "tty" -> TtyProgress.forStderr(context.err(), context.env());
             case "json" -> new JsonProgress(context.out());
             default -> BuildListener.NONE;
         };

@@ -47,6 +47,7 @@ public final class LibC {
     private final Function lchown = bind("lchown", Type.SINT, Type.POINTER, Type.UINT, Type.UINT);
     private final Function chmod = bind("chmod", Type.SINT, Type.POINTER, Type.UINT);
     private final Function utimensat = bind("utimensat", Type.SINT, Type.SINT, Type.POINTER, Type.POINTER, Type.SINT);
+    private final Function ioctl = bind("ioctl", Type.SINT, Type.SINT, Type.ULONG, Type.POINTER);
 
     private LibC() {
     }
@@ -180,6 +181,18 @@ public final class LibC {
         call.putArray(times, 0, times.length, ArrayFlags.IN);
         call.putInt(AT_SYMLINK_NOFOLLOW);
         return invoker.invokeInt(utimensat, call);
+    }
+
+    /**
+     * An ioctl whose argument is a buffer the kernel fills ({@code TIOCGWINSZ}: a terminal's size); the
+     * buffer is copied back after the call.
+     */
+    public int ioctl(int fd, long request, byte[] out) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(ioctl);
+        call.putInt(fd);
+        call.putLong(request);
+        call.putArray(out, 0, out.length, ArrayFlags.OUT);
+        return invoker.invokeInt(ioctl, call);
     }
 
     /** errno as the last call on this thread left it. */

@@ -3,6 +3,8 @@ package dev.jbuild.cli.build;
 import dev.jbuild.builder.BuildSummary;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The final summary every human-readable progress mode ends with. */
@@ -11,17 +13,24 @@ final class Summaries {
     }
 
     static void print(PrintStream out, BuildSummary summary) {
-        out.println("writing image " + summary.imageId().value() + " done");
+        print(out, summary, Integer.MAX_VALUE);
+    }
+
+    /** The summary with each line cut to {@code columns} cells: the live view's, which nothing may wrap. */
+    static void print(PrintStream out, BuildSummary summary, int columns) {
+        List<String> lines = new ArrayList<>();
+        lines.add("writing image " + summary.imageId().value() + " done");
         for (String tag : summary.tags()) {
-            out.println("naming to " + fullName(tag) + " done");
+            lines.add("naming to " + fullName(tag) + " done");
         }
-        out.println("Built " + summary.imageId().shortId() + ": " + summary.layers() + " layer"
+        lines.add("Built " + summary.imageId().shortId() + ": " + summary.layers() + " layer"
                 + (summary.layers() == 1 ? "" : "s") + ", " + size(summary.size()) + ", in "
                 + seconds(summary.elapsed()));
         for (BuildSummary.StepTiming timing : summary.steps()) {
-            out.println(String.format(Locale.ROOT, "  %7s  %s", timing.cached() ? "CACHED" : seconds(timing.elapsed()),
-                    timing.step().label()));
+            lines.add(String.format(Locale.ROOT, "  %7s  %s", timing.cached() ? "CACHED" : seconds(timing.elapsed()),
+                    TerminalText.clean(timing.step().label())));
         }
+        lines.forEach(line -> out.println(TerminalText.cut(line, columns)));
     }
 
     /** {@code hello} as BuildKit names it: {@code docker.io/library/hello:latest}. */
