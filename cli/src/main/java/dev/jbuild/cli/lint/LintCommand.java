@@ -58,6 +58,9 @@ public final class LintCommand implements CliCommand {
     static final OptionSpec<String> SHELLCHECK = OptionSpec.optionalValue(Converters.STRING, "on", "--shellcheck")
             .withLabel("MODE")
             .withDescription("Run shellcheck over RUN scripts: on (the default when given without a value), auto or off.");
+    static final OptionSpec<Boolean> ALL_ALIASES = OptionSpec.flag("--all-aliases")
+            .withDescription("Report a mistake that BuildKit's check and hadolint's rule both find under both names "
+                    + "(default: once, under BuildKit's name, with hadolint's as its alias).");
     static final OptionSpec<Boolean> NO_COLOR = OptionSpec.flag("--no-color")
             .withDescription("Never colour the text output (also when NO_COLOR is set).");
 
@@ -65,7 +68,7 @@ public final class LintCommand implements CliCommand {
                     "Check Dockerfiles before building: BuildKit's build checks, hadolint's DL rules and jbuild's own.",
                     "PATH may be a Dockerfile or a directory searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*.",
                     "Rules, configuration and formats: docs/lint/README.md.")
-            .withOptions(FILE, FORMAT, FAILURE_THRESHOLD, IGNORE, CONFIG, CONTEXT, SHELLCHECK, NO_COLOR)
+            .withOptions(FILE, FORMAT, FAILURE_THRESHOLD, IGNORE, CONFIG, CONTEXT, SHELLCHECK, ALL_ALIASES, NO_COLOR)
             .withPositionals(PATH);
 
     private final List<String> files;
@@ -77,6 +80,7 @@ public final class LintCommand implements CliCommand {
     private final Path contextDir;
     private final String shellcheck;
     private final boolean noColor;
+    private final boolean allAliases;
 
     public LintCommand(ParsedArgs args) {
         this.files = args.values(FILE);
@@ -90,6 +94,7 @@ public final class LintCommand implements CliCommand {
         this.contextDir = args.value(CONTEXT);
         this.shellcheck = args.value(SHELLCHECK);
         this.noColor = args.flag(NO_COLOR);
+        this.allAliases = args.flag(ALL_ALIASES);
     }
 
     @Override
@@ -110,6 +115,11 @@ public final class LintCommand implements CliCommand {
         context.out().flush();
         for (String notice : report.notices()) {
             context.err().println("jbuild lint: " + notice);
+        }
+        if (output == OutputFormat.TEXT) {
+            for (String hint : report.hints()) {
+                context.err().println("jbuild lint: " + hint);
+            }
         }
         FailureThreshold threshold = failureThreshold != null
                 ? parse(() -> FailureThreshold.parse(failureThreshold), "unknown failure threshold '" + failureThreshold + "': expected error, warning, info or none")
@@ -142,6 +152,9 @@ public final class LintCommand implements CliCommand {
             }
         }
         LintConfig result = loaded.withIgnored(ignored);
+        if (allAliases) {
+            result = result.withAllAliases(true);
+        }
         if (shellcheck != null) {
             result = result.withShellcheck(parse(() -> ShellcheckMode.parse(shellcheck), "unknown shellcheck mode '" + shellcheck + "': expected on, auto or off"));
         }
