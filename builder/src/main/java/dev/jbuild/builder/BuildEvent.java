@@ -33,6 +33,12 @@ public sealed interface BuildEvent {
      */
     record StepFailed(StepId step, String message, List<String> lastLines, Duration elapsed) implements BuildEvent {}
 
+    /**
+     * A step did what it was asked, but what it made will likely not work as meant (a {@code --chmod}
+     * that leaves directories unsearchable); said again when the step comes from the cache.
+     */
+    record StepWarning(StepId step, String message) implements BuildEvent {}
+
     /** A step was stopped because another one failed. */
     record StepCancelled(StepId step) implements BuildEvent {}
 

@@ -120,7 +120,7 @@ public final class ImageBuilder {
         ImageRecord image = store.writeImage(config, target.layers(), request.tags());
         BuildSummary summary = new BuildSummary(image.id(), request.tags(), target.layers().size(),
                 store.layerSizes().total(image),
-                session.timings(), Duration.ofNanos(System.nanoTime() - start));
+                session.timings(), Duration.ofNanos(System.nanoTime() - start), session.warnings());
         listener.on(new BuildEvent.BuildFinished(summary));
         return new BuildResult(image, finalState, summary);
     }

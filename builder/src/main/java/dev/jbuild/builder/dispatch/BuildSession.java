@@ -32,6 +32,7 @@ public final class BuildSession {
     private final StageResults results;
     private final AtomicInteger stepNumbers = new AtomicInteger();
     private final List<BuildSummary.StepTiming> timings = Collections.synchronizedList(new ArrayList<>());
+    private final List<BuildEvent.StepWarning> warnings = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
 
     public BuildSession(BuildRequest request, ImageStore store, DiffStore diffs, BuildCache cache, ExecutorSetup executor,
@@ -100,7 +101,19 @@ public final class BuildSession {
     }
 
     public void emit(BuildEvent event) {
+        if (event instanceof BuildEvent.StepWarning warning) {
+            warnings.add(warning);
+        }
         listener.on(event);
+    }
+
+    /** Every warning emitted so far, in step order. */
+    public List<BuildEvent.StepWarning> warnings() {
+        synchronized (warnings) {
+            List<BuildEvent.StepWarning> copy = new ArrayList<>(warnings);
+            copy.sort(java.util.Comparator.comparingInt(w -> w.step().number()));
+            return copy;
+        }
     }
 
     public void timed(StepId step, Duration elapsed, boolean cached) {

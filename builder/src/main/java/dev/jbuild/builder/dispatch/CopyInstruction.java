@@ -5,6 +5,7 @@ import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.builder.files.CopyException;
 import dev.jbuild.builder.files.CopyRequest;
+import dev.jbuild.builder.files.CopyResult;
 import dev.jbuild.executor.ProcessUser;
 import dev.jbuild.executor.UnknownUserException;
 import dev.jbuild.executor.UserResolver;
@@ -170,15 +171,35 @@ final class CopyInstruction {
         ImageState stageSource = sourceImage;
         Path context = contextRoot;
         LayerStep.run(session, state, step, key, createdBy(spec.add(), sources, inline, destinationWord),
-                workspace -> {
+                (workspace, warn) -> {
                     CopyRequest.Owner owner = chown == null ? null : owner(workspace.rootfs(), chown, step);
                     try (SourceImages.View view = stageSource == null ? null : SourceImages.view(session, stageSource)) {
-                        session.copier().copy(requests.create(view == null ? context : view.root(),
+                        CopyResult result = session.copier().copy(requests.create(view == null ? context : view.root(),
                                 workspace.rootfs(), owner));
+                        if (!result.unsearchableDirectories().isEmpty()) {
+                            warn.accept(unsearchable(chmod, result.unsearchableDirectories()));
+                        }
                     } catch (CopyException e) {
                         throw new BuildException(e.getMessage(), step, e);
                     }
                 });
+    }
+
+    /** How many directories a warning names before it only counts the rest. */
+    private static final int NAMED_DIRECTORIES = 5;
+
+    /**
+     * The --chmod trap (moby/moby#49851): BuildKit applies --chmod to the directories a copy creates or
+     * copies, so a file mode without x leaves them unsearchable. The build does what Docker does, and says so.
+     */
+    static String unsearchable(String chmod, List<String> directories) {
+        String named = String.join(", ", directories.subList(0, Math.min(NAMED_DIRECTORIES, directories.size())))
+                + (directories.size() > NAMED_DIRECTORIES ? " and " + (directories.size() - NAMED_DIRECTORIES)
+                + " more" : "");
+        return "--chmod=" + chmod + " makes the director" + (directories.size() == 1 ? "y " : "ies ") + named
+                + " (created or copied by this step) readable but not searchable: users other than root cannot reach "
+                + "what is inside; use --chmod=u=rwX,go=rX (X adds search to directories only) or create the "
+                + "directories first with RUN mkdir -p";
     }
 
     /**

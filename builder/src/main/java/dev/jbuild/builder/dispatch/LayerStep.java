@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The life of one filesystem step (RUN, COPY, ADD, WORKDIR): look its key up in the cache; on a miss,
@@ -28,10 +29,10 @@ import java.util.Optional;
  */
 final class LayerStep {
 
-    /** What the instruction does to the workspace on a cache miss. */
+    /** What the instruction does to the workspace on a cache miss; what it warns about goes to {@code warn}. */
     @FunctionalInterface
     interface Work {
-        void apply(Workspace workspace) throws IOException, InterruptedException;
+        void apply(Workspace workspace, Consumer<String> warn) throws IOException, InterruptedException;
     }
 
     private LayerStep() {
@@ -48,6 +49,7 @@ final class LayerStep {
                 state.addLayer(new Descriptor(MediaTypes.OCI_LAYER, record.diffId(), record.size()), createdBy,
                         record.created());
                 session.emit(new BuildEvent.StepCached(step));
+                record.warnings().forEach(warning -> session.emit(new BuildEvent.StepWarning(step, warning)));
                 session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
                 return;
             }
@@ -57,8 +59,9 @@ final class LayerStep {
         }
         Descriptor layer;
         List<Digest> stack = new ArrayList<>(state.diffIds());
+        List<String> warnings = new ArrayList<>();
         try (Workspace workspace = session.diffs().workspace(state.diffIds())) {
-            work.apply(workspace);
+            work.apply(workspace, warnings::add);
             List<Change> changes = workspace.changes();
             LayerWriter writer = LayerWriter.of(new WriterOptions(session.request().sourceDateEpoch()));
             layer = session.store().blobs().write(MediaTypes.OCI_LAYER,
@@ -68,8 +71,9 @@ final class LayerStep {
         }
         Instant created = Instant.now();
         // The whole stack goes into the record so that prune knows every diff directory it needs.
-        session.cache().store(key, new CacheRecord(layer.digest(), layer.size(), created, stack));
+        session.cache().store(key, new CacheRecord(layer.digest(), layer.size(), created, stack, warnings));
         state.addLayer(layer, createdBy, created);
+        warnings.forEach(warning -> session.emit(new BuildEvent.StepWarning(step, warning)));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         session.emit(new BuildEvent.StepFinished(step, elapsed));
         session.timed(step, elapsed, false);

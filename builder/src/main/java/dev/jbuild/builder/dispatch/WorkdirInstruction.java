@@ -43,7 +43,7 @@ final class WorkdirInstruction {
         String user = state.run().user();
         CacheKey key = new CacheKey(state.stateKey(), "WORKDIR " + absolute, Map.of(), null, List.of("user=" + user,
                 "epoch=" + session.request().sourceDateEpoch()));
-        LayerStep.run(session, state, step, key, "WORKDIR " + absolute, workspace -> {
+        LayerStep.run(session, state, step, key, "WORKDIR " + absolute, (workspace, warn) -> {
             ProcessUser owner = ProcessUser.ROOT;
             if (!user.isEmpty()) {
                 try {

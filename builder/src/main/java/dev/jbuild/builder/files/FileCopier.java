@@ -19,9 +19,7 @@ public interface FileCopier {
     /**
      * Copies into {@code request.targetRoot()}.
      *
-     * @return the number of entries copied, extracted or downloaded (directories created only to hold the
-     *     destination are not counted)
      * @throws CopyException anything Docker would refuse, with BuildKit's wording where it has one
      */
-    int copy(CopyRequest request) throws IOException;
+    CopyResult copy(CopyRequest request) throws IOException;
 }

@@ -53,7 +53,7 @@ final class SourcePlanner {
 
     private void checkFlags() {
         if (request.chmod() != null) {
-            ChmodSpec.parse(request.chmod());
+            MetadataPolicy.chmod(request.chmod());
         }
         if (request.checksum() == null) {
             return;

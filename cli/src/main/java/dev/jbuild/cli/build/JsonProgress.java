@@ -41,6 +41,9 @@ public final class JsonProgress implements BuildListener {
             step(node, "step-failed", f.step());
             node.put("error", f.message());
             node.putArray("lastLines").addAll(f.lastLines().stream().map(JSON.getNodeFactory()::textNode).toList());
+        } else if (event instanceof BuildEvent.StepWarning w) {
+            step(node, "step-warning", w.step());
+            node.put("message", w.message());
         } else if (event instanceof BuildEvent.StepCancelled c) {
             step(node, "step-cancelled", c.step());
         } else if (event instanceof BuildEvent.Notice n) {

@@ -1,6 +1,8 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.builder.BuildEvent;
 import dev.jbuild.builder.BuildSummary;
+import dev.jbuild.parser.syntax.SourceRange;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,24 @@ final class Summaries {
                     TerminalText.clean(timing.step().label())));
         }
         lines.forEach(line -> out.println(TerminalText.cut(line, columns)));
+        warnings(out, summary.warnings(), columns);
+    }
+
+    /**
+     * BuildKit's closing list of warnings, each with the step's line: wrapped to the width rather than cut,
+     * since the fix is in the message's last words.
+     */
+    private static void warnings(PrintStream out, List<BuildEvent.StepWarning> warnings, int columns) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(" " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + " found:");
+        for (BuildEvent.StepWarning warning : warnings) {
+            SourceRange range = warning.step().range();
+            String text = " - " + (range == null ? "" : range.file() + ":" + range.startLine() + ": ") + warning.message();
+            TerminalText.wrap(text, columns, "   ").forEach(out::println);
+        }
     }
 
     /** {@code hello} as BuildKit names it: {@code docker.io/library/hello:latest}. */

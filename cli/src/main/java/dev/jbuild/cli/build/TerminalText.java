@@ -83,6 +83,41 @@ final class TerminalText {
         return text;
     }
 
+    /**
+     * {@code text} in lines of at most {@code columns} cells, broken between words (a word longer than a line
+     * is cut), its leading spaces kept, every line after the first starting with {@code indent}.
+     */
+    static java.util.List<String> wrap(String text, int columns, String indent) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        String words = text.stripLeading();
+        StringBuilder line = new StringBuilder(text.substring(0, text.length() - words.length()));
+        int start = line.length(); // where the current line's words begin
+        for (String word : words.split(" +")) {
+            String rest = word;
+            while (!rest.isEmpty()) {
+                boolean first = line.length() == start;
+                int room = columns - width(line.toString()) - (first ? 0 : 1);
+                if (width(rest) <= room) {
+                    line.append(first ? "" : " ").append(rest);
+                    rest = "";
+                    continue;
+                }
+                if (first) {
+                    String part = cut(rest, Math.max(room, 1));
+                    line.append(part);
+                    rest = rest.substring(part.length());
+                }
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+                start = indent.length();
+            }
+        }
+        if (line.length() > start) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
     /** wcwidth's answer for the common cases: combining marks take none, East Asian wide and emoji two. */
     private static int cells(int c) {
         int type = Character.getType(c);

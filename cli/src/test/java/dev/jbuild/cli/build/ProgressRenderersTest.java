@@ -46,6 +46,23 @@ class ProgressRenderersTest {
     }
 
     @Test
+    void warningsArePrintedWhenTheyHappenAndListedAtTheEnd() {
+        StepId copy = new StepId(3, "", 2, 2, "COPY --chmod=644 c /srv/app/c",
+                new dev.jbuild.parser.syntax.SourceRange("Dockerfile", 2, 1, 2));
+        BuildEvent.StepWarning warning = new BuildEvent.StepWarning(copy, "--chmod=644 makes the directory /srv/app "
+                + "(created or copied by this step) readable but not searchable");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PlainProgress plain = new PlainProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        plain.on(warning);
+        plain.on(new BuildEvent.BuildFinished(new BuildSummary(Digest.of("config"), List.of(), 2, 30, List.of(),
+                Duration.ofSeconds(1), List.of(warning))));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("#3 WARN: " + warning.message(), lines[0]);
+        assertEquals(" 1 warning found:", lines[lines.length - 2]);
+        assertEquals(" - Dockerfile:2: " + warning.message(), lines[lines.length - 1]);
+    }
+
+    @Test
     void jsonIsOneObjectPerEvent() {
         String[] lines = render(JsonProgress::new).split("\n");
         assertEquals(4, lines.length);

@@ -4,10 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Go's {@code path.Clean} and {@code path.Base} (slash-separated, lexical only). */
-final class GoPaths {
+public final class GoPaths {
     private GoPaths() {}
 
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }
@@ -34,7 +34,7 @@ final class GoPaths {
         return joined.isEmpty() ? "." : joined;
     }
 
-    static String base(String path) {
+    public static String base(String path) {
         if (path.isEmpty()) {
             return ".";
         }
