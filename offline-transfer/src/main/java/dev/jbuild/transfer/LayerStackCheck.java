@@ -35,6 +35,7 @@ import java.nio.file.Path;
 final class LayerStackCheck {
     private final ImageStore store;
     private final ExpansionLimit limit;
+    private final java.util.Map<Digest, Long> contentSizes = new java.util.HashMap<>();
 
     LayerStackCheck(ImageStore store, ExpansionLimit limit) {
         this.store = store;
@@ -73,6 +74,14 @@ final class LayerStackCheck {
                 FileTrees.delete(work);
             }
         }
+    }
+
+    /**
+     * The sizes, as Docker counts them, of the layers {@link #check} unpacked (by diff ID): worked out on the
+     * way, for the store to record without reading the layers again.
+     */
+    java.util.Map<Digest, Long> contentSizes() {
+        return java.util.Collections.unmodifiableMap(contentSizes);
     }
 
     private void verifyDigest(ImageCandidate image, LayerCandidate layer) throws IOException {
@@ -115,6 +124,7 @@ final class LayerStackCheck {
             ApplyResult result = LayerApplier.of(options).apply(tar, rootfs);
             tar.transferTo(OutputStream.nullOutputStream());
             requireDiffId(what, layer, Digest.ofHex(result.digest().sha256Hex()));
+            contentSizes.put(layer.diffId(), result.contentSize());
         } catch (UnsafeEntryException e) {
             throw new InvalidArchiveException(what + " was refused: " + e.getMessage(), e);
         } catch (MalformedLayerException e) {

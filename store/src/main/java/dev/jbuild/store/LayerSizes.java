@@ -76,9 +76,22 @@ public final class LayerSizes {
             // may stop an image from being stored or listed.
             return blobs.has(diffId) ? blobs.size(diffId) : blob == null ? 0 : blob.size();
         }
-        AtomicFiles.write(session.newPath("layer-size"), record,
-                Long.toString(size).getBytes(StandardCharsets.US_ASCII));
+        record(diffId, size);
         return size;
+    }
+
+    /**
+     * Records the size of the layer {@code diffId} that whoever read the layer worked out (load reads every
+     * layer to check it anyway, so that reading it again for its size is spared).
+     *
+     * @param size what {@link dev.jbuild.layertar.ContentSize} counted over the layer's exact bytes
+     */
+    public void record(Digest diffId, long size) throws IOException {
+        Path record = layout.layerSize(diffId);
+        if (!Files.exists(record)) {
+            AtomicFiles.write(session.newPath("layer-size"), record,
+                    Long.toString(size).getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     /**
