@@ -67,6 +67,23 @@ class ChecksBeforeAnyStepTest extends BuilderTest {
         assertEquals(10, printed.lines().filter(l -> l.startsWith("Dockerfile:")).count(), printed);
     }
 
+    /** What no file could make right is refused before the build too, with BuildKit's words. */
+    @Test
+    void copyAndAddSourcesAndChecksumsAreCheckedBeforeTheBuild() throws Exception {
+        Path context = BuildFixture.context(dir.resolve("sources"), "f.txt", "f\n");
+        DockerfileErrors errors = failsWithSeveral(String.join("\n",
+                "FROM busybox",
+                "RUN echo the first step must not run",
+                "COPY http://example.com/f.txt /f",
+                "ADD --checksum=sha256:abc http://example.com/g.txt /g",
+                "ADD --checksum=sha256:" + "0".repeat(64) + " f.txt /h",
+                ""), context);
+        assertEquals(List.of("3: source can't be a URL for COPY",
+                "4: invalid checksum digest format: sha256:abc",
+                "5: checksum requires HTTP(S) or Git sources"), lines(errors));
+        assertEquals(List.of(), fixture.events);
+    }
+
     /** The base stage's ENV is what a stage built on it expands against, before the base has run. */
     @Test
     void valuesFromTheBaseStageAreExpandedBeforeItRuns() {

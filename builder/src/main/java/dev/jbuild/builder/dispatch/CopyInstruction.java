@@ -63,6 +63,17 @@ final class CopyInstruction {
         if (words.from() != null) {
             SourceImages.requireStageOrImage(session, words.from());
         }
+        // A source root only to make a well-formed request: check() reads no file.
+        CopyRequest.Builder request = CopyRequest.builder(words.destination(), null).fromContext(Path.of("/"))
+                .source(words.sources().toArray(String[]::new)).chmod(words.chmod()).checksum(words.checksum());
+        if (spec.add()) {
+            request.add().unpack(spec.unpack());
+        }
+        try {
+            session.copier().check(request.build());
+        } catch (CopyException e) {
+            throw words.expander().error(e.getMessage());
+        }
     }
 
     private static Spec spec(Copy copy) {

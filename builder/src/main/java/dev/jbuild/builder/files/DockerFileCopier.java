@@ -63,6 +63,11 @@ public final class DockerFileCopier implements FileCopier {
     }
 
     @Override
+    public void check(CopyRequest request) {
+        new SourcePlanner(request, null).check();
+    }
+
+    @Override
     public CopyResult copy(CopyRequest request) throws IOException {
         if (request.targetRoot() == null) {
             throw new IllegalArgumentException("copy needs a targetRoot");
