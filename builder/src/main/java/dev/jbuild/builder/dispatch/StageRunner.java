@@ -110,7 +110,14 @@ public final class StageRunner {
                 + (stage.name() != null ? " AS " + stage.name() : ""), stage.from().range());
         long start = System.nanoTime();
         session.emit(new BuildEvent.StepStarted(from));
-        ImageState image = SourceImages.image(session, reference, from);
+        ImageState image;
+        try {
+            image = SourceImages.image(session, reference, from);
+        } catch (IOException | BuildException e) {
+            session.emit(new BuildEvent.StepFailed(from, e.getMessage(), List.of(),
+                    Duration.ofNanos(System.nanoTime() - start)));
+            throw e;
+        }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         session.emit(new BuildEvent.StepFinished(from, elapsed));
         session.timed(from, elapsed, false);
