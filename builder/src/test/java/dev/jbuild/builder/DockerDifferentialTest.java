@@ -131,7 +131,9 @@ class DockerDifferentialTest {
         }
         assumeTrue(reachable, "no Docker engine reachable");
         try (BuildFixture fixture = new BuildFixture(dir.resolve("jbuild"))) {
-            String base = "jbuild-differential-busybox:latest";
+            // Names no one else uses: the engine may be shared with other test runs.
+            String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();
+            String base = "jbuild-differential-busybox:" + unique;
             Path baseTar = dir.resolve("busybox.tar");
             if (baseArg != null) {
                 run(dir, "tar", "-C", fixture.root.resolve("busybox").toString(), "--numeric-owner", "-cf",
@@ -140,7 +142,7 @@ class DockerDifferentialTest {
                         "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", baseTar.toString(),
                         base);
             }
-            String tag = "jbuild-differential-out:latest";
+            String tag = "jbuild-differential-out:" + unique;
             try {
                 List<String> command = new ArrayList<>(List.of(docker(), "build", "-q", "-t", tag));
                 if (baseArg != null) {

@@ -52,8 +52,8 @@ public final class ImageStore implements AutoCloseable {
         this.table = new TableFile(layout, session, lock, options);
         this.references = new ReferenceStore(table, blobs);
         this.compressed = new CompressedBlobCache(layout, session, blobs);
-        this.layers = new LayerStore(layout, session, lock, options, blobs, compressed);
         this.layerSizes = new LayerSizes(layout, session, blobs, compressed);
+        this.layers = new LayerStore(layout, session, lock, options, blobs, compressed, layerSizes);
     }
 
     public static ImageStore open(Path root) throws IOException {

@@ -7,6 +7,7 @@ import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.builder.cache.CacheRecord;
 import dev.jbuild.executor.Workspace;
 import dev.jbuild.layertar.Change;
+import dev.jbuild.layertar.ContentSize;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
 import dev.jbuild.store.Descriptor;
@@ -64,8 +65,10 @@ final class LayerStep {
             work.apply(workspace, warnings::add);
             List<Change> changes = workspace.changes();
             LayerWriter writer = LayerWriter.of(new WriterOptions(session.request().sourceDateEpoch()));
+            ContentSize size = new ContentSize();
             layer = session.store().blobs().write(MediaTypes.OCI_LAYER,
-                    out -> writer.streamChanges(workspace.diffRoot(), changes, out));
+                    out -> writer.streamChanges(workspace.diffRoot(), changes, out, size));
+            session.store().layerSizes().record(layer.digest(), size.total());
             stack.add(layer.digest());
             session.diffs().commit(LayerStore.chainId(stack), workspace);
         }
