@@ -7,6 +7,13 @@ import java.util.List;
 /** What happens during a build, for progress renderers; the builder itself never prints. */
 public sealed interface BuildEvent {
 
+    /**
+     * The build is checked and about to run its first step.
+     *
+     * @param steps how many steps progress will show in all, known from the start
+     */
+    record BuildPlanned(int steps) implements BuildEvent {}
+
     /** A step began: it is being looked up in the cache or run. */
     record StepStarted(StepId step) implements BuildEvent {}
 
@@ -25,6 +32,12 @@ public sealed interface BuildEvent {
      * @param lastLines up to the last 20 lines the step printed
      */
     record StepFailed(StepId step, String message, List<String> lastLines, Duration elapsed) implements BuildEvent {}
+
+    /**
+     * A step did what it was asked, but what it made will likely not work as meant (a {@code --chmod}
+     * that leaves directories unsearchable); said again when the step comes from the cache.
+     */
+    record StepWarning(StepId step, String message) implements BuildEvent {}
 
     /** A step was stopped because another one failed. */
     record StepCancelled(StepId step) implements BuildEvent {}

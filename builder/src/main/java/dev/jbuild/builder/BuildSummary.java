@@ -13,12 +13,19 @@ import java.util.List;
  * @param size the sum of its layer sizes in bytes
  * @param steps every filesystem step of the build with how long it took and whether it was cached
  * @param elapsed the whole build
+ * @param warnings every warning of the build's steps, in step order
  */
 public record BuildSummary(Digest imageId, List<String> tags, int layers, long size, List<StepTiming> steps,
-                           Duration elapsed) {
+                           Duration elapsed, List<BuildEvent.StepWarning> warnings) {
     public BuildSummary {
         tags = List.copyOf(tags);
         steps = List.copyOf(steps);
+        warnings = List.copyOf(warnings);
+    }
+
+    public BuildSummary(Digest imageId, List<String> tags, int layers, long size, List<StepTiming> steps,
+                        Duration elapsed) {
+        this(imageId, tags, layers, size, steps, elapsed, List.of());
     }
 
     /** One step's time; {@code cached} steps took only the lookup. */

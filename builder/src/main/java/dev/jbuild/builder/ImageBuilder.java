@@ -2,9 +2,12 @@ package dev.jbuild.builder;
 
 import dev.jbuild.builder.cache.BuildCache;
 import dev.jbuild.builder.cache.CacheMismatchException;
+import dev.jbuild.builder.dispatch.BuildPlan;
+import dev.jbuild.builder.dispatch.BuildPlanner;
 import dev.jbuild.builder.dispatch.BuildSession;
 import dev.jbuild.builder.dispatch.ImageState;
 import dev.jbuild.builder.dispatch.StageResults;
+import dev.jbuild.builder.dispatch.StagePlan;
 import dev.jbuild.builder.dispatch.StageRunner;
 import dev.jbuild.builder.files.FileCopier;
 import dev.jbuild.builder.layers.DiffStore;
@@ -114,11 +117,12 @@ public final class ImageBuilder {
         StageResults results = new StageResults();
         BuildSession session = new BuildSession(request, store, diffs, cache, executor, copier, listener, results);
         InstructionGraph graph = request.graph();
-        List<Stage> order = buildOrder(graph);
+        BuildPlan plan = BuildPlanner.plan(session, buildOrder(graph));
+        listener.on(new BuildEvent.BuildPlanned(plan.steps()));
         if (request.serial()) {
-            runSerially(session, order);
+            runSerially(session, plan.stages());
         } else {
-            runInParallel(session, order);
+            runInParallel(session, plan.stages());
         }
         ImageState target = results.await(graph.target());
         ImageConfig config = target.config();
@@ -130,19 +134,21 @@ public final class ImageBuilder {
         ImageState finalState = new ImageState(config, target.layers());
         session.fetchBlobs(target.layers());
         ImageRecord image = store.writeImage(config, target.layers(), request.tags());
-        BuildSummary summary = new BuildSummary(image.id(), request.tags(), target.layers().size(), image.size(),
-                session.timings(), Duration.ofNanos(System.nanoTime() - start));
+        BuildSummary summary = new BuildSummary(image.id(), request.tags(), target.layers().size(),
+                store.layerSizes().total(image),
+                session.timings(), Duration.ofNanos(System.nanoTime() - start), session.warnings());
         listener.on(new BuildEvent.BuildFinished(summary));
         return new BuildResult(image, finalState, summary, session.journal());
     }
 
-    private static void runSerially(BuildSession session, List<Stage> order) throws IOException,
+    private static void runSerially(BuildSession session, List<StagePlan> order) throws IOException,
             InterruptedException {
-        for (Stage stage : order) {
+        for (StagePlan stage : order) {
+            int index = stage.stage().index();
             try {
-                session.results().complete(stage.index(), StageRunner.run(session, stage, label(session, stage)));
+                session.results().complete(index, StageRunner.run(session, stage));
             } catch (IOException | InterruptedException | RuntimeException e) {
-                session.results().fail(stage.index(), e);
+                session.results().fail(index, e);
                 throw e;
             }
         }
@@ -153,7 +159,7 @@ public final class ImageBuilder {
      * interrupts every other stage (their sandboxes are killed and cleaned up) and is what the build
      * reports; the others' "cancelled" are not.
      */
-    private static void runInParallel(BuildSession session, List<Stage> order) throws IOException,
+    private static void runInParallel(BuildSession session, List<StagePlan> order) throws IOException,
             InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(order.size(), runnable -> {
             Thread thread = new Thread(runnable, "jbuild-stage");
@@ -163,7 +169,7 @@ public final class ImageBuilder {
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> futures = new ArrayList<>();
         try {
-            for (Stage stage : order) {
+            for (StagePlan stage : order) {
                 try {
                     futures.add(submit(pool, session, stage, failures));
                 } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -199,12 +205,14 @@ public final class ImageBuilder {
         }
     }
 
-    private static Future<?> submit(ExecutorService pool, BuildSession session, Stage stage, List<Throwable> failures) {
+    private static Future<?> submit(ExecutorService pool, BuildSession session, StagePlan stage,
+                                    List<Throwable> failures) {
+        int index = stage.stage().index();
         return pool.submit(() -> {
             try {
-                session.results().complete(stage.index(), StageRunner.run(session, stage, label(session, stage)));
+                session.results().complete(index, StageRunner.run(session, stage));
             } catch (Throwable e) {
-                session.results().fail(stage.index(), e);
+                session.results().fail(index, e);
                 failures.add(e);
                 pool.shutdownNow();
             }
@@ -239,11 +247,4 @@ public final class ImageBuilder {
         order.add(stage);
     }
 
-    /** BuildKit's bracket label: the AS name, else {@code stage-N} when the file has several stages. */
-    static String label(BuildSession session, Stage stage) {
-        if (stage.name() != null) {
-            return stage.name();
-        }
-        return session.request().graph().stages().size() > 1 ? "stage-" + stage.index() : "";
-    }
 }

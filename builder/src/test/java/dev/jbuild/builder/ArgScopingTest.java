@@ -7,26 +7,9 @@ import dev.jbuild.imagespec.Platform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ArgScopingTest {
-    @TempDir
-    static Path dir;
-    static BuildFixture fixture;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        fixture = new BuildFixture(dir);
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        fixture.close();
-    }
-
+class ArgScopingTest extends BuilderTest {
     @Test
     void globalArgIsUsableInFromButInsideAStageOnlyAfterRedeclaration() throws Exception {
         BuildResult result = fixture.build("ARG IMAGE=busybox\nARG V=global\nFROM $IMAGE\nLABEL before=\"[$V]\"\n"

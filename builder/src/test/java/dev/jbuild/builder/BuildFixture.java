@@ -67,8 +67,9 @@ final class BuildFixture implements AutoCloseable {
         return new BuildFixture(root);
     }
 
+    /** The graph as {@code jbuild build} makes it: invalid instructions are left for the builder to report. */
     static InstructionGraph graph(String dockerfile, Map<String, String> buildArgs, String target) {
-        return GraphBuilder.build(SyntaxParser.parse(dockerfile, "Dockerfile"), buildArgs, target);
+        return GraphBuilder.buildDeferringErrors(SyntaxParser.parse(dockerfile, "Dockerfile"), buildArgs, target);
     }
 
     BuildResult build(String dockerfile, Path context) throws IOException, InterruptedException {

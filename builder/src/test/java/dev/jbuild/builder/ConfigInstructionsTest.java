@@ -12,29 +12,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The config-only instructions: config shape and history text as BuildKit writes them (checked with Docker). */
-class ConfigInstructionsTest {
-    @TempDir
-    static Path dir;
-    static BuildFixture fixture;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        fixture = new BuildFixture(dir);
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        fixture.close();
-    }
-
+class ConfigInstructionsTest extends BuilderTest {
     private static List<String> built(BuildResult result) {
         return BuildFixture.builtHistory(result).stream().map(HistoryEntry::createdBy).toList();
+    }
+
+    /** BuildKit's empty image has a working directory and a PATH before the first instruction (checked with Docker). */
+    @Test
+    void aScratchImageHasBuildkitsWorkingDirectoryAndPath() throws Exception {
+        BuildResult result = fixture.build("FROM scratch\nENV A=1\n", null);
+        ContainerConfig run = BuildFixture.run(result);
+        assertEquals("/", run.workingDir());
+        assertEquals(List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "A=1"), run.env());
+        assertEquals(List.of("ENV A=1"), result.image().config().history().stream().map(HistoryEntry::createdBy).toList());
     }
 
     @Test

@@ -107,11 +107,21 @@ class DockerDifferentialTest {
         compareWithDocker(context, "BASE", Map.of("B", "2"));
     }
 
+    /** BuildKit's empty image has WorkingDir "/" and PATH; WORKDIR and COPY layers have Docker's sizes. */
+    @Test
+    void scratchImageMatchesDockerBuild() throws Exception {
+        Path context = BuildFixture.context(dir.resolve("scratch"), "f.txt", "thirty bytes of content, yes.\n",
+                "g.txt", "x", "Dockerfile", "FROM scratch\nCOPY f.txt /srv/app/f\nWORKDIR /srv\nCOPY g.txt /g\n"
+                + "ENV A=1\n");
+        compareWithDocker(context, null, Map.of());
+    }
+
     /**
      * Builds the context with Docker and with jbuild from the same busybox root, and compares run
-     * configuration, history text and root filesystem.
+     * configuration, history text, sizes (the image's and each layer's, as Docker counts them) and
+     * root filesystem.
      *
-     * @param baseArg the build arg naming the base image
+     * @param baseArg the build arg naming the base image, or null for a Dockerfile on scratch
      */
     private void compareWithDocker(Path context, String baseArg, Map<String, String> buildArgs) throws Exception {
         boolean reachable = dockerReachable();
@@ -121,16 +131,23 @@ class DockerDifferentialTest {
         }
         assumeTrue(reachable, "no Docker engine reachable");
         try (BuildFixture fixture = new BuildFixture(dir.resolve("jbuild"))) {
-            String base = "jbuild-differential-busybox:latest";
+            // Names no one else uses: the engine may be shared with other test runs.
+            String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();
+            String base = "jbuild-differential-busybox:" + unique;
             Path baseTar = dir.resolve("busybox.tar");
-            run(dir, "tar", "-C", fixture.root.resolve("busybox").toString(), "--numeric-owner", "-cf",
-                    baseTar.toString(), ".");
-            run(dir, docker(), "import", "--change", "CMD [\"sh\"]", "--change",
-                    "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", baseTar.toString(), base);
-            String tag = "jbuild-differential-out:latest";
+            if (baseArg != null) {
+                run(dir, "tar", "-C", fixture.root.resolve("busybox").toString(), "--numeric-owner", "-cf",
+                        baseTar.toString(), ".");
+                run(dir, docker(), "import", "--change", "CMD [\"sh\"]", "--change",
+                        "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", baseTar.toString(),
+                        base);
+            }
+            String tag = "jbuild-differential-out:" + unique;
             try {
-                List<String> command = new ArrayList<>(List.of(docker(), "build", "-q", "--build-arg",
-                        baseArg + "=" + base, "-t", tag));
+                List<String> command = new ArrayList<>(List.of(docker(), "build", "-q", "-t", tag));
+                if (baseArg != null) {
+                    command.addAll(List.of("--build-arg", baseArg + "=" + base));
+                }
                 buildArgs.forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
                 command.add(".");
                 run(context, command.toArray(String[]::new));
@@ -138,7 +155,9 @@ class DockerDifferentialTest {
                 Map<String, String> dockerFiles = dockerFilesystem(tag);
 
                 Map<String, String> args = new java.util.HashMap<>(buildArgs);
-                args.put(baseArg, "busybox:latest");
+                if (baseArg != null) {
+                    args.put(baseArg, "busybox:latest");
+                }
                 BuildResult ours = fixture.build(Files.readString(context.resolve("Dockerfile")), context, args,
                         b -> { });
                 JsonNode ourConfig = JSON.readTree(BuildFixture.config(ours).toJson()).get("config");
@@ -148,14 +167,23 @@ class DockerDifferentialTest {
                     assertEquals(normalize(dockerConfig.get(field)), normalize(ourConfig.get(field)), field);
                 }
                 assertEquals(dockerImage.get("Author").asText(), BuildFixture.config(ours).author());
-                assertEquals(dockerHistory(tag), ourHistory(ours));
+                int baseEntries = baseArg == null ? 0 : 1;
+                assertEquals(dockerHistory(tag, baseEntries), ourHistory(ours, baseEntries));
+                assertEquals(dockerImage.get("Size").asLong(), fixture.store.layerSizes().total(ours.image()), "Size");
+                assertEquals(dockerLayerSizes(tag), ourLayerSizes(fixture, ours), "history sizes");
 
                 ByteArrayOutputStream tar = new ByteArrayOutputStream();
                 new RootfsExporter(fixture.builder.diffs()).writeTar(ours.state(), null, tar);
                 Map<String, String> ourFiles = listing(new java.io.ByteArrayInputStream(tar.toByteArray()));
+                if (!ourFiles.containsKey("etc")) {
+                    dockerFiles.remove("etc"); // made by the engine for its /etc/hosts in a container on scratch
+                }
                 assertEquals(dockerFiles, ourFiles);
             } finally {
-                run(dir, docker(), "rmi", "-f", tag, base);
+                run(dir, docker(), "rmi", "-f", tag);
+                if (baseArg != null) {
+                    run(dir, docker(), "rmi", "-f", base);
+                }
             }
         }
     }
@@ -181,18 +209,40 @@ class DockerDifferentialTest {
         return node;
     }
 
-    private List<String> dockerHistory(String tag) throws IOException, InterruptedException {
+    /** The history Docker shows, oldest first, without the base image's {@code baseEntries} entries. */
+    private List<String> dockerHistory(String tag, int baseEntries) throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>();
         String out = run(dir, docker(), "history", "--no-trunc", "--format", "{{.CreatedBy}}", tag);
         // the base image's entry has an empty created_by: keep empty lines, drop only the final terminator
         for (String line : out.substring(0, out.length() - 1).split("\n", -1)) {
             lines.add(0, comparable(line));
         }
-        return lines.subList(1, lines.size()); // the base image's own entry
+        return lines.subList(baseEntries, lines.size());
     }
 
-    private static List<String> ourHistory(BuildResult result) {
-        return BuildFixture.builtHistory(result).stream().map(HistoryEntry::createdBy)
+    /** {@code docker history}'s SIZE of every entry, in bytes, oldest first (0 for config-only entries). */
+    private List<Long> dockerLayerSizes(String tag) throws IOException, InterruptedException {
+        List<Long> sizes = new ArrayList<>();
+        for (String line : run(dir, docker(), "history", "--human=false", "--format", "{{.Size}}", tag).split("\n")) {
+            sizes.add(0, Long.parseLong(line.trim()));
+        }
+        return sizes;
+    }
+
+    /** What {@code jbuild history} shows as SIZE for every entry, oldest first. */
+    private static List<Long> ourLayerSizes(BuildFixture fixture, BuildResult result) throws IOException {
+        List<Long> layers = fixture.store.layerSizes().of(result.image());
+        List<Long> sizes = new ArrayList<>();
+        int layer = 0;
+        for (HistoryEntry entry : result.image().config().history()) {
+            sizes.add(entry.emptyLayer() ? 0L : layers.get(layer++));
+        }
+        return sizes;
+    }
+
+    private static List<String> ourHistory(BuildResult result, int baseEntries) {
+        List<HistoryEntry> history = result.image().config().history();
+        return history.subList(baseEntries, history.size()).stream().map(HistoryEntry::createdBy)
                 .map(DockerDifferentialTest::comparable).toList();
     }
 
@@ -202,7 +252,7 @@ class DockerDifferentialTest {
     }
 
     private Map<String, String> dockerFilesystem(String tag) throws IOException, InterruptedException {
-        String container = run(dir, docker(), "create", tag).trim();
+        String container = run(dir, docker(), "create", tag, "/no-command").trim();
         try {
             Path tar = dir.resolve("docker-rootfs.tar");
             run(dir, docker(), "export", "-o", tar.toString(), container);

@@ -5,30 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jbuild.imagespec.HistoryEntry;
+import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** WORKDIR, USER at run time, and COPY/ADD as the builder wires them (the copy rules have their own tests). */
-class FilesystemStepsTest {
-    @TempDir
-    static Path dir;
-    static BuildFixture fixture;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        fixture = new BuildFixture(dir);
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        fixture.close();
-    }
-
+class FilesystemStepsTest extends BuilderTest {
     @Test
     void workdirIsRelativeToThePreviousOneAndCreatedWithTheUsersOwnership() throws Exception {
         BuildResult result = fixture.build("FROM busybox\nWORKDIR /a\nWORKDIR b\nUSER app\nWORKDIR c\nRUN pwd\n", null);
@@ -113,20 +97,24 @@ class FilesystemStepsTest {
         assertTrue(failure.getMessage().contains("absent.txt"), failure.getMessage());
     }
 
+    /** Found before any step runs, at the FROM line. */
     @Test
     void baseImageNotInTheStoreIsAOneLineErrorSayingHowToGetIt() {
-        BaseImageNotFoundException failure = assertThrows(BaseImageNotFoundException.class,
+        DockerfileSyntaxException failure = assertThrows(DockerfileSyntaxException.class,
                 () -> fixture.build("FROM alpine:3.20\nRUN true\n", null));
-        assertEquals("alpine:3.20", failure.reference());
+        assertEquals("alpine:3.20", ((BaseImageNotFoundException) failure.getCause()).reference());
+        assertEquals(1, failure.range().startLine());
         assertTrue(failure.getMessage().contains("jbuild load") && failure.getMessage().contains("jbuild import"));
         assertTrue(!failure.getMessage().contains("\n"));
+        assertEquals(0, fixture.events.size(), "nothing ran");
     }
 
     @Test
     void fromAnotherPlatformIsRefusedClearly() {
-        BuildException failure = assertThrows(BuildException.class,
+        DockerfileSyntaxException failure = assertThrows(DockerfileSyntaxException.class,
                 () -> fixture.build("FROM --platform=linux/s390x busybox\n", null));
         assertTrue(failure.getMessage().contains("linux/s390x"), failure.getMessage());
+        assertEquals(1, failure.range().startLine());
     }
 
     @Test

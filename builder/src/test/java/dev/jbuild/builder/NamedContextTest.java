@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,11 +49,11 @@ class NamedContextTest {
     }
 
     @Test
-    void fromANamedDirectoryIsRefusedWithAMessage() throws Exception {
+    void fromANamedDirectoryIsRefusedWithAMessageBeforeAnyStep() throws Exception {
         Path context = BuildFixture.context(dir.resolve("ctx"), "f", "x\n");
         try (BuildFixture fixture = new BuildFixture(dir.resolve("jbuild"))) {
-            BuildException e = assertThrows(BuildException.class, () -> fixture.build("FROM base\n", context, Map.of(),
-                    b -> b.namedContext("base", new NamedContext.Directory(context))));
+            DockerfileSyntaxException e = assertThrows(DockerfileSyntaxException.class, () -> fixture.build(
+                    "FROM base\n", context, Map.of(), b -> b.namedContext("base", new NamedContext.Directory(context))));
             assertTrue(e.getMessage().contains("FROM a directory build context (\"base\") is not supported yet"),
                     e.getMessage());
         }

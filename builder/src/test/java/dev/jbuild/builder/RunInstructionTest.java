@@ -7,26 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RunInstructionTest {
-    @TempDir
-    static Path dir;
-    static BuildFixture fixture;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        fixture = new BuildFixture(dir);
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        fixture.close();
-    }
-
+class RunInstructionTest extends BuilderTest {
     @Test
     void shellFormRunsThroughBinShAndItsFileIsInTheImage() throws Exception {
         BuildResult result = fixture.build("FROM busybox\nRUN echo hello > /greeting && echo done\n", null);

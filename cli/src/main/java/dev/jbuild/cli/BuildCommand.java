@@ -207,7 +207,7 @@ final class BuildCommand implements CliCommand {
             if (check && !lintPasses(context, input, ignore)) {
                 throw new UserError("build stopped: the Dockerfile has lint errors (see above)");
             }
-            InstructionGraph graph = dockerfile.graph(context, input);
+            InstructionGraph graph = dockerfile.graphForBuild(context, input);
             return build(context, graph, dir == null ? null : dir.toAbsolutePath(), ignore);
         } finally {
             if (stdinDir != null) {
@@ -238,7 +238,7 @@ final class BuildCommand implements CliCommand {
         boolean quietMode = mode.equals("quiet");
         BuildListener listener = switch (mode) {
             case "plain" -> new PlainProgress(context.err());
-            case "tty" -> new TtyProgress(context.err());
+            case "tty" -> TtyProgress.forStderr(context.err(), context.env());
             case "json" -> new JsonProgress(context.out());
             default -> BuildListener.NONE;
         };

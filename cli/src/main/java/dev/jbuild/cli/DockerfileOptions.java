@@ -54,6 +54,11 @@ final class DockerfileOptions {
         return GraphBuilder.build(parse(input), buildArgMap(context.env()), target);
     }
 
+    /** For a build: invalid instructions are reported by the builder, with everything else it finds, before any step. */
+    InstructionGraph graphForBuild(Context context, DockerfileInput input) {
+        return GraphBuilder.buildDeferringErrors(parse(input), buildArgMap(context.env()), target);
+    }
+
     /** Docker's rule: {@code --build-arg KEY} takes KEY from the environment, and is dropped when unset there. */
     Map<String, String> buildArgMap(Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -12,9 +12,10 @@ import java.util.List;
  * @param directoriesCleared opaque directories whose lower contents were removed
  * @param skippedXattrs attributes the target file system refused, as {@code path: name}; Docker
  *     ignores those too
+ * @param contentSize the layer's size as Docker counts it ({@link ContentSize})
  */
 public record ApplyResult(SizedDigest digest, int entriesApplied, int pathsWhitedOut, int directoriesCleared,
-                          List<String> skippedXattrs) {
+                          List<String> skippedXattrs, long contentSize) {
     public ApplyResult {
         skippedXattrs = List.copyOf(skippedXattrs);
     }

@@ -55,8 +55,10 @@ public final class LayerApplier {
         TarReader reader = new TarReader(new BufferedInputStream(digesting, BUFFER));
         try (StagingArea staging = StagingArea.create(target, options.stagingParent())) {
             List<PendingEntry> entries = new ArrayList<>();
+            ContentSize size = new ContentSize();
             TarHeader header;
             while ((header = reader.next()) != null) {
+                size.add(header);
                 PendingEntry entry = EntryChecks.classify(header, options.whiteoutNamesRefused());
                 if (entry.role() == PendingEntry.Role.CONTENT && header.type() == TarEntryType.REGULAR
                         && header.size() > 0) {
@@ -70,7 +72,7 @@ public final class LayerApplier {
             LayerPlanner.Plan plan = new LayerPlanner(target, options.symlinkTraversal()).plan(entries);
             PlanExecutor.Report report = new PlanExecutor(target, options, posix).execute(plan.steps());
             return new ApplyResult(digesting.digest(), report.entriesApplied(), plan.whiteouts(),
-                    plan.clearedDirectories(), report.skippedXattrs());
+                    plan.clearedDirectories(), report.skippedXattrs(), size.total());
         }
     }
 }

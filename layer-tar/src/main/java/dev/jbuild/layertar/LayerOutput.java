@@ -15,27 +15,30 @@ final class LayerOutput {
     private final Sha256Streams.Out digesting;
     private final OutputStream buffered;
     private final TarWriter tar;
+    private final ContentSize size;
     private final byte[] copyBuffer = new byte[BUFFER];
 
-    private LayerOutput(OutputStream sink, Sha256Streams.Out digesting) {
+    private LayerOutput(OutputStream sink, Sha256Streams.Out digesting, HeaderStyle style, ContentSize size) {
         this.digesting = digesting;
         this.buffered = new BufferedOutputStream(sink, BUFFER);
-        this.tar = new TarWriter(buffered);
+        this.tar = new TarWriter(buffered, style);
+        this.size = size;
     }
 
-    /** A tar whose digest {@link #finish()} returns. */
-    static LayerOutput hashed(OutputStream out) {
+    /** A tar whose digest {@link #finish()} returns; its size as Docker counts it goes to {@code size}. */
+    static LayerOutput hashed(OutputStream out, HeaderStyle style, ContentSize size) {
         Sha256Streams.Out digesting = new Sha256Streams.Out(out);
-        return new LayerOutput(digesting, digesting);
+        return new LayerOutput(digesting, digesting, style, size);
     }
 
     /** A tar for a stream that hashes what it receives itself: hashing it here too would double the cost. */
-    static LayerOutput unhashed(OutputStream out) {
-        return new LayerOutput(out, null);
+    static LayerOutput unhashed(OutputStream out, HeaderStyle style, ContentSize size) {
+        return new LayerOutput(out, null, style, size);
     }
 
     /** Writes an entry; a regular file's content is read from {@code content}. */
     void write(TarHeader header, Path content) throws IOException {
+        size.add(header);
         tar.beginEntry(header);
         if (header.type() == TarEntryType.REGULAR && header.size() > 0) {
             copyExactly(content, header.size());

@@ -51,9 +51,17 @@ public final class LayerWriter {
 
     /** Writes everything below {@code root} (not root itself, like a layer diff never holds "/"). */
     public SizedDigest writeDirectory(Path root, OutputStream out) throws IOException {
+        return writeDirectory(root, out, new ContentSize());
+    }
+
+    /**
+     * As {@link #writeDirectory(Path, OutputStream)}, counting into {@code size} the layer's size as Docker
+     * counts it, so that nobody reads the layer again for it.
+     */
+    public SizedDigest writeDirectory(Path root, OutputStream out, ContentSize size) throws IOException {
         requireDirectory(root);
         SourceHeaders headers = new SourceHeaders(options, posix.readXattrsRecursively(root));
-        LayerOutput layer = LayerOutput.hashed(out);
+        LayerOutput layer = LayerOutput.hashed(out, options.headerStyle(), size);
         // Depth-first over sorted listings: the walk order is the entry order, so nothing is sorted at the end.
         Deque<Listing> stack = new ArrayDeque<>();
         stack.push(new Listing("", sortedChildren(root)));
@@ -86,7 +94,7 @@ public final class LayerWriter {
      * gives them the right owner and mode.
      */
     public SizedDigest writeChanges(Path root, List<Change> changes, OutputStream out) throws IOException {
-        LayerOutput layer = LayerOutput.hashed(out);
+        LayerOutput layer = LayerOutput.hashed(out, options.headerStyle(), new ContentSize());
         writeChanges(root, changes, layer);
         return layer.finish();
     }
@@ -97,7 +105,12 @@ public final class LayerWriter {
      * double the CPU cost of every large layer.
      */
     public void streamChanges(Path root, List<Change> changes, OutputStream out) throws IOException {
-        LayerOutput layer = LayerOutput.unhashed(out);
+        streamChanges(root, changes, out, new ContentSize());
+    }
+
+    /** As {@link #streamChanges(Path, List, OutputStream)}, counting the layer's size as Docker counts it into {@code size}. */
+    public void streamChanges(Path root, List<Change> changes, OutputStream out, ContentSize size) throws IOException {
+        LayerOutput layer = LayerOutput.unhashed(out, options.headerStyle(), size);
         writeChanges(root, changes, layer);
         layer.end();
     }

@@ -17,6 +17,8 @@ final class PaxRecords {
     static final String UID = "uid";
     static final String GID = "gid";
     static final String MTIME = "mtime";
+    static final String UNAME = "uname";
+    static final String GNAME = "gname";
     static final String XATTR_PREFIX = "SCHILY.xattr.";
     static final String GNU_SPARSE_PREFIX = "GNU.sparse.";
 

@@ -21,15 +21,22 @@ public final class TarWriter {
     private static final byte[] ZERO_BLOCK = new byte[TarBlock.SIZE];
     private static final byte PAX_FLAG = 'x';
     private static final int MAX_PAX_DATA = 1 << 20;
+    private static final int NAME_FIELD_LEN = 32;
 
     private final Counting out;
+    private final HeaderStyle style;
     private final byte[] block = new byte[TarBlock.SIZE];
     private long remaining;
     private long padding;
     private boolean inEntry;
 
     public TarWriter(OutputStream out) {
+        this(out, HeaderStyle.LAYER);
+    }
+
+    public TarWriter(OutputStream out, HeaderStyle style) {
         this.out = new Counting(out);
+        this.style = style;
     }
 
     /** Bytes of tar written so far. */
@@ -70,6 +77,10 @@ public final class TarWriter {
         }
         ustar &= numberFits(pax, PaxRecords.UID, TarBlock.ID_LEN, header.uid());
         ustar &= numberFits(pax, PaxRecords.GID, TarBlock.ID_LEN, header.gid());
+        String uname = style.userName().apply(header.uid());
+        String gname = style.groupName().apply(header.gid());
+        ustar &= nameFits(pax, PaxRecords.UNAME, uname);
+        ustar &= nameFits(pax, PaxRecords.GNAME, gname);
         ustar &= numberFits(pax, PaxRecords.SIZE, TarBlock.LONG_NUMBER_LEN, header.size());
         ustar &= numberFits(pax, PaxRecords.MTIME, TarBlock.LONG_NUMBER_LEN, header.mtime());
         for (Map.Entry<String, byte[]> xattr : header.xattrs().entrySet()) {
@@ -82,10 +93,10 @@ public final class TarWriter {
         }
 
         if (ustar) {
-            writeMainHeader(header, ustarPrefix, utf8(ustarName), utf8(header.linkName()));
+            writeMainHeader(header, ustarPrefix, utf8(ustarName), utf8(header.linkName()), uname, gname);
         } else {
             writePaxHeader(name, PaxRecords.encode(pax));
-            writeMainHeader(header, "", ascii(name), ascii(header.linkName()));
+            writeMainHeader(header, "", ascii(name), ascii(header.linkName()), uname, gname);
         }
         remaining = header.size();
         padding = (TarBlock.SIZE - (remaining % TarBlock.SIZE)) % TarBlock.SIZE;
@@ -140,10 +151,11 @@ public final class TarWriter {
         out.write(ZERO_BLOCK);
     }
 
-    private void writeMainHeader(TarHeader header, String prefix, byte[] name, byte[] linkName) throws IOException {
+    private void writeMainHeader(TarHeader header, String prefix, byte[] name, byte[] linkName, String uname,
+                                 String gname) throws IOException {
         Arrays.fill(block, (byte) 0);
         TarBlock.putString(block, TarBlock.NAME, TarBlock.NAME_LEN, name);
-        TarBlock.putOctal(block, TarBlock.MODE, TarBlock.ID_LEN, header.mode());
+        TarBlock.putOctal(block, TarBlock.MODE, TarBlock.ID_LEN, style.mode(header.type(), header.mode()));
         TarBlock.putOctal(block, TarBlock.UID, TarBlock.ID_LEN, header.uid());
         TarBlock.putOctal(block, TarBlock.GID, TarBlock.ID_LEN, header.gid());
         TarBlock.putOctal(block, TarBlock.SIZE_FIELD, TarBlock.LONG_NUMBER_LEN, header.size());
@@ -152,7 +164,13 @@ public final class TarWriter {
         TarBlock.putString(block, TarBlock.LINK_NAME, TarBlock.NAME_LEN, linkName);
         System.arraycopy(TarBlock.USTAR_MAGIC, 0, block, TarBlock.MAGIC, TarBlock.USTAR_MAGIC.length);
         System.arraycopy(TarBlock.USTAR_VERSION, 0, block, TarBlock.VERSION, TarBlock.USTAR_VERSION.length);
-        // uname and gname stay empty: ownership is numeric, and names would differ between hosts.
+        // A layer's names stay empty (see HeaderStyle); one that does not fit went to PAX and stays empty here too.
+        if (fitsName(uname)) {
+            TarBlock.putString(block, TarBlock.UNAME, NAME_FIELD_LEN, ascii(uname));
+        }
+        if (fitsName(gname)) {
+            TarBlock.putString(block, TarBlock.GNAME, NAME_FIELD_LEN, ascii(gname));
+        }
         TarBlock.putOctal(block, TarBlock.DEV_MAJOR, TarBlock.ID_LEN, header.devMajor());
         TarBlock.putOctal(block, TarBlock.DEV_MINOR, TarBlock.ID_LEN, header.devMinor());
         TarBlock.putString(block, TarBlock.PREFIX, TarBlock.PREFIX_LEN, utf8(prefix));
@@ -202,6 +220,19 @@ public final class TarWriter {
         if (!TarBlock.fitsOctal(length, value)) {
             throw new IllegalArgumentException(field + " out of range for " + header.name() + ": " + value);
         }
+    }
+
+    /** A user or group name: in its 32-byte ustar field if it fits there, else in a PAX record. */
+    private static boolean nameFits(Map<String, byte[]> pax, String key, String value) {
+        if (fitsName(value)) {
+            return true;
+        }
+        pax.put(key, utf8(value));
+        return false;
+    }
+
+    private static boolean fitsName(String s) {
+        return isAscii(s) && s.length() <= NAME_FIELD_LEN;
     }
 
     private static boolean fitsUstarString(String s) {

@@ -59,7 +59,7 @@ public final class BuildkitRules {
             .good("FROM alpine AS builder\n")
             .build();
 
-    public static final Rule JSON_ARGS_RECOMMENDED = check("JSONArgsRecommended", "json-args-recommended")
+    public static final Rule JSON_ARGS_RECOMMENDED = check("JSONArgsRecommended", "json-args-recommended").alias("DL3025")
             .description("JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals")
             .message("JSON arguments recommended for {instruction} to prevent unintended behavior related to OS signals")
             .bad("FROM alpine\nENTRYPOINT my-program start\n", 2)
@@ -67,7 +67,7 @@ public final class BuildkitRules {
             .good("FROM alpine\nSHELL [\"/bin/sh\", \"-c\"]\nCMD my-program start\n")
             .build();
 
-    public static final Rule MAINTAINER_DEPRECATED = check("MaintainerDeprecated", "maintainer-deprecated")
+    public static final Rule MAINTAINER_DEPRECATED = check("MaintainerDeprecated", "maintainer-deprecated").alias("DL4000")
             .description("The MAINTAINER instruction is deprecated, use a label instead to define an image author")
             .message("Maintainer instruction is deprecated in favor of using label")
             .bad("FROM alpine\nMAINTAINER moby@example.com\n", 2)
@@ -81,7 +81,7 @@ public final class BuildkitRules {
             .good("ARG VARIANT=\"-alpine3.20\"\nFROM node:22${VARIANT} AS jsbuilder\n")
             .build();
 
-    public static final Rule WORKDIR_RELATIVE_PATH = check("WorkdirRelativePath", "workdir-relative-path")
+    public static final Rule WORKDIR_RELATIVE_PATH = check("WorkdirRelativePath", "workdir-relative-path").alias("DL3000")
             .description("Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes")
             .message("Relative workdir \"{path}\" can have unexpected results if the base image changes")
             .bad("FROM nginx AS web\nWORKDIR usr/share/nginx/html\n", 2)
@@ -98,6 +98,7 @@ public final class BuildkitRules {
             .build();
 
     public static final Rule MULTIPLE_INSTRUCTIONS_DISALLOWED = check("MultipleInstructionsDisallowed", "multiple-instructions-disallowed")
+            .alias("DL4003").alias("DL4004").alias("DL3012")
             .description("Multiple instructions of the same type should not be used in the same stage")
             .message("Multiple {instruction} instructions should not be used in the same stage because only the last one will be used")
             .bad("FROM alpine\nCMD [\"echo\", \"one\"]\nCMD [\"echo\", \"two\"]\n", 2)

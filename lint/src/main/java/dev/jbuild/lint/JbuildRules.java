@@ -66,6 +66,25 @@ public final class JbuildRules {
             .build();
 
     /**
+     * The --chmod trap (moby/moby#49851): BuildKit applies --chmod to the directories a copy creates, since
+     * Docker 28.1 (fsutil#228), so a file mode leaves them unreadable to everyone but root. Which directories
+     * a copy creates depends on the base image; the rule counts as present the usual top-level ones
+     * ({@code /etc}, {@code /usr/local/bin}, ...) on an image and none on scratch, and what WORKDIR made.
+     */
+    public static final Rule CHMOD_UNSEARCHABLE_DIRECTORY = Rule.define("ChmodUnsearchableDirectory", JBUILD).severity(WARNING)
+            .description("A --chmod without search (x) permission also applies to the directories the copy creates or "
+                    + "copies (BuildKit does so since Docker 28.1), so users other than root cannot reach the files in them.")
+            .message("--chmod={mode} also gives {directories} mode {octal}, which only root can enter: use "
+                    + "--chmod=u=rwX,go=rX (X sets search on directories only) or create them first with RUN mkdir -p")
+            .bad("FROM alpine:3.20\nCOPY --chmod=644 config.yml /srv/app/conf/config.yml\n", 2)
+            .bad("FROM alpine:3.20\nCOPY --chmod=600 conf/ /etc/app/\n", 2)
+            .bad("FROM scratch\nCOPY --chmod=444 app.conf /etc/app.conf\n", 2)
+            .good("FROM alpine:3.20\nCOPY --chmod=u=rwX,go=rX config.yml /srv/app/conf/config.yml\n")
+            .good("FROM alpine:3.20\nCOPY --chmod=644 app.conf /etc/app.conf\n")
+            .good("FROM alpine:3.20\nWORKDIR /srv/app/conf\nCOPY --chmod=644 config.yml /srv/app/conf/config.yml\n")
+            .build();
+
+    /**
      * The family of shellcheck findings; each finding carries shellcheck's own code ({@code SC2086}), which
      * ignore lists accept too. Its examples need shellcheck installed, so the catalogue shows none.
      */
@@ -77,5 +96,6 @@ public final class JbuildRules {
             .build();
 
     static final List<Rule> ALL = List.of(SYNTAX_ERROR, UNREACHABLE_STAGE, FORWARD_STAGE_REFERENCE, CIRCULAR_STAGE_REFERENCE,
-            ARG_USED_BEFORE_DECLARATION, EXPOSE_INVALID_PORT, USER_NOT_YET_CREATED, SHELLCHECK_FINDING);
+            ARG_USED_BEFORE_DECLARATION, EXPOSE_INVALID_PORT, USER_NOT_YET_CREATED, CHMOD_UNSEARCHABLE_DIRECTORY,
+            SHELLCHECK_FINDING);
 }

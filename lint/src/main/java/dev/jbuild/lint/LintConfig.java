@@ -17,6 +17,8 @@ import java.util.Set;
  * @param baseImageEnv names of environment variables that base images define, by repository
  *     ({@code python}, {@code ghcr.io/org/base}), added to jbuild's built-in table for UndefinedVar
  * @param failureThreshold the least severe finding that fails the run, or null when not configured
+ * @param allAliases report a mistake that BuildKit's check and hadolint's rule both find under both names,
+ *     as two findings, instead of once under BuildKit's name with hadolint's as its alias
  */
 public record LintConfig(
         Set<String> ignored,
@@ -26,7 +28,8 @@ public record LintConfig(
         List<String> requiredLabels,
         Map<String, List<String>> baseImageEnv,
         FailureThreshold failureThreshold,
-        ShellcheckMode shellcheck) {
+        ShellcheckMode shellcheck,
+        boolean allAliases) {
 
     public LintConfig {
         ignored = Set.copyOf(ignored);
@@ -37,12 +40,23 @@ public record LintConfig(
         baseImageEnv = Map.copyOf(baseImageEnv);
     }
 
-    /** Every rule with its defaults, shellcheck off. */
-    public static LintConfig defaults() {
-        return new LintConfig(Set.of(), Set.of(), Map.of(), List.of(), List.of(), Map.of(), null, ShellcheckMode.OFF);
+    public LintConfig(Set<String> ignored, Set<String> enabled, Map<String, Severity> severities,
+                      List<String> trustedRegistries, List<String> requiredLabels,
+                      Map<String, List<String>> baseImageEnv, FailureThreshold failureThreshold,
+                      ShellcheckMode shellcheck) {
+        this(ignored, enabled, severities, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold,
+                shellcheck, false);
     }
 
-    /** Only {@code ruleId} runs (enabled even if it is off by default); everything else is ignored. */
+    /** Every rule with its defaults, shellcheck off. */
+    public static LintConfig defaults() {
+        return new LintConfig(Set.of(), Set.of(), Map.of(), List.of(), List.of(), Map.of(), null, ShellcheckMode.OFF, false);
+    }
+
+    /**
+     * Only {@code ruleId} runs (enabled even if it is off by default), under its own name; everything else
+     * is ignored.
+     */
     public static LintConfig only(String ruleId) {
         Set<String> others = new LinkedHashSet<>();
         for (Rule rule : RuleCatalog.all()) {
@@ -50,41 +64,46 @@ public record LintConfig(
                 others.add(rule.id());
             }
         }
-        return defaults().withIgnored(others).withEnabled(Set.of(ruleId));
+        return defaults().withIgnored(others).withEnabled(Set.of(ruleId)).withAllAliases(true);
     }
 
     public LintConfig withIgnored(Set<String> more) {
         Set<String> all = new LinkedHashSet<>(ignored);
         all.addAll(more);
-        return new LintConfig(all, enabled, severities, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold, shellcheck);
+        return new LintConfig(all, enabled, severities, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold, shellcheck, allAliases);
     }
 
     public LintConfig withEnabled(Set<String> more) {
         Set<String> all = new LinkedHashSet<>(enabled);
         all.addAll(more);
-        return new LintConfig(ignored, all, severities, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold, shellcheck);
+        return new LintConfig(ignored, all, severities, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold, shellcheck, allAliases);
     }
 
     public LintConfig withSeverities(Map<String, Severity> more) {
         Map<String, Severity> all = new LinkedHashMap<>(severities);
         all.putAll(more);
-        return new LintConfig(ignored, enabled, all, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold, shellcheck);
+        return new LintConfig(ignored, enabled, all, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold, shellcheck, allAliases);
     }
 
     public LintConfig withFailureThreshold(FailureThreshold value) {
-        return new LintConfig(ignored, enabled, severities, trustedRegistries, requiredLabels, baseImageEnv, value, shellcheck);
+        return new LintConfig(ignored, enabled, severities, trustedRegistries, requiredLabels, baseImageEnv, value, shellcheck, allAliases);
     }
 
     public LintConfig withShellcheck(ShellcheckMode value) {
-        return new LintConfig(ignored, enabled, severities, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold, value);
+        return new LintConfig(ignored, enabled, severities, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold, value, allAliases);
     }
 
     public LintConfig withTrustedRegistries(List<String> value) {
-        return new LintConfig(ignored, enabled, severities, value, requiredLabels, baseImageEnv, failureThreshold, shellcheck);
+        return new LintConfig(ignored, enabled, severities, value, requiredLabels, baseImageEnv, failureThreshold, shellcheck, allAliases);
     }
 
     public LintConfig withRequiredLabels(List<String> value) {
-        return new LintConfig(ignored, enabled, severities, trustedRegistries, value, baseImageEnv, failureThreshold, shellcheck);
+        return new LintConfig(ignored, enabled, severities, trustedRegistries, value, baseImageEnv, failureThreshold, shellcheck, allAliases);
+    }
+
+    public LintConfig withAllAliases(boolean value) {
+        return new LintConfig(ignored, enabled, severities, trustedRegistries, requiredLabels, baseImageEnv, failureThreshold,
+                shellcheck, value);
     }
 
     /** Whether {@code rule} runs at all under this configuration (before file directives and inline ignores). */

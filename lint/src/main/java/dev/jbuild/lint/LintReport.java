@@ -8,12 +8,19 @@ import java.util.Map;
  * The result of one lint run over any number of Dockerfiles.
  *
  * @param files one report per Dockerfile, in the order they were given
- * @param notices things the user should hear once per run (such as "shell analysis is off"), not findings
+ * @param notices things worth saying once per run in every format, not findings (a check that failed)
+ * @param hints advice for a person reading text output, said once per run and never in a machine
+ *     format (that shell analysis is off)
  */
-public record LintReport(List<FileReport> files, List<String> notices) {
+public record LintReport(List<FileReport> files, List<String> notices, List<String> hints) {
     public LintReport {
         files = List.copyOf(files);
-        notices = List.copyOf(notices);
+        notices = List.copyOf(new java.util.LinkedHashSet<>(notices));
+        hints = List.copyOf(new java.util.LinkedHashSet<>(hints));
+    }
+
+    public LintReport(List<FileReport> files, List<String> notices) {
+        this(files, notices, List.of());
     }
 
     public List<Finding> findings() {

@@ -56,7 +56,8 @@ public final class Linter {
     /** Many files; the report keeps their order. */
     public LintReport lint(List<DockerfileSource> sources) {
         ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
-        Optional<ShellcheckRunner> shellcheck = shellcheck(notices);
+        List<String> hints = new ArrayList<>();
+        Optional<ShellcheckRunner> shellcheck = shellcheck(hints);
         List<Analysis> analyses = sources.parallelStream().map(s -> analyse(s, shellcheck.isPresent(), notices)).toList();
         List<List<Finding>> extra = new ArrayList<>();
         analyses.forEach(a -> extra.add(List.of()));
@@ -78,19 +79,19 @@ public final class Linter {
         for (int i = 0; i < analyses.size(); i++) {
             files.add(analyses.get(i).finish(extra.get(i)));
         }
-        return new LintReport(files, List.copyOf(notices));
+        return new LintReport(files, List.copyOf(notices), hints);
     }
 
-    private Optional<ShellcheckRunner> shellcheck(ConcurrentLinkedQueue<String> notices) {
+    private Optional<ShellcheckRunner> shellcheck(List<String> hints) {
         switch (config.shellcheck()) {
             case OFF -> {
-                notices.add("shell analysis with shellcheck is off; turn it on with --shellcheck (it runs once over all RUN scripts)");
+                hints.add("shell analysis with shellcheck is off; turn it on with --shellcheck (it runs once over all RUN scripts)");
                 return Optional.empty();
             }
             case AUTO -> {
                 Optional<ShellcheckRunner> runner = ShellcheckRunner.locate(pathVariable);
                 if (runner.isEmpty()) {
-                    notices.add("shell analysis is off: shellcheck is not installed (not found on PATH)");
+                    hints.add("shell analysis is off: shellcheck is not installed (not found on PATH)");
                 }
                 return runner;
             }
@@ -178,6 +179,9 @@ public final class Linter {
                 severity = Severity.ERROR;
             }
             Severity override = config.severities().get(f.rule());
+            for (int i = 0; override == null && i < f.aliases().size(); i++) {
+                override = config.severities().get(f.aliases().get(i)); // either name of the mistake
+            }
             if (override == null && RuleCatalog.isShellcheckCode(f.rule())) {
                 override = config.severities().get(JbuildRules.SHELLCHECK_FINDING.id());
             }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param examples documented Dockerfiles that the tests run
  * @param exampleDockerignore the {@code .dockerignore} the examples are linted with, or null
  * @param exampleConfig the {@code .jbuild-lint.yaml} text the examples are linted with, or null
+ * @param aliases the ids other catalogues give this rule's mistake (hadolint's {@code DL4000} for
+ *     {@code MaintainerDeprecated}): where both find it, it is reported once, under this rule's id
  */
 public record Rule(
         String id,
@@ -29,7 +31,8 @@ public record Rule(
         String url,
         List<RuleExample> examples,
         String exampleDockerignore,
-        String exampleConfig) {
+        String exampleConfig,
+        List<String> aliases) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9 ]*}");
 
@@ -38,6 +41,7 @@ public record Rule(
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(defaultSeverity, "defaultSeverity");
         examples = List.copyOf(examples);
+        aliases = List.copyOf(aliases);
     }
 
     /** Starts a catalogue entry. */
@@ -97,6 +101,7 @@ public record Rule(
         private final List<RuleExample> examples = new ArrayList<>();
         private String dockerignore;
         private String config;
+        private final List<String> aliases = new ArrayList<>();
 
         private Builder(String id, RuleOrigin origin) {
             this.id = id;
@@ -143,6 +148,12 @@ public record Rule(
             return this;
         }
 
+        /** Another catalogue's id for the same mistake, reported as this rule's alias. */
+        public Builder alias(String id) {
+            aliases.add(id);
+            return this;
+        }
+
         public Builder exampleDockerignore(String text) {
             dockerignore = text;
             return this;
@@ -154,7 +165,8 @@ public record Rule(
         }
 
         public Rule build() {
-            return new Rule(id, origin, severity, enabledByDefault, description, message, url, examples, dockerignore, config);
+            return new Rule(id, origin, severity, enabledByDefault, description, message, url, examples, dockerignore, config,
+                    aliases);
         }
     }
 }

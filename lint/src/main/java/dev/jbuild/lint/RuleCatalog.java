@@ -45,6 +45,11 @@ public final class RuleCatalog {
         return SHELLCHECK_CODE.matcher(id).matches();
     }
 
+    /** The rule that reports {@code aliasId}'s mistake under its own name, if {@code aliasId} is someone's alias. */
+    public static Optional<Rule> reportedAs(String aliasId) {
+        return BY_ID.values().stream().filter(rule -> rule.aliases().contains(aliasId)).findFirst();
+    }
+
     /** The catalogue entry that governs findings with this id: the rule itself, or the ShellCheck family. */
     public static Optional<Rule> governing(String findingRule) {
         if (isShellcheckCode(findingRule)) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Inline ignores: a comment right above an instruction, {@code # jbuild-lint ignore=DL3008,UndefinedVar}
  * (hadolint's {@code # hadolint ignore=...} is read too), silences those rules for that instruction,
- * continuation and heredoc lines included. {@code ShellCheck} in the list silences every shellcheck code.
+ * continuation and heredoc lines included. A finding is silenced by any of its names: BuildKit's, or the
+ * hadolint alias it carries. {@code ShellCheck} in the list silences every shellcheck code.
  */
 final class Suppressions {
     private static final Pattern IGNORE = Pattern.compile("^(?:jbuild-lint|hadolint)\\s+ignore\\s*=\\s*([A-Za-z0-9_,\\s]+)$");
@@ -52,7 +53,7 @@ final class Suppressions {
     boolean suppresses(Finding finding) {
         for (Block b : blocks) {
             if (finding.line() >= b.startLine() && finding.line() <= b.endLine()
-                    && (b.rules().contains(finding.rule())
+                    && (b.rules().stream().anyMatch(finding::isKnownAs)
                         || RuleCatalog.isShellcheckCode(finding.rule()) && b.rules().contains(JbuildRules.SHELLCHECK_FINDING.id()))) {
                 return true;
             }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every example of BuildKit's rule pages ({@code shared/conformance/buildkit/lint-rules}): a "❌ Bad" block
+ * Every example of BuildKit's rule pages ({@code testdata/buildkit/lint-rules}, vendored from BuildKit): a "❌ Bad" block
  * triggers its rule at the expected lines, a "✅ Good" block does not, each with every other rule skipped
  * (a bad example may set off other rules too). The pages do not say the line, so the expected lines are
  * listed here, by page and bad-example number.
@@ -58,7 +58,7 @@ class BuildkitRulePagesTest {
     }
 
     static List<Example> examples() throws IOException {
-        Path dir = SharedData.root().resolve("conformance/buildkit/lint-rules");
+        Path dir = SharedData.conformance().resolve("lint-rules");
         List<Example> all = new ArrayList<>();
         try (Stream<Path> pages = Files.list(dir)) {
             for (Path page : pages.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().startsWith("_")).sorted().toList()) {

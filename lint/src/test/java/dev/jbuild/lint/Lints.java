@@ -17,7 +17,8 @@ final class Lints {
         LintConfig config = configYaml == null ? LintConfig.defaults() : LintConfigLoader.parse(configYaml, "test config");
         LintConfig onlyThis = LintConfig.only(ruleId);
         config = new LintConfig(onlyThis.ignored(), onlyThis.enabled(), config.severities(), config.trustedRegistries(),
-                config.requiredLabels(), config.baseImageEnv(), config.failureThreshold(), ShellcheckMode.OFF);
+                config.requiredLabels(), config.baseImageEnv(), config.failureThreshold(), ShellcheckMode.OFF,
+                onlyThis.allAliases());
         DockerIgnore ignore = dockerignore == null ? null : DockerIgnore.parse(dockerignore);
         return new Linter(config).lint(new DockerfileSource("Dockerfile", dockerfile, ignore)).findings();
     }

@@ -31,7 +31,8 @@ class OutputFormatsTest {
     private static final String DOCKERFILE = "FROM debian\n"
             + "RUN apt-get update && apt-get install -y curl\n"
             + "MAINTAINER \"Jane <jane@example.com>\"\n"
-            + "CMD echo 50% done, \"ok\"\n";
+            + "CMD echo 50% done, \"ok\"\n"
+            + "EXPOSE 80000\n";
 
     private static LintReport report() {
         LintConfig config = LintConfig.defaults().withIgnored(Set.of("DL3015"));

@@ -52,8 +52,8 @@ class ShellcheckTest {
     @Test
     void withShellcheckOffTheRunSaysSoOnce() {
         LintReport report = lint(ShellcheckMode.OFF, DOCKERFILE);
-        assertEquals(1, report.notices().size());
-        assertTrue(report.notices().get(0).startsWith("shell analysis with shellcheck is off"));
+        assertEquals(1, report.hints().size());
+        assertTrue(report.hints().get(0).startsWith("shell analysis with shellcheck is off"));
         assertTrue(report.findings().stream().noneMatch(f -> f.rule().startsWith("SC")));
     }
 
@@ -61,6 +61,6 @@ class ShellcheckTest {
     void autoWithoutShellcheckOnThePathSaysItIsMissing() {
         LintConfig config = LintConfig.defaults().withShellcheck(ShellcheckMode.AUTO);
         LintReport report = new Linter(config, "/nonexistent").lint(List.of(new DockerfileSource("Dockerfile", DOCKERFILE)));
-        assertEquals(List.of("shell analysis is off: shellcheck is not installed (not found on PATH)"), report.notices());
+        assertEquals(List.of("shell analysis is off: shellcheck is not installed (not found on PATH)"), report.hints());
     }
 }

@@ -58,7 +58,7 @@ public final class ImageLoader {
                 for (ImageCandidate image : plan.images()) {
                     unpacked.put(image, layers.check(image));
                 }
-                return commit(plan.images(), unpacked);
+                return commit(plan.images(), unpacked, layers.contentSizes());
             } finally {
                 for (Path rootfs : unpacked.values()) {
                     if (rootfs != null) {
@@ -101,8 +101,9 @@ public final class ImageLoader {
      * Blobs first, then compression mappings and snapshots, then every image and tag in one table
      * update: a process killed before that update leaves only unreferenced content, which prune removes.
      */
-    private List<LoadedImage> commit(List<ImageCandidate> images, Map<ImageCandidate, Path> unpacked)
-            throws IOException {
+    /** @param contentSizes the unpacked layers' sizes as Docker counts them, recorded for the store's listings */
+    private List<LoadedImage> commit(List<ImageCandidate> images, Map<ImageCandidate, Path> unpacked,
+                                     Map<Digest, Long> contentSizes) throws IOException {
         Set<Digest> published = new HashSet<>();
         Map<Digest, List<Reference>> table = new LinkedHashMap<>();
         for (ImageCandidate image : images) {
@@ -123,6 +124,9 @@ public final class ImageLoader {
             if (rootfs != null) {
                 store.layers().adoptSnapshot(image.config().diffIds(), rootfs);
             }
+        }
+        for (Map.Entry<Digest, Long> size : contentSizes.entrySet()) {
+            store.layerSizes().record(size.getKey(), size.getValue());
         }
         List<LoadedImage> out = new ArrayList<>();
         for (ImageCandidate image : images) {

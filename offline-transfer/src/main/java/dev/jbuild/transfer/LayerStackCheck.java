@@ -36,6 +36,7 @@ import java.nio.file.Path;
 final class LayerStackCheck {
     private final ImageStore store;
     private final ExpansionLimit limit;
+    private final java.util.Map<Digest, Long> contentSizes = new java.util.HashMap<>();
 
     LayerStackCheck(ImageStore store, ExpansionLimit limit) {
         this.store = store;
@@ -74,6 +75,14 @@ final class LayerStackCheck {
                 FileTrees.delete(work);
             }
         }
+    }
+
+    /**
+     * The sizes, as Docker counts them, of the layers {@link #check} unpacked (by diff ID): worked out on the
+     * way, for the store to record without reading the layers again.
+     */
+    java.util.Map<Digest, Long> contentSizes() {
+        return java.util.Collections.unmodifiableMap(contentSizes);
     }
 
     private void verifyDigest(ImageCandidate image, LayerCandidate layer) throws IOException {
@@ -116,6 +125,7 @@ final class LayerStackCheck {
             ApplyResult result = LayerApplier.of(options).apply(tar, rootfs);
             tar.transferTo(OutputStream.nullOutputStream());
             requireDiffId(what, layer, result.digest().digest());
+            contentSizes.put(layer.diffId(), result.contentSize());
         } catch (UnsafeEntryException e) {
             throw new InvalidArchiveException(what + " was refused: " + e.getMessage(), e);
         } catch (MalformedLayerException e) {

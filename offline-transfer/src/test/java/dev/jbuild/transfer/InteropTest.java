@@ -272,6 +272,60 @@ class InteropTest {
         }
     }
 
+    /** Files the engine puts into every container: not part of the image. */
+    private static final java.util.Set<String> ENGINE_FILES = java.util.Set.of(".dockerenv", "etc/hosts",
+            "etc/resolv.conf", "etc/hostname", "etc/mtab", "dev/", "proc/", "sys/", "dev/console", "dev/pts/",
+            "dev/shm/");
+
+    /** {@code jbuild export} writes the headers {@code docker export} writes for the same image. */
+    @Test
+    void exportHeadersMatchDockerExportOfTheSameImage() throws Exception {
+        requireTool("docker");
+        Tools.Result info = Tools.exec(scratch, List.of("docker", "info", "--format", "{{.ServerVersion}}"));
+        assumeTrue(info.exit() == 0 && !info.out().isBlank(), "no Docker engine reachable, docker export comparison "
+                + "skipped: " + info.out().strip().lines().reduce((a, b) -> b).orElse(""));
+        String tag = "jbuild-export-" + Long.toHexString(System.nanoTime()) + ":1";
+        store.tag("busybox:1", tag);
+        String container = null;
+        try {
+            Tools.run(scratch, "docker", "load", "-i", save(Compression.GZIP, tag).toString());
+            container = Tools.run(scratch, "docker", "create", tag).strip();
+            Path theirs = scratch.resolve("docker-export.tar");
+            Tools.run(scratch, "docker", "export", "-o", theirs.toString(), container);
+            Path ours = scratch.resolve("jbuild-export.tar");
+            try (java.io.OutputStream out = Files.newOutputStream(ours)) {
+                new dev.jbuild.store.ImageExporter(store).export(tag, out);
+            }
+            Map<String, String> expected = exportHeaders(theirs);
+            expected.keySet().removeIf(ENGINE_FILES::contains);
+            expected.remove("etc/"); // the engine writes its files there, so its time is the container's
+            Map<String, String> actual = exportHeaders(ours);
+            actual.remove("etc/");
+            assertEquals(expected, actual);
+        } finally {
+            if (container != null) {
+                Tools.exec(scratch, List.of("docker", "rm", container));
+            }
+            Tools.exec(scratch, List.of("docker", "rmi", tag));
+        }
+    }
+
+    /** Every entry's header, name without "./", as text: type, mode (file-type bits included), owner ids and names, size, time, link. */
+    private static Map<String, String> exportHeaders(Path tar) throws IOException {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        try (org.apache.commons.compress.archivers.tar.TarArchiveInputStream in =
+                     new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(tar))) {
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                headers.put(e.getName().replaceFirst("^\\./", ""), String.join(" ", String.valueOf(
+                        (char) e.getLinkFlag()), "0" + Integer.toOctalString(e.getMode()), e.getLongUserId() + ":"
+                        + e.getLongGroupId(), e.getUserName() + ":" + e.getGroupName(), Long.toString(e.getSize()),
+                        Long.toString(e.getModTime().getTime() / 1000), e.getLinkName()));
+            }
+        }
+        return headers;
+    }
+
     @Test
     void gnuTarListsAndExtractsOurArchive() throws Exception {
         Path archive = save(Compression.ZSTD, "busybox:1");

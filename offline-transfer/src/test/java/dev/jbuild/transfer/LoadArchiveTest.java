@@ -66,6 +66,11 @@ class LoadArchiveTest {
     private void assertSameImage(ImageRecord original, ImageRecord loaded) throws Exception {
         assertEquals(original.id(), loaded.id());
         assertEquals(original.diffIds(), loaded.diffIds());
+        for (Digest diffId : loaded.diffIds()) {
+            assertTrue(Files.isRegularFile(scratch.resolve("target/layer-sizes").resolve(diffId.hex())),
+                    "load records the layer's size");
+        }
+        assertEquals(source.layerSizes().of(original), target.layerSizes().of(loaded), "Docker's sizes, the same");
         assertEquals(TestImages.picture(TestImages.exportTree(source, original, scratch)),
                 TestImages.picture(TestImages.exportTree(target, loaded, scratch)));
         assertEquals(List.of(), target.check().problems());

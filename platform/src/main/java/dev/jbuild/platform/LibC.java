@@ -42,6 +42,7 @@ public final class LibC {
             Type.ULONG, Type.SINT);
     private final Function lremovexattr = bind("lremovexattr", Type.SINT, Type.POINTER, Type.POINTER);
     private final Function strerror = bind("strerror", Type.POINTER, Type.SINT);
+    private final Function ioctl = bind("ioctl", Type.SINT, Type.SINT, Type.ULONG, Type.POINTER);
 
     private LibC() {
     }
@@ -139,6 +140,18 @@ public final class LibC {
         long text = invoker.invokeAddress(strerror, call);
         return text == 0 ? "errno " + errno
                 : new String(MemoryIO.getInstance().getZeroTerminatedByteArray(text), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An ioctl whose argument is a buffer the kernel fills ({@code TIOCGWINSZ}: a terminal's size); the
+     * buffer is copied back after the call.
+     */
+    public int ioctl(int fd, long request, byte[] out) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(ioctl);
+        call.putInt(fd);
+        call.putLong(request);
+        call.putArray(out, 0, out.length, ArrayFlags.OUT);
+        return invoker.invokeInt(ioctl, call);
     }
 
     /** errno as the last call on this thread left it. */

@@ -1,6 +1,7 @@
 package dev.jbuild.store;
 
 import dev.jbuild.imagespec.SizedDigest;
+import dev.jbuild.layertar.HeaderStyle;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
 import dev.jbuild.platform.FileTrees;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
  * {@code jbuild export}: an image's flattened root file system as one tar. The image's snapshot is
  * exactly that tree (every layer applied, whiteouts resolved), so export unpacks it if needed, then
  * writes it with layer-tar's writer: sorted and deterministic, the same image always gives the same
- * bytes. Merging the layer tars as streams would save the unpacking but needs every layer's entries
+ * bytes on the same machine. Headers are {@code docker export}'s: file-type bits in the mode, and the
+ * owners' names as this machine names them ({@link HostAccounts}). Merging the layer tars as streams would save the unpacking but needs every layer's entries
  * held in memory to resolve whiteouts and overwrites; the snapshot is kept for reuse anyway.
  */
 public final class ImageExporter {
@@ -28,7 +30,9 @@ public final class ImageExporter {
     }
 
     public SizedDigest export(ImageRecord image, OutputStream out) throws IOException {
-        LayerWriter writer = LayerWriter.of(WriterOptions.defaults());
+        HostAccounts accounts = HostAccounts.system();
+        LayerWriter writer = LayerWriter.of(WriterOptions.defaults()
+                .withHeaderStyle(HeaderStyle.dockerExport(accounts::user, accounts::group)));
         if (image.diffIds().isEmpty()) {
             Path empty = store.session().newDirectory("empty-rootfs");
             try {

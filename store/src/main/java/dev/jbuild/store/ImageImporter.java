@@ -7,6 +7,7 @@ import dev.jbuild.imagespec.InvalidReferenceException;
 import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.imagespec.Platform;
 import dev.jbuild.imagespec.Reference;
+import dev.jbuild.layertar.ContentSize;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
 import java.io.BufferedInputStream;
@@ -48,8 +49,10 @@ public final class ImageImporter {
             throws IOException {
         if (Files.isDirectory(tarOrDir)) {
             validate(reference);
+            ContentSize size = new ContentSize();
             Descriptor layer = store.blobs().write(MediaTypes.OCI_LAYER,
-                    out -> LayerWriter.of(WriterOptions.defaults()).writeDirectory(tarOrDir, out));
+                    out -> LayerWriter.of(WriterOptions.defaults()).writeDirectory(tarOrDir, out, size));
+            store.layerSizes().record(layer.digest(), size.total());
             return commit(layer, tarOrDir.toString(), reference, changes, message);
         }
         try (InputStream in = Files.newInputStream(tarOrDir)) {

@@ -40,8 +40,11 @@ public record ImageRecord(Digest id, Digest manifestDigest, Manifest manifest, I
         return config.diffIds();
     }
 
-    /** The sum of the layer blobs' sizes (uncompressed, for the layers this store writes). */
-    public long size() {
+    /**
+     * The sum of the layer blobs' sizes (uncompressed, for the layers this store writes): what the image
+     * takes as blobs, not the size Docker shows, which is {@link LayerSizes#total}.
+     */
+    public long blobSize() {
         return manifest.layers().stream().mapToLong(Descriptor::size).sum();
     }
 }

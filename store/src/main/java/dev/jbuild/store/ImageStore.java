@@ -49,6 +49,7 @@ public final class ImageStore implements AutoCloseable {
     private final ReferenceStore references;
     private final CompressedBlobCache compressed;
     private final LayerStore layers;
+    private final LayerSizes layerSizes;
     private final Map<Digest, Manifest> manifestCache = new ConcurrentHashMap<>();
     private final Map<Digest, ImageConfig> configCache = new ConcurrentHashMap<>();
 
@@ -61,7 +62,8 @@ public final class ImageStore implements AutoCloseable {
         this.table = new TableFile(layout, session, lock, options);
         this.references = new ReferenceStore(table, blobs);
         this.compressed = new CompressedBlobCache(layout, session, blobs);
-        this.layers = new LayerStore(layout, session, lock, options, blobs, compressed);
+        this.layerSizes = new LayerSizes(layout, session, blobs, compressed);
+        this.layers = new LayerStore(layout, session, lock, options, blobs, compressed, layerSizes);
     }
 
     public static ImageStore open(Path root) throws IOException {
@@ -101,6 +103,11 @@ public final class ImageStore implements AutoCloseable {
 
     public CompressedBlobCache compressedCache() {
         return compressed;
+    }
+
+    /** Layer sizes as Docker counts them, recorded when an image is stored. */
+    public LayerSizes layerSizes() {
+        return layerSizes;
     }
 
     /** A manifest blob, read, verified and parsed (cached: blobs never change). */
@@ -150,6 +157,9 @@ public final class ImageStore implements AutoCloseable {
                         + " is not its diff_id " + diffIds.get(i));
             }
         }
+        for (int i = 0; i < diffIds.size(); i++) {
+            layerSizes.size(diffIds.get(i), layerBlobs.get(i));
+        }
         Descriptor configBlob = blobs.put(config.toJson(), MediaTypes.OCI_CONFIG);
         Manifest manifest = Manifest.oci(configBlob, layerBlobs);
         Descriptor manifestBlob = blobs.put(manifest.toJson(), MediaTypes.OCI_MANIFEST);
@@ -189,6 +199,9 @@ public final class ImageStore implements AutoCloseable {
                 if (!ref.isTagged() && !ref.isDigested()) {
                     throw new InvalidReferenceException(ref.toString(), "a reference needs a tag or a digest");
                 }
+            }
+            for (int i = 0; i < manifest.layers().size(); i++) {
+                layerSizes.size(config.diffIds().get(i), manifest.layers().get(i));
             }
             manifests.put(manifestDigest, manifest);
         }

@@ -47,15 +47,17 @@ public final class LayerStore {
     private final StoreOptions options;
     private final BlobStore blobs;
     private final CompressedBlobCache compressed;
+    private final LayerSizes sizes;
 
     LayerStore(StoreLayout layout, StoreSession session, StoreLock lock, StoreOptions options, BlobStore blobs,
-               CompressedBlobCache compressed) {
+               CompressedBlobCache compressed, LayerSizes sizes) {
         this.layout = layout;
         this.session = session;
         this.lock = lock;
         this.options = options;
         this.blobs = blobs;
         this.compressed = compressed;
+        this.sizes = sizes;
     }
 
     /**
@@ -276,6 +278,7 @@ public final class LayerStore {
             if (!actual.equals(layer.diffId())) {
                 throw new BlobCorruptedException(layer.diffId(), actual);
             }
+            sizes.record(layer.diffId(), result.contentSize()); // counted on the way: no second reading
         } catch (UnsafeEntryException e) {
             requireIntact(layer.blob());
             throw new LayerRejectedException("layer " + layer.diffId() + " was refused: " + e.getMessage(), e);

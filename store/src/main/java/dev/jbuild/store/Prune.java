@@ -142,6 +142,7 @@ public final class Prune {
                 if (Files.deleteIfExists(file)) {
                     blobs++;
                 }
+                Files.deleteIfExists(layout.layerSize(blob)); // the size of the layer whose blob this was
             }
         }
 

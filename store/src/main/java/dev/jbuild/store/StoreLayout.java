@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * references.json              images and references, replaced atomically as a whole
  * blobs/sha256/&lt;hex&gt;           content-addressed blobs (configs, manifests, layers, compressed variants)
  * compressed/&lt;algo&gt;/&lt;hex&gt;      uncompressed layer digest -&gt; its compressed blob (JSON)
+ * layer-sizes/&lt;hex&gt;            a layer's size as Docker counts it, by diff ID (decimal text)
  * snapshots/&lt;chain hex&gt;/rootfs   unpacked layer chains; snapshot.json beside rootfs records what it is
  * tmp/&lt;session&gt;/               one directory per open store, locked by its owner while alive
  * </pre>
@@ -54,6 +55,10 @@ final class StoreLayout {
 
     Path compressedMapping(Compression compression, Digest uncompressed) {
         return compressedDir(compression).resolve(uncompressed.hex());
+    }
+
+    Path layerSize(Digest diffId) {
+        return root.resolve("layer-sizes").resolve(diffId.hex());
     }
 
     Path snapshotsDir() {

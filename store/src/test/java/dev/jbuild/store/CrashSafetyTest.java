@@ -27,7 +27,8 @@ class CrashSafetyTest {
     void storeStaysConsistentWhenWritersAreKilledAtRandomPoints() throws Exception {
         Random random = new Random(20240601);
         for (int round = 0; round < KILLS; round++) {
-            Process writer = ChildJvm.start(CrashWriterMain.class, root.toString(), Long.toString(random.nextLong()));
+            Process writer = ChildJvm.start(CrashWriterMain.class, root.toString(), Long.toString(random.nextLong()),
+                    scratch.toString());
             try {
                 ChildJvm.awaitLine(writer, "ready");
                 Thread.sleep(random.nextInt(400));

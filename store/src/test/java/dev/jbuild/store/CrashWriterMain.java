@@ -25,7 +25,8 @@ public final class CrashWriterMain {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
         Random random = new Random(Long.parseLong(args[1]));
-        Path scratch = Files.createTempDirectory("crash-writer");
+        // Under the test's own temp directory: the process is killed, so it never cleans up after itself.
+        Path scratch = Files.createTempDirectory(Path.of(args[2]), "crash-writer");
         try (ImageStore store = ImageStore.open(root)) {
             for (int i = 0; ; i++) {
                 byte[] blob = new byte[random.nextInt(256 * 1024)];

@@ -21,27 +21,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImageStoreTest {
-    @TempDir
-    Path root;
-    @TempDir
-    Path scratch;
-    ImageStore store;
-
-    @BeforeEach
-    void open() throws IOException {
-        store = ImageStore.open(root);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        store.close();
-    }
+class ImageStoreTest extends StoreTest {
 
     @Test
     void imageResolvesByShortIdFullIdNameAndNameTag() throws IOException {
@@ -243,7 +226,8 @@ class ImageStoreTest {
         List<ImageRecord> images = store.list();
         assertEquals(List.of("new:latest"), images.get(0).repoTags());
         assertEquals(List.of("old:latest"), images.get(1).repoTags());
-        assertEquals(images.get(0).size(), layer.size());
+        assertEquals(images.get(0).blobSize(), layer.size());
+        assertEquals(1, store.layerSizes().total(images.get(0)), "one file of one byte");
     }
 
     @Test

@@ -23,27 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImportExportTest {
-    @TempDir
-    Path root;
-    @TempDir
-    Path scratch;
-    ImageStore store;
-
-    @BeforeEach
-    void open() throws IOException {
-        store = ImageStore.open(root);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        store.close();
-    }
+class ImportExportTest extends StoreTest {
 
     private Path rootfs() throws IOException {
         Path dir = Files.createDirectory(scratch.resolve("rootfs"));
@@ -59,6 +42,64 @@ class ImportExportTest {
         Path out = Files.createTempDirectory(scratch, "untar");
         Trees.run(out, "tar", "-xf", tar.toString());
         return Trees.picture(out);
+    }
+
+    /**
+     * {@code docker export}'s headers: the file type in the mode (Docker adds back what Go's archive/tar
+     * dropped) and the owners' names as the host names them; a layer keeps numbers only.
+     */
+    @Test
+    void exportHeadersCarryTheFileTypeAndTheOwnersNamesLikeDockerExport() throws Exception {
+        Path dir = rootfs();
+        Files.createLink(dir.resolve("bin/hard"), dir.resolve("bin/sh"));
+        Trees.run(dir, "chown", "-h", "65533:65532", "etc/os-release");
+        ImageRecord image = new ImageImporter(store).importRootfs(dir, "headers:1", UnaryOperator.identity(), null);
+        Path exported = scratch.resolve("export.tar");
+        try (OutputStream out = Files.newOutputStream(exported)) {
+            new ImageExporter(store).export("headers:1", out);
+        }
+        HostAccounts host = HostAccounts.system();
+        String root = host.user(0) + ":" + host.group(0);
+        assertEquals("root:root", root, "every Linux host names id 0 root");
+        assertEquals(Map.of(
+                "bin/", "040755 " + root,
+                "bin/hard", "0100755 " + root,
+                "bin/sh", "0100755 " + root + " -> bin/hard",
+                "etc/", "040755 " + root,
+                "etc/link", "0120777 " + root + " -> os-release",
+                "etc/os-release", "0100644 " + host.user(65533) + ":" + host.group(65532),
+                "tmp/", "040755 " + root,
+                "tmp/empty/", "040755 " + root), headers(exported));
+
+        Path layer = store.blobs().path(image.diffIds().get(0));
+        assertEquals("0755 :", headers(layer).get("bin/"), "a layer has no type bits and no names");
+    }
+
+    /** name → octal mode, uname:gname and link target of each entry, read with Commons Compress. */
+    private static Map<String, String> headers(Path tar) throws IOException {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        try (org.apache.commons.compress.archivers.tar.TarArchiveInputStream in =
+                     new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(tar))) {
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                headers.put(entry.getName(), "0" + Integer.toOctalString(entry.getMode()) + " " + entry.getUserName()
+                        + ":" + entry.getGroupName() + (entry.getLinkName().isEmpty() ? "" : " -> " + entry.getLinkName()));
+            }
+        }
+        return headers;
+    }
+
+    @Test
+    void hostAccountsAreReadLikeGoReadsThem() throws IOException {
+        Path passwd = Trees.write(scratch, "passwd", "# comment\nroot:x:0:0:root:/root:/bin/sh\nbad:x:nan:1::/:\n"
+                + "first:x:1000:1000::/:\nsecond:x:1000:1000::/:\n");
+        Path group = Trees.write(scratch, "group", "root:x:0:\nstaff:x:50:app\n");
+        HostAccounts accounts = HostAccounts.read(passwd, group);
+        assertEquals("root", accounts.user(0));
+        assertEquals("first", accounts.user(1000), "the first line with the id wins");
+        assertEquals("", accounts.user(4242));
+        assertEquals("staff", accounts.group(50));
+        assertEquals("", HostAccounts.read(scratch.resolve("none"), scratch.resolve("none")).group(0));
     }
 
     @Test

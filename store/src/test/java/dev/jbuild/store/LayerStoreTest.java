@@ -21,12 +21,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LayerStoreTest {
+class LayerStoreTest extends StoreTest {
     /*
      * Golden values computed by hand:
      *   L0=$(printf 'layer0' | sha256sum)  -> 4fbec69b...472e
@@ -41,21 +39,6 @@ class LayerStoreTest {
     private static final Digest C1 = Digest.ofHex("ef232af0eb422cdfd7917631657cd8ed2bfd5b9461b37c427aa0d3e0a19adf79");
     private static final Digest C2 = Digest.ofHex("7ad3896338947cc04ee0b35b50d400ff32538d63f42f85ec87feac78bf71a54d");
 
-    @TempDir
-    Path root;
-    @TempDir
-    Path scratch;
-    ImageStore store;
-
-    @BeforeEach
-    void open() throws IOException {
-        store = ImageStore.open(root);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        store.close();
-    }
 
     @Test
     void chainIdsFollowTheOciDefinition() {

@@ -18,27 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PruneTest {
-    @TempDir
-    Path root;
-    @TempDir
-    Path scratch;
-    ImageStore store;
-
-    @BeforeEach
-    void open() throws IOException {
-        store = ImageStore.open(root);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        store.close();
-    }
+class PruneTest extends StoreTest {
 
     @Test
     void pruneRemovesUnreferencedBlobsAndKeepsReferencedOnes() throws IOException {

@@ -10,27 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StoreCheckTest {
-    @TempDir
-    Path root;
-    @TempDir
-    Path scratch;
-    ImageStore store;
-
-    @BeforeEach
-    void open() throws IOException {
-        store = ImageStore.open(root);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        store.close();
-    }
+class StoreCheckTest extends StoreTest {
 
     @Test
     void goodStoreIsClean() throws IOException {

@@ -74,6 +74,10 @@ public final class BuildCache {
             ArrayNode stack = node.putArray("stack");
             record.stack().forEach(diffId -> stack.add(diffId.value()));
         }
+        if (!record.warnings().isEmpty()) {
+            ArrayNode warnings = node.putArray("warnings");
+            record.warnings().forEach(warnings::add);
+        }
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         Files.write(temp, CanonicalJson.bytes(node));
         Files.move(temp, file(key.digest()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -139,7 +143,13 @@ public final class BuildCache {
         if (created == null) {
             throw new IOException("cache record " + file + " has no valid creation time");
         }
-        return new CacheRecord(Digest.parse(node.get("diffId").asText()), node.get("size").asLong(), created, stack);
+        List<String> warnings = new ArrayList<>();
+        JsonNode warningsNode = node.get("warnings");
+        if (warningsNode != null) {
+            warningsNode.forEach(warning -> warnings.add(warning.asText()));
+        }
+        return new CacheRecord(Digest.parse(node.get("diffId").asText()), node.get("size").asLong(), created, stack,
+                warnings);
     }
 
     private Path file(Digest key) {

@@ -12,15 +12,22 @@ import java.util.Objects;
  * @param stack the diff IDs of the layer stack the step's result is, bottom first, ending with
  *     {@code diffId}: prune keeps the diff directory of every prefix of it while the record lives.
  *     Empty for records written before jbuild kept it.
+ * @param warnings what the step warned about when it ran, said again whenever the record is used: the
+ *     layer it describes still has the problem
  */
-public record CacheRecord(Digest diffId, long size, Instant created, List<Digest> stack) {
+public record CacheRecord(Digest diffId, long size, Instant created, List<Digest> stack, List<String> warnings) {
     public CacheRecord {
         Objects.requireNonNull(diffId, "diffId");
         Objects.requireNonNull(created, "created");
         stack = List.copyOf(stack);
+        warnings = List.copyOf(warnings);
         if (!stack.isEmpty() && !stack.get(stack.size() - 1).equals(diffId)) {
             throw new IllegalArgumentException("the stack of layer " + diffId + " ends with another layer");
         }
+    }
+
+    public CacheRecord(Digest diffId, long size, Instant created, List<Digest> stack) {
+        this(diffId, size, created, stack, List.of());
     }
 
     /** A record whose stack is not known. */
@@ -33,6 +40,6 @@ public record CacheRecord(Digest diffId, long size, Instant created, List<Digest
     }
 
     public CacheRecord withStack(List<Digest> value) {
-        return new CacheRecord(diffId, size, created, value);
+        return new CacheRecord(diffId, size, created, value, warnings);
     }
 }

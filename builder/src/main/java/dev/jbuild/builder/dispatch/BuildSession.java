@@ -32,8 +32,11 @@ public final class BuildSession {
     private final StageResults results;
     private final AtomicInteger stepNumbers = new AtomicInteger();
     private final List<BuildSummary.StepTiming> timings = Collections.synchronizedList(new ArrayList<>());
+    private final List<BuildEvent.StepWarning> warnings = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
     /** Layers found in a shared cache and not fetched yet, by blob digest. */
+    private final java.util.Map<String, dev.jbuild.store.ImageRecord> resolvedImages =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<dev.jbuild.imagespec.Digest, Lazy> lazy = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<dev.jbuild.builder.cache.CacheEntry> journal = Collections.synchronizedList(new ArrayList<>());
 
@@ -141,6 +144,24 @@ public final class BuildSession {
     }
 
     /** Records a filesystem step for {@code --cache-to}. */
+    /** Resolves an image name the first time this build asks (perhaps pulling it), then answers the same. */
+    public dev.jbuild.store.ImageRecord resolvedImage(String reference, ImageResolution resolution)
+            throws java.io.IOException {
+        dev.jbuild.store.ImageRecord known = resolvedImages.get(reference);
+        if (known != null) {
+            return known;
+        }
+        dev.jbuild.store.ImageRecord resolved = resolution.resolve();
+        resolvedImages.putIfAbsent(reference, resolved);
+        return resolvedImages.get(reference);
+    }
+
+    /** How an image name becomes an image of the store. */
+    @FunctionalInterface
+    public interface ImageResolution {
+        dev.jbuild.store.ImageRecord resolve() throws java.io.IOException;
+    }
+
     public void journal(dev.jbuild.builder.cache.CacheEntry entry) {
         journal.add(entry);
     }
@@ -152,11 +173,28 @@ public final class BuildSession {
     }
 
     public StepId newStep(StageState state, int position, String text, dev.jbuild.parser.syntax.SourceRange range) {
-        return new StepId(stepNumbers.incrementAndGet(), state.label(), position, state.total(), text, range);
+        return new StepId(nextStepNumber(), state.label(), position, state.total(), text, range);
+    }
+
+    /** The next step's number: steps are numbered in the order they start, from 1. */
+    int nextStepNumber() {
+        return stepNumbers.incrementAndGet();
     }
 
     public void emit(BuildEvent event) {
+        if (event instanceof BuildEvent.StepWarning warning) {
+            warnings.add(warning);
+        }
         listener.on(event);
+    }
+
+    /** Every warning emitted so far, in step order. */
+    public List<BuildEvent.StepWarning> warnings() {
+        synchronized (warnings) {
+            List<BuildEvent.StepWarning> copy = new ArrayList<>(warnings);
+            copy.sort(java.util.Comparator.comparingInt(w -> w.step().number()));
+            return copy;
+        }
     }
 
     public void timed(StepId step, Duration elapsed, boolean cached) {

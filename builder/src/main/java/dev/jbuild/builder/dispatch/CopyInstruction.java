@@ -6,13 +6,17 @@ import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.builder.files.CopyException;
 import dev.jbuild.builder.files.CopyRequest;
 import dev.jbuild.builder.files.SourceDigest;
+import dev.jbuild.builder.files.CopyResult;
 import dev.jbuild.executor.ProcessUser;
 import dev.jbuild.executor.UnknownUserException;
 import dev.jbuild.executor.UserResolver;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.instructions.Add;
+import dev.jbuild.parser.instructions.Chmod;
 import dev.jbuild.parser.instructions.Copy;
+import dev.jbuild.parser.instructions.Instruction;
+import dev.jbuild.parser.instructions.InstructionException;
 import dev.jbuild.parser.syntax.Heredoc;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.platform.EntryAttributes;
@@ -44,30 +48,67 @@ final class CopyInstruction {
 
     static void copy(BuildSession session, StageState state, Copy copy, StepId step)
             throws IOException, InterruptedException {
-        apply(session, state, new Spec(false, copy.sources(), copy.heredocs(), copy.destination(), copy.from(),
-                copy.chown(), copy.chmod(), copy.link(), copy.parents(), copy.excludes(), null, null, copy.range()),
-                step);
+        apply(session, state, spec(copy), step);
     }
 
     static void add(BuildSession session, StageState state, Add add, StepId step)
             throws IOException, InterruptedException {
-        apply(session, state, new Spec(true, add.sources(), add.heredocs(), add.destination(), null, add.chown(),
-                add.chmod(), add.link(), false, add.excludes(), add.checksum(), add.unpack(), add.range()), step);
+        apply(session, state, spec(add), step);
     }
 
-    private static void apply(BuildSession session, StageState state, Spec spec, StepId step)
-            throws IOException, InterruptedException {
+    /**
+     * Checks a COPY or ADD before the build runs: every word expands, {@code --chmod} is valid once
+     * expanded, and {@code --from} names a stage or an image the build can use.
+     */
+    static void check(BuildSession session, StageState state, Instruction copyOrAdd) throws IOException {
+        Spec spec = copyOrAdd instanceof Copy copy ? spec(copy) : spec((Add) copyOrAdd);
+        Words words = words(session, state, spec);
+        if (words.from() != null) {
+            SourceImages.requireStageOrImage(session, words.from());
+        }
+        // A source root only to make a well-formed request: check() reads no file.
+        CopyRequest.Builder request = CopyRequest.builder(words.destination(), null).fromContext(Path.of("/"))
+                .source(words.sources().toArray(String[]::new)).chmod(words.chmod()).checksum(words.checksum());
+        if (spec.add()) {
+            request.add().unpack(spec.unpack());
+        }
+        try {
+            session.copier().check(request.build());
+        } catch (CopyException e) {
+            throw words.expander().error(e.getMessage());
+        }
+    }
+
+    private static Spec spec(Copy copy) {
+        return new Spec(false, copy.sources(), copy.heredocs(), copy.destination(), copy.from(), copy.chown(),
+                copy.chmod(), copy.link(), copy.parents(), copy.excludes(), null, null, copy.range());
+    }
+
+    private static Spec spec(Add add) {
+        return new Spec(true, add.sources(), add.heredocs(), add.destination(), null, add.chown(), add.chmod(),
+                add.link(), false, add.excludes(), add.checksum(), add.unpack(), add.range());
+    }
+
+    /** The instruction's words as expanded against the stage. */
+    private record Words(Expander expander, List<String> sources, String destinationWord, String destination,
+                         String chown, String chmod, String checksum, String from,
+                         List<CopyRequest.InlineFile> inline) {}
+
+    private static Words words(BuildSession session, StageState state, Spec spec) {
         Expander expander = Expander.of(session, state, spec.range());
         List<String> sources = new ArrayList<>();
         for (String source : spec.sources()) {
             sources.add(expander.word(source));
         }
         String destinationWord = expander.word(spec.destination());
-        String destination = destination(state, destinationWord);
-        String chown = expander.word(spec.chown());
         String chmod = expander.word(spec.chmod());
-        String checksum = expander.word(spec.checksum());
-        String from = expander.word(spec.from());
+        if (chmod != null && !chmod.equals(spec.chmod())) {
+            try {
+                Chmod.check(chmod); // a literal value was checked when the Dockerfile was parsed
+            } catch (InstructionException e) {
+                throw expander.error(e.getMessage(), e.hint());
+            }
+        }
         List<CopyRequest.InlineFile> inline = new ArrayList<>();
         for (Heredoc heredoc : spec.heredocs()) {
             String content = heredoc.content();
@@ -77,6 +118,23 @@ final class CopyInstruction {
             inline.add(new CopyRequest.InlineFile(heredoc.name(), heredoc.expand() ? expander.heredoc(content)
                     : content));
         }
+        return new Words(expander, sources, destinationWord, destination(state, destinationWord),
+                expander.word(spec.chown()), chmod, expander.word(spec.checksum()), expander.word(spec.from()),
+                inline);
+    }
+
+    private static void apply(BuildSession session, StageState state, Spec spec, StepId step)
+            throws IOException, InterruptedException {
+        Words words = words(session, state, spec);
+        Expander expander = words.expander();
+        List<String> sources = words.sources();
+        String destinationWord = words.destinationWord();
+        String destination = words.destination();
+        String chown = words.chown();
+        String chmod = words.chmod();
+        String checksum = words.checksum();
+        String from = words.from();
+        List<CopyRequest.InlineFile> inline = words.inline();
 
         Path contextRoot = null;
         ImageState sourceImage = null;
@@ -134,16 +192,36 @@ final class CopyInstruction {
         ImageState stageSource = sourceImage;
         Path context = contextRoot;
         LayerStep.run(session, state, step, key, createdBy(spec.add(), sources, inline, destinationWord),
-                workspace -> {
+                (workspace, warn) -> {
                     EntryAttributes.expect(content.entries());
                     CopyRequest.Owner owner = chown == null ? null : owner(workspace.rootfs(), chown, step);
                     try (SourceImages.View view = stageSource == null ? null : SourceImages.view(session, stageSource)) {
-                        session.copier().copy(requests.create(view == null ? context : view.root(),
+                        CopyResult result = session.copier().copy(requests.create(view == null ? context : view.root(),
                                 workspace.rootfs(), owner));
+                        if (!result.unsearchableDirectories().isEmpty()) {
+                            warn.accept(unsearchable(chmod, result.unsearchableDirectories()));
+                        }
                     } catch (CopyException e) {
                         throw new BuildException(e.getMessage(), step, e);
                     }
                 });
+    }
+
+    /** How many directories a warning names before it only counts the rest. */
+    private static final int NAMED_DIRECTORIES = 5;
+
+    /**
+     * The --chmod trap (moby/moby#49851): BuildKit applies --chmod to the directories a copy creates or
+     * copies, so a file mode without x leaves them unsearchable. The build does what Docker does, and says so.
+     */
+    static String unsearchable(String chmod, List<String> directories) {
+        String named = String.join(", ", directories.subList(0, Math.min(NAMED_DIRECTORIES, directories.size())))
+                + (directories.size() > NAMED_DIRECTORIES ? " and " + (directories.size() - NAMED_DIRECTORIES)
+                + " more" : "");
+        return "--chmod=" + chmod + " makes the director" + (directories.size() == 1 ? "y " : "ies ") + named
+                + " (created or copied by this step) readable but not searchable: users other than root cannot reach "
+                + "what is inside; use --chmod=u=rwX,go=rX (X adds search to directories only) or create the "
+                + "directories first with RUN mkdir -p";
     }
 
     /**

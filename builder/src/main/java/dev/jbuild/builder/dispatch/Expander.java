@@ -73,7 +73,12 @@ final class Expander {
     }
 
     DockerfileSyntaxException error(String message) {
+        return error(message, null);
+    }
+
+    /** An error at the instruction, with a hint such as {@code did you mean ...?}, or none. */
+    DockerfileSyntaxException error(String message, String hint) {
         return new DockerfileSyntaxException(message, range,
-                range == null || tree == null ? null : tree.sourceLine(range.startLine()));
+                range == null || tree == null ? null : tree.sourceLine(range.startLine()), hint);
     }
 }

@@ -11,6 +11,7 @@ import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.layertar.Change;
+import dev.jbuild.layertar.ContentSize;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
 import dev.jbuild.store.LayerStore;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The life of one filesystem step (RUN, COPY, ADD, WORKDIR): look its key up in the cache; on a miss,
@@ -29,10 +31,10 @@ import java.util.Optional;
  */
 final class LayerStep {
 
-    /** What the instruction does to the workspace on a cache miss. */
+    /** What the instruction does to the workspace on a cache miss; what it warns about goes to {@code warn}. */
     @FunctionalInterface
     interface Work {
-        void apply(Workspace workspace) throws IOException, InterruptedException;
+        void apply(Workspace workspace, Consumer<String> warn) throws IOException, InterruptedException;
     }
 
     private LayerStep() {
@@ -50,6 +52,7 @@ final class LayerStep {
                 session.journal(new CacheEntry(key.digest(), record.withStack(stackWith(state, record.diffId())), layer));
                 state.addLayer(layer, createdBy, record.created());
                 session.emit(new BuildEvent.StepCached(step));
+                record.warnings().forEach(warning -> session.emit(new BuildEvent.StepWarning(step, warning)));
                 session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
                 return;
             }
@@ -61,6 +64,7 @@ final class LayerStep {
                 session.journal(entry);
                 state.addLayer(entry.blob(), entry.record().diffId(), createdBy, entry.record().created());
                 session.emit(new BuildEvent.StepCached(step));
+                entry.record().warnings().forEach(warning -> session.emit(new BuildEvent.StepWarning(step, warning)));
                 session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
                 return;
             }
@@ -71,21 +75,25 @@ final class LayerStep {
         Descriptor layer;
         List<Digest> stack = new ArrayList<>(state.diffIds());
         session.materialize(state.diffIds(), state.image().layers());
+        List<String> warnings = new ArrayList<>();
         try (Workspace workspace = session.diffs().workspace(state.diffIds())) {
-            work.apply(workspace);
+            work.apply(workspace, warnings::add);
             List<Change> changes = workspace.changes();
             LayerWriter writer = LayerWriter.of(new WriterOptions(session.request().sourceDateEpoch()));
+            ContentSize size = new ContentSize();
             layer = session.store().blobs().write(MediaTypes.OCI_LAYER,
-                    out -> writer.streamChanges(workspace.diffRoot(), changes, out));
+                    out -> writer.streamChanges(workspace.diffRoot(), changes, out, size));
+            session.store().layerSizes().record(layer.digest(), size.total());
             stack.add(layer.digest());
             session.diffs().commit(LayerStore.chainId(stack), workspace);
         }
         Instant created = Instant.now();
         // The whole stack goes into the record so that prune knows every diff directory it needs.
-        CacheRecord made = new CacheRecord(layer.digest(), layer.size(), created, stack);
+        CacheRecord made = new CacheRecord(layer.digest(), layer.size(), created, stack, warnings);
         session.cache().store(key, made);
         session.journal(new CacheEntry(key.digest(), made, layer));
         state.addLayer(layer, createdBy, created);
+        warnings.forEach(warning -> session.emit(new BuildEvent.StepWarning(step, warning)));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         session.emit(new BuildEvent.StepFinished(step, elapsed));
         session.timed(step, elapsed, false);

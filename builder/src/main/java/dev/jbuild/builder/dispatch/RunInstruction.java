@@ -95,7 +95,7 @@ final class RunInstruction {
             runEnv.addAll(mounts.env);
             RunSpec spec = new RunSpec(argv, runEnv, state.workdir(), state.run().user(), network, allMounts,
                     null, List.of());
-            LayerStep.run(session, state, step, key, createdBy, workspace -> execute(session, step, workspace.rootfs(),
+            LayerStep.run(session, state, step, key, createdBy, (workspace, warn) -> execute(session, step, workspace.rootfs(),
                     spec));
         } finally {
             if (scriptDir != null) {

@@ -6,6 +6,7 @@ import dev.jbuild.builder.files.CopyRequest;
 import dev.jbuild.executor.CacheSharing;
 import dev.jbuild.executor.MountSpec;
 import dev.jbuild.parser.ignore.DockerIgnore;
+import dev.jbuild.parser.instructions.InstructionException;
 import dev.jbuild.parser.instructions.Mount;
 import dev.jbuild.parser.instructions.MountSpecParser;
 import java.io.IOException;
@@ -35,14 +36,46 @@ final class RunMounts implements AutoCloseable {
         RunMounts result = new RunMounts();
         try {
             for (Mount raw : declared) {
-                Mount mount = MountSpecParser.parse(raw.spec(), expander::word);
-                result.add(session, state, mount, step);
+                result.add(session, state, expanded(raw, expander), step);
             }
             return result;
         } catch (IOException | InterruptedException | RuntimeException e) {
             result.close();
             throw e;
         }
+    }
+
+    /**
+     * Checks the mounts as far as can be done before anything runs: every value expanded and valid, and
+     * every {@code from} naming a stage of the build or an image the build can use.
+     */
+    static void check(BuildSession session, List<Mount> declared, Expander expander) throws IOException {
+        for (Mount raw : declared) {
+            String from = from(expanded(raw, expander));
+            if (from != null) {
+                SourceImages.requireStageOrImage(session, from);
+            }
+        }
+    }
+
+    /** The mount re-read with its values expanded; a value that is invalid once expanded is an error at the RUN. */
+    static Mount expanded(Mount declared, Expander expander) {
+        try {
+            return MountSpecParser.parse(declared.spec(), expander::word);
+        } catch (InstructionException e) {
+            throw expander.error(e.getMessage(), e.hint());
+        }
+    }
+
+    /** The stage or image a bind or cache mount reads from, or null. */
+    static String from(Mount mount) {
+        if (mount instanceof Mount.Bind bind) {
+            return bind.from();
+        }
+        if (mount instanceof Mount.Cache cache) {
+            return cache.from();
+        }
+        return null;
     }
 
     private void add(BuildSession session, StageState state, Mount mount, StepId step)

@@ -31,16 +31,34 @@ final class SourceImages {
      * asked first, and when it cannot be reached the store's copy still serves.
      */
     static ImageState image(BuildSession session, String reference, StepId step) throws IOException {
+        ImageRecord record = session.resolvedImage(reference,
+                () -> resolve(session, named(session, reference, step), step));
+        session.diffs().ensure(record.diffIds(), record.manifest().layers());
+        return new ImageState(record.config(), record.manifest().layers());
+    }
+
+    /** The image a named context of that name stands for ({@code docker-image://REF}), else the name itself. */
+    private static String named(BuildSession session, String reference, StepId step) {
         NamedContext named = session.request().namedContexts().get(reference);
         if (named instanceof NamedContext.Image image) {
-            reference = image.reference();
-        } else if (named instanceof NamedContext.Directory) {
+            return image.reference();
+        }
+        if (named instanceof NamedContext.Directory) {
             throw new BuildException("FROM a directory build context (\"" + reference + "\") is not supported yet; "
                     + "COPY --from=" + reference + " reads it", step, null);
         }
-        ImageRecord record = resolve(session, reference, step);
-        session.diffs().ensure(record.diffIds(), record.manifest().layers());
-        return new ImageState(record.config(), record.manifest().layers());
+        return reference;
+    }
+
+    /**
+     * The image {@code reference} names (a named context's image, the store's, or pulled), without
+     * preparing its layers: for the checks made before the build runs. Resolved once per build, so the
+     * steps find what the checks saw.
+     *
+     * @throws BaseImageNotFoundException when no image can be had under that name
+     */
+    static ImageRecord record(BuildSession session, String reference) throws IOException {
+        return session.resolvedImage(reference, () -> resolve(session, named(session, reference, null), null));
     }
 
     private static ImageRecord resolve(BuildSession session, String reference, StepId step) throws IOException {
@@ -98,6 +116,18 @@ final class SourceImages {
             return true;
         } catch (InvalidReferenceException e) {
             return false;
+        }
+    }
+
+    /**
+     * Checks that {@code --from} can be resolved: a named context, a stage of the build, or an image.
+     *
+     * @throws BaseImageNotFoundException when it is none of these
+     */
+    static void requireStageOrImage(BuildSession session, String reference) throws IOException {
+        if (!session.request().namedContexts().containsKey(reference)
+                && stage(session.request().graph(), reference).isEmpty()) {
+            record(session, reference);
         }
     }
 

@@ -46,53 +46,94 @@ public final class StageRunner {
     private StageRunner() {
     }
 
-    /** A trigger or instruction with the text the progress output shows for it. */
-    private record Planned(Instruction instruction, String text) {}
-
-    public static ImageState run(BuildSession session, Stage stage, String label)
-            throws IOException, InterruptedException {
-        long start = System.nanoTime();
+    public static ImageState run(BuildSession session, StagePlan plan) throws IOException, InterruptedException {
+        Stage stage = plan.stage();
         checkPlatform(session, stage);
-        ImageState base = base(session, stage);
-        StageState state = new StageState(stage, label, base);
-        if (state.run().envValue("PATH") == null) {
-            // BuildKit makes sure every stage has a PATH, and writes it into the image's Env.
-            List<String> env = new ArrayList<>(state.run().env());
-            env.add(DEFAULT_PATH);
-            state.updateRun(run -> run.withEnv(env));
-        }
-        List<Planned> plan = new ArrayList<>();
-        for (String trigger : base.config().config().onBuild()) {
-            for (Instruction instruction : parseTrigger(trigger)) {
-                plan.add(new Planned(instruction, "ONBUILD " + trigger));
-            }
-        }
+        ImageState base = base(session, plan);
+        StageState state = new StageState(stage, plan.label(), base, plan.fromCounts());
+        state.setTotal(plan.total());
+        withDefaultPath(state);
         if (!base.config().config().onBuild().isEmpty()) {
             state.updateRun(run -> run.withOnBuild(List.of())); // triggers run once, in the first child
         }
-        for (Instruction instruction : stage.instructions()) {
-            plan.add(new Planned(instruction, text(session, instruction)));
-        }
-        state.setTotal(1 + (int) plan.stream().filter(p -> isFilesystemStep(p.instruction())).count());
-        StepId from = session.newStep(state, 1, "FROM " + stage.baseName()
-                + (stage.name() != null ? " AS " + stage.name() : ""), stage.from().range());
-        session.emit(new BuildEvent.StepStarted(from));
-        Duration fromElapsed = Duration.ofNanos(System.nanoTime() - start);
-        session.emit(new BuildEvent.StepFinished(from, fromElapsed));
-        session.timed(from, fromElapsed, false);
-
-        for (Planned planned : plan) {
+        for (StagePlan.Step step : plan.steps()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new dev.jbuild.builder.BuildCancelledException("build cancelled");
             }
-            dispatch(session, state, planned);
+            dispatch(session, state, step);
         }
         ImageConfig finished = dateHistory(state.config(), state.baseHistorySize(), session.epoch(),
                 session.started());
         return new ImageState(finished, state.image().layers());
     }
 
-    private static void dispatch(BuildSession session, StageState state, Planned planned)
+    /** BuildKit makes sure every stage has a PATH, and writes it into the image's Env. */
+    static void withDefaultPath(StageState state) {
+        if (state.run().envValue("PATH") == null) {
+            List<String> env = new ArrayList<>(state.run().env());
+            env.add(DEFAULT_PATH);
+            state.updateRun(run -> run.withEnv(env));
+        }
+    }
+
+    /** The stage's steps: its base's ONBUILD triggers, then its own instructions. */
+    static List<StagePlan.Step> steps(BuildSession session, Stage stage, ImageConfig base) {
+        List<StagePlan.Step> steps = new ArrayList<>();
+        for (String trigger : base.config().onBuild()) {
+            for (Instruction instruction : parseTrigger(trigger)) {
+                steps.add(new StagePlan.Step(instruction, "ONBUILD " + trigger, true));
+            }
+        }
+        for (Instruction instruction : stage.instructions()) {
+            steps.add(new StagePlan.Step(instruction, text(session, instruction), false));
+        }
+        return steps;
+    }
+
+    /**
+     * The stage's base, ready to build on. For an image, the FROM step (when the plan shows one) is
+     * timed while its layers are made ready, not while the stage waits for anything else.
+     */
+    private static ImageState base(BuildSession session, StagePlan plan) throws IOException, InterruptedException {
+        Stage stage = plan.stage();
+        if (stage.base() instanceof StageBase.Scratch) {
+            return new ImageState(scratch(session), List.of());
+        }
+        if (stage.base() instanceof StageBase.StageRef ref) {
+            return session.results().await(ref.index());
+        }
+        String reference = ((StageBase.Image) stage.base()).reference();
+        if (!plan.showsFrom()) {
+            return SourceImages.image(session, reference, null);
+        }
+        StepId from = new StepId(session.nextStepNumber(), plan.label(), 1, plan.total(), "FROM " + stage.baseName()
+                + (stage.name() != null ? " AS " + stage.name() : ""), stage.from().range());
+        long start = System.nanoTime();
+        session.emit(new BuildEvent.StepStarted(from));
+        ImageState image;
+        try {
+            image = SourceImages.image(session, reference, from);
+        } catch (IOException | BuildException e) {
+            session.emit(new BuildEvent.StepFailed(from, e.getMessage(), List.of(),
+                    Duration.ofNanos(System.nanoTime() - start)));
+            throw e;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        session.emit(new BuildEvent.StepFinished(from, elapsed));
+        session.timed(from, elapsed, false);
+        return image;
+    }
+
+    /**
+     * BuildKit's empty image: no layers, but a working directory of "/" and the default PATH, set
+     * before the stage's first instruction.
+     */
+    static ImageConfig scratch(BuildSession session) {
+        ImageConfig empty = ImageConfig.empty(storePlatform(session));
+        return empty.withConfig(empty.config().withWorkingDir("/").withEnv(List.of(DEFAULT_PATH)));
+    }
+
+    private static void dispatch(BuildSession session, StageState state, StagePlan.Step planned)
             throws IOException, InterruptedException {
         Instruction instruction = planned.instruction();
         if (isFilesystemStep(instruction)) {
@@ -123,7 +164,14 @@ public final class StageRunner {
                 session.emit(new BuildEvent.StepFailed(step, e.getMessage(), java.util.List.of(), Duration.ZERO));
                 throw e;
             }
-        } else if (instruction instanceof Env env) {
+        } else {
+            applyConfig(session, state, instruction);
+        }
+    }
+
+    /** An instruction that changes only the image config (or the stage's ARGs). */
+    static void applyConfig(BuildSession session, StageState state, Instruction instruction) {
+        if (instruction instanceof Env env) {
             ConfigInstructions.env(session, state, env);
         } else if (instruction instanceof Arg arg) {
             ArgInstruction.apply(session, state, arg);
@@ -166,13 +214,9 @@ public final class StageRunner {
             references.add(expander.word(copy.from()));
         } else if (instruction instanceof Run run) {
             for (dev.jbuild.parser.instructions.Mount mount : run.mounts()) {
-                dev.jbuild.parser.instructions.Mount expanded =
-                        dev.jbuild.parser.instructions.MountSpecParser.parse(mount.spec(), expander::word);
-                if (expanded instanceof dev.jbuild.parser.instructions.Mount.Bind bind && bind.from() != null) {
-                    references.add(bind.from());
-                } else if (expanded instanceof dev.jbuild.parser.instructions.Mount.Cache cache
-                        && cache.from() != null) {
-                    references.add(cache.from());
+                String from = RunMounts.from(RunMounts.expanded(mount, expander));
+                if (from != null) {
+                    references.add(from);
                 }
             }
         }
@@ -189,24 +233,12 @@ public final class StageRunner {
                 || instruction instanceof Workdir;
     }
 
-    private static ImageState base(BuildSession session, Stage stage) throws IOException, InterruptedException {
-        StageBase base = stage.base();
-        if (base instanceof StageBase.Scratch) {
-            return new ImageState(ImageConfig.empty(storePlatform(session)), List.of());
-        }
-        if (base instanceof StageBase.StageRef ref) {
-            return session.results().await(ref.index());
-        }
-        return SourceImages.image(session, ((StageBase.Image) base).reference(), null);
-    }
-
-    private static dev.jbuild.imagespec.Platform storePlatform(BuildSession session) {
-        Platform platform = session.request().graph().platform();
-        return new dev.jbuild.imagespec.Platform(platform.architecture(), platform.os(), null, null, platform.variant());
+    private static Platform storePlatform(BuildSession session) {
+        return session.request().graph().platform();
     }
 
     /** jbuild builds for the machine it runs on; another {@code --platform} is refused, clearly. */
-    private static void checkPlatform(BuildSession session, Stage stage) {
+    static void checkPlatform(BuildSession session, Stage stage) {
         if (stage.platform() == null || stage.platform().isEmpty()) {
             return;
         }

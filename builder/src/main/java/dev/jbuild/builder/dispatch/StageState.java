@@ -27,12 +27,17 @@ public final class StageState {
     /** Declared ARGs in declaration order; a null value is declared but unset. */
     private final LinkedHashMap<String, String> args = new LinkedHashMap<>();
     private boolean cmdSet;
-    private int position = 1;
+    private int position;
     private int total;
 
-    StageState(Stage stage, String label, ImageState base) {
+    /**
+     * @param fromCounts whether the FROM line is step 1 of the stage, as it is for a stage on an
+     *     image; a stage on scratch or on another stage numbers its steps from 1, as BuildKit does
+     */
+    StageState(Stage stage, String label, ImageState base, boolean fromCounts) {
         this.stage = stage;
         this.label = label;
+        this.position = fromCounts ? 1 : 0;
         this.config = base.config();
         this.layers = new ArrayList<>(base.layers());
         this.baseHistorySize = base.config().history().size();

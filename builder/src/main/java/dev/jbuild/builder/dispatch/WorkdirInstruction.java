@@ -21,10 +21,19 @@ final class WorkdirInstruction {
     private WorkdirInstruction() {
     }
 
+    /** Before the build runs: the path expands, and later steps of the stage work in it. */
+    static void check(BuildSession session, StageState state, Workdir workdir) {
+        String absolute = absolute(session, state, workdir);
+        state.updateRun(run -> run.withWorkingDir(absolute));
+    }
+
+    private static String absolute(BuildSession session, StageState state, Workdir workdir) {
+        return RunMounts.absolute(state, Expander.of(session, state, workdir.range()).word(workdir.path()));
+    }
+
     static void apply(BuildSession session, StageState state, Workdir workdir, StepId step)
             throws IOException, InterruptedException {
-        String path = Expander.of(session, state, workdir.range()).word(workdir.path());
-        String absolute = RunMounts.absolute(state, path);
+        String absolute = absolute(session, state, workdir);
         if (absolute.equals("/")) {
             state.updateRun(run -> run.withWorkingDir(absolute));
             state.addHistory("WORKDIR " + absolute);
@@ -34,7 +43,7 @@ final class WorkdirInstruction {
         String user = state.run().user();
         CacheKey key = new CacheKey(state.stateKey(), "WORKDIR " + absolute, Map.of(), null, List.of("user=" + user,
                 "epoch=" + session.request().sourceDateEpoch()));
-        LayerStep.run(session, state, step, key, "WORKDIR " + absolute, workspace -> {
+        LayerStep.run(session, state, step, key, "WORKDIR " + absolute, (workspace, warn) -> {
             ProcessUser owner = ProcessUser.ROOT;
             if (!user.isEmpty()) {
                 try {

@@ -1,5 +1,6 @@
 package dev.jbuild.builder.files;
 
+import dev.jbuild.imagespec.Compression;
 import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.ApplyResult;
 import dev.jbuild.layertar.LayerApplier;

@@ -30,7 +30,7 @@ import java.util.Objects;
  * @param owner {@code --chown} resolved to ids against the target image's passwd/group, or null for Docker's
  *     default (0:0 for files from the context and for created directories; the source's own ids for files
  *     copied {@code --from} a stage or image)
- * @param chmod {@code --chmod} as written (octal or symbolic, see {@link ChmodSpec}), or null
+ * @param chmod {@code --chmod} as written (octal or symbolic, see {@link dev.jbuild.parser.instructions.ChmodMode}), or null
  * @param ignore what the context's .dockerignore excludes; null (or empty) when nothing is excluded. Used only
  *     when {@code fromContext}.
  * @param excludes {@code --exclude} patterns (.dockerignore syntax, relative to each copied directory or

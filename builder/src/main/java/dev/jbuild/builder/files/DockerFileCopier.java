@@ -63,7 +63,12 @@ public final class DockerFileCopier implements FileCopier {
     }
 
     @Override
-    public int copy(CopyRequest request) throws IOException {
+    public void check(CopyRequest request) {
+        new SourcePlanner(request, null).check();
+    }
+
+    @Override
+    public CopyResult copy(CopyRequest request) throws IOException {
         if (request.targetRoot() == null) {
             throw new IllegalArgumentException("copy needs a targetRoot");
         }
@@ -89,7 +94,7 @@ public final class DockerFileCopier implements FileCopier {
             }
         }
         target.finish();
-        return written;
+        return new CopyResult(written, target.unsearchableDirectories());
     }
 
     /** The number of file contents read for checksums so far (a test hook: cache hits read nothing). */

@@ -10,6 +10,14 @@ import java.io.IOException;
 public interface FileCopier {
 
     /**
+     * Refuses what no file could make right ({@code --chmod} and {@code --checksum} values, a URL to COPY):
+     * what the builder checks before the build runs. Reads nothing.
+     *
+     * @throws CopyException with BuildKit's message
+     */
+    void check(CopyRequest request);
+
+    /**
      * What the request would copy, as a digest; fails like {@link #copy} would for a missing source.
      *
      * @throws CopyException a source is missing, a flag is invalid, a download or its --checksum failed
@@ -19,9 +27,7 @@ public interface FileCopier {
     /**
      * Copies into {@code request.targetRoot()}.
      *
-     * @return the number of entries copied, extracted or downloaded (directories created only to hold the
-     *     destination are not counted)
      * @throws CopyException anything Docker would refuse, with BuildKit's wording where it has one
      */
-    int copy(CopyRequest request) throws IOException;
+    CopyResult copy(CopyRequest request) throws IOException;
 }

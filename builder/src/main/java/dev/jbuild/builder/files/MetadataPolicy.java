@@ -1,5 +1,7 @@
 package dev.jbuild.builder.files;
 
+import dev.jbuild.parser.instructions.ChmodMode;
+import dev.jbuild.parser.instructions.InstructionException;
 import java.nio.file.attribute.FileTime;
 
 /**
@@ -7,12 +9,21 @@ import java.nio.file.attribute.FileTime;
  * files are 0:0 and files from a stage keep their ids; {@code --chmod} replaces or edits the mode of
  * everything but symlinks; {@code SOURCE_DATE_EPOCH} replaces every time.
  */
-record MetadataPolicy(CopyRequest.Owner owner, boolean resetOwner, ChmodSpec chmod, FileTime epoch) {
+record MetadataPolicy(CopyRequest.Owner owner, boolean resetOwner, ChmodMode chmod, FileTime epoch) {
 
     static MetadataPolicy of(CopyRequest request) {
         return new MetadataPolicy(request.owner(), request.fromContext(),
-                request.chmod() == null ? null : ChmodSpec.parse(request.chmod()),
+                request.chmod() == null ? null : chmod(request.chmod()),
                 request.sourceDateEpoch() == null ? null : FileTime.fromMillis(request.sourceDateEpoch() * 1000));
+    }
+
+    /** The {@code --chmod} value read; an invalid one is refused as Docker refuses it. */
+    static ChmodMode chmod(String text) {
+        try {
+            return ChmodMode.parse(text);
+        } catch (InstructionException e) {
+            throw new CopyException(e.getMessage());
+        }
     }
 
     int uid(FileStat source) {
@@ -42,6 +53,6 @@ record MetadataPolicy(CopyRequest.Owner owner, boolean resetOwner, ChmodSpec chm
 
     /** Mode of directories created on the way to the destination: 0755, or what --chmod makes of it. */
     int createdDirectoryMode() {
-        return mode(0755, true);
+        return chmod == null ? 0755 : chmod.createdDirectoryMode();
     }
 }

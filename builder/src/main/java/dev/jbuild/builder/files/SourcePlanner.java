@@ -26,18 +26,10 @@ final class SourcePlanner {
     }
 
     List<PlannedItem> plan() throws IOException {
-        checkFlags();
+        check();
         List<PlannedItem> items = new ArrayList<>();
         for (String source : request.sources()) {
-            if (UrlSources.isGit(source)) {
-                throw new CopyException(request.add()
-                        ? "ADD of a git repository is not supported by jbuild: " + source
-                        : "source can't be a git ref for COPY");
-            }
             if (UrlSources.isUrl(source)) {
-                if (!request.add()) {
-                    throw new CopyException("source can't be a URL for COPY");
-                }
                 items.add(new PlannedItem.Url(source, UrlSources.fileName(source)));
             } else if (request.parents()) {
                 planWithParents(source, items);
@@ -51,9 +43,24 @@ final class SourcePlanner {
         return items;
     }
 
+    /** What is refused whatever the files: the flags, and sources of a kind the instruction cannot take. */
+    void check() {
+        checkFlags();
+        for (String source : request.sources()) {
+            if (UrlSources.isGit(source)) {
+                throw new CopyException(request.add()
+                        ? "ADD of a git repository is not supported by jbuild: " + source
+                        : "source can't be a git ref for COPY");
+            }
+            if (UrlSources.isUrl(source) && !request.add()) {
+                throw new CopyException("source can't be a URL for COPY");
+            }
+        }
+    }
+
     private void checkFlags() {
         if (request.chmod() != null) {
-            ChmodSpec.parse(request.chmod());
+            MetadataPolicy.chmod(request.chmod());
         }
         if (request.checksum() == null) {
             return;

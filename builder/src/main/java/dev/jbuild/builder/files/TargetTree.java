@@ -15,6 +15,7 @@ final class TargetTree {
     private final Path root;
     private final MetadataPolicy policy;
     private final List<Path> created = new ArrayList<>();
+    private final List<String> unsearchable = java.util.Collections.synchronizedList(new ArrayList<>());
 
     TargetTree(Path root, MetadataPolicy policy) {
         this.root = root;
@@ -78,6 +79,7 @@ final class TargetTree {
                 Files.createDirectory(current);
                 Metadata.chown(current, policy.createdUid(), policy.createdGid());
                 Metadata.chmod(current, policy.createdDirectoryMode());
+                directoryMode(current, policy.createdDirectoryMode());
                 created.add(current);
             } else if (!stat.isDirectory()) {
                 throw new CopyException("cannot create directory " + display(current) + ": not a directory");
@@ -95,6 +97,20 @@ final class TargetTree {
         }
         for (int i = created.size() - 1; i >= 0; i--) {
             Metadata.setTimes(created.get(i), policy.epoch());
+        }
+    }
+
+    /** Notes the mode --chmod gave a directory, when it leaves the directory readable but not searchable. */
+    void directoryMode(Path directory, int mode) {
+        if (policy.chmod() != null && dev.jbuild.parser.instructions.ChmodMode.unsearchable(mode)) {
+            unsearchable.add(display(directory));
+        }
+    }
+
+    /** The directories {@link #directoryMode} noted, sorted. */
+    List<String> unsearchableDirectories() {
+        synchronized (unsearchable) {
+            return unsearchable.stream().sorted().toList();
         }
     }
 

@@ -120,7 +120,11 @@ final class TreeCopier {
     private void applyMetadata(Path to, FileStat stat) throws IOException {
         Metadata.chown(to, policy.uid(stat), policy.gid(stat));
         if (!stat.isSymlink()) {
-            Metadata.chmod(to, policy.mode(stat.permissions(), stat.isDirectory()));
+            int mode = policy.mode(stat.permissions(), stat.isDirectory());
+            Metadata.chmod(to, mode);
+            if (stat.isDirectory()) {
+                target.directoryMode(to, mode);
+            }
         }
         Metadata.setTimes(to, policy.time(stat.mtime()));
     }

@@ -20,6 +20,52 @@ class CopyMetadataTest {
 
     private final DockerFileCopier copier = new DockerFileCopier(null);
 
+    /**
+     * The --chmod trap (moby/moby#49851): BuildKit (Docker 28.1 on, fsutil#228) gives the directories a copy
+     * creates the --chmod mode too. jbuild does the same, and names the directories left unsearchable.
+     */
+    @Test
+    void aChmodWithoutSearchBitsIsAppliedToCreatedDirectoriesAndNamesThem() throws Exception {
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, "f config.yml c");
+        Path target = temp.resolve("target");
+        java.nio.file.Files.createDirectories(target.resolve("srv"));
+        CopyResult result = copier.copy(CopyRequest.builder("/srv/app/conf/config.yml", target).fromContext(context)
+                .source("config.yml").chmod("644").build());
+        assertEquals(java.util.List.of("/srv/app", "/srv/app/conf"), result.unsearchableDirectories(),
+                "/srv was there already and keeps its mode");
+        assertEquals("""
+                srv d 0755 0:0
+                srv/app d 0644 0:0
+                srv/app/conf d 0644 0:0
+                srv/app/conf/config.yml f 0644 0:0 = c""".strip(), TreeFixture.list(target));
+    }
+
+    @Test
+    void aChmodWithCapitalXOrWithoutReadLeavesNoDirectoryUnsearchable() throws Exception {
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, "f src/a 1\nd src/sub\nf src/sub/b 2");
+        for (String mode : new String[] {"u=rwX,go=rX", "755", "0600", "u=rw,go="}) {
+            Path target = temp.resolve("target-" + mode.replace(',', '_').replace('=', '_'));
+            CopyResult result = copier.copy(CopyRequest.builder("/opt/app/", target).fromContext(context).source("src")
+                    .chmod(mode).build());
+            boolean expected = mode.equals("0600") || mode.equals("u=rw,go=");
+            assertEquals(expected, !result.unsearchableDirectories().isEmpty(), mode + ": " + result);
+        }
+        CopyResult without = copier.copy(CopyRequest.builder("/opt/app/", temp.resolve("plain")).fromContext(context)
+                .source("src").build());
+        assertEquals(java.util.List.of(), without.unsearchableDirectories(), "without --chmod there is no trap");
+    }
+
+    @Test
+    void copiedDirectoriesAreNamedToo() throws Exception {
+        Path context = temp.resolve("context");
+        TreeFixture.create(context, "f src/a 1\nd src/sub\nf src/sub/b 2");
+        CopyResult result = copier.copy(CopyRequest.builder("/etc/app/", temp.resolve("target")).fromContext(context)
+                .source("src").chmod("go-x").build());
+        assertEquals(java.util.List.of("/etc", "/etc/app", "/etc/app/sub"), result.unsearchableDirectories());
+    }
+
     @Test
     void sourceModificationTimesAreKept() throws Exception {
         Path context = temp.resolve("context");
@@ -77,7 +123,7 @@ class CopyMetadataTest {
         TreeFixture.create(context, spec.toString().strip());
         Files.createLink(context.resolve("src/d0/hard"), context.resolve("src/d0/f1"));
         Path large = temp.resolve("large");
-        int written = copier.copy(CopyRequest.builder("/d/", large).fromStage(context).source("/src").build());
+        int written = copier.copy(CopyRequest.builder("/d/", large).fromStage(context).source("/src").build()).entries();
         assertTrue(written >= ParallelFileWrites.PARALLEL_FROM, "the copy must take the parallel path: " + written);
 
         String expected = TreeFixture.list(context.resolve("src")).replace("\n", "\nd/").replaceFirst("^", "d/");
@@ -95,7 +141,7 @@ class CopyMetadataTest {
         TreeFixture.create(context, "f a 1");
         Files.createLink(context.resolve("b"), context.resolve("a"));
         Path target = temp.resolve("target");
-        int written = copier.copy(CopyRequest.builder("/d/", target).fromContext(context).source(".").build());
+        int written = copier.copy(CopyRequest.builder("/d/", target).fromContext(context).source(".").build()).entries();
         assertEquals(2, written);
         assertEquals(Files.getAttribute(target.resolve("d/a"), "unix:ino"),
                 Files.getAttribute(target.resolve("d/b"), "unix:ino"));
@@ -141,7 +187,7 @@ class CopyMetadataTest {
         Path context = temp.resolve("context");
         TreeFixture.create(context, "f src/a 1\nf src/sub/b 2\nl src/l a");
         Path target = temp.resolve("target");
-        int written = copier.copy(CopyRequest.builder("/d/", target).fromContext(context).source("src").build());
+        int written = copier.copy(CopyRequest.builder("/d/", target).fromContext(context).source("src").build()).entries();
         assertEquals(4, written); // a, l, sub, sub/b
     }
 }

@@ -23,7 +23,10 @@ public final class JsonProgress implements BuildListener {
     @Override
     public synchronized void on(BuildEvent event) {
         ObjectNode node = JSON.createObjectNode();
-        if (event instanceof BuildEvent.StepStarted s) {
+        if (event instanceof BuildEvent.BuildPlanned p) {
+            node.put("event", "build-planned");
+            node.put("steps", p.steps());
+        } else if (event instanceof BuildEvent.StepStarted s) {
             step(node, "step-started", s.step());
         } else if (event instanceof BuildEvent.StepOutput o) {
             step(node, "step-output", o.step());
@@ -38,6 +41,9 @@ public final class JsonProgress implements BuildListener {
             step(node, "step-failed", f.step());
             node.put("error", f.message());
             node.putArray("lastLines").addAll(f.lastLines().stream().map(JSON.getNodeFactory()::textNode).toList());
+        } else if (event instanceof BuildEvent.StepWarning w) {
+            step(node, "step-warning", w.step());
+            node.put("message", w.message());
         } else if (event instanceof BuildEvent.StepCancelled c) {
             step(node, "step-cancelled", c.step());
         } else if (event instanceof BuildEvent.Notice n) {

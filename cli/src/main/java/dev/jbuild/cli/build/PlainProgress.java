@@ -40,6 +40,8 @@ public final class PlainProgress implements BuildListener {
             out.println("#" + f.step().number() + " DONE " + Summaries.seconds(f.elapsed()));
         } else if (event instanceof BuildEvent.StepFailed f) {
             out.println("#" + f.step().number() + " ERROR: " + f.message());
+        } else if (event instanceof BuildEvent.StepWarning w) {
+            out.println("#" + w.step().number() + " WARN: " + w.message());
         } else if (event instanceof BuildEvent.StepCancelled c) {
             out.println("#" + c.step().number() + " CANCELED");
         } else if (event instanceof BuildEvent.Notice n) {

@@ -1,8 +1,12 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.builder.BuildEvent;
 import dev.jbuild.builder.BuildSummary;
+import dev.jbuild.parser.syntax.SourceRange;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The final summary every human-readable progress mode ends with. */
@@ -11,16 +15,41 @@ final class Summaries {
     }
 
     static void print(PrintStream out, BuildSummary summary) {
-        out.println("writing image " + summary.imageId().value() + " done");
+        print(out, summary, Integer.MAX_VALUE);
+    }
+
+    /** The summary with each line cut to {@code columns} cells: the live view's, which nothing may wrap. */
+    static void print(PrintStream out, BuildSummary summary, int columns) {
+        List<String> lines = new ArrayList<>();
+        lines.add("writing image " + summary.imageId().value() + " done");
         for (String tag : summary.tags()) {
-            out.println("naming to " + fullName(tag) + " done");
+            lines.add("naming to " + fullName(tag) + " done");
         }
-        out.println("Built " + summary.imageId().shortId() + ": " + summary.layers() + " layer"
+        lines.add("Built " + summary.imageId().shortId() + ": " + summary.layers() + " layer"
                 + (summary.layers() == 1 ? "" : "s") + ", " + size(summary.size()) + ", in "
                 + seconds(summary.elapsed()));
         for (BuildSummary.StepTiming timing : summary.steps()) {
-            out.println(String.format(Locale.ROOT, "  %7s  %s", timing.cached() ? "CACHED" : seconds(timing.elapsed()),
-                    timing.step().label()));
+            lines.add(String.format(Locale.ROOT, "  %7s  %s", timing.cached() ? "CACHED" : seconds(timing.elapsed()),
+                    TerminalText.clean(timing.step().label())));
+        }
+        lines.forEach(line -> out.println(TerminalText.cut(line, columns)));
+        warnings(out, summary.warnings(), columns);
+    }
+
+    /**
+     * BuildKit's closing list of warnings, each with the step's line: wrapped to the width rather than cut,
+     * since the fix is in the message's last words.
+     */
+    private static void warnings(PrintStream out, List<BuildEvent.StepWarning> warnings, int columns) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(" " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + " found:");
+        for (BuildEvent.StepWarning warning : warnings) {
+            SourceRange range = warning.step().range();
+            String text = " - " + (range == null ? "" : range.file() + ":" + range.startLine() + ": ") + warning.message();
+            TerminalText.wrap(text, columns, "   ").forEach(out::println);
         }
     }
 

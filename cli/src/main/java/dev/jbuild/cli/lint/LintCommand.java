@@ -62,6 +62,8 @@ public final class LintCommand implements CliCommand {
                 Args.optionalValue("on", "MODE", "--shellcheck")
                         .description("Run shellcheck over RUN scripts: on (the default when given without a value), auto "
                                 + "or off."),
+                Args.flag("--all-aliases").description("Report a mistake that BuildKit's check and hadolint's rule both "
+                        + "find under both names (default: once, under BuildKit's name, with hadolint's as its alias)."),
                 Args.flag("--no-color").description("Never colour the text output (also when NO_COLOR is set)."));
         spec.addPositional(Args.files(Args.zeroOrMore(0, "PATH"))
                 .description("Dockerfiles or directories to search (default: . when no -f is given).").build());
@@ -77,6 +79,7 @@ public final class LintCommand implements CliCommand {
     private final Path contextDir;
     private final String shellcheck;
     private final boolean noColor;
+    private final boolean allAliases;
 
     public LintCommand(ParsedArgs args) {
         this.files = args.values("--file");
@@ -90,6 +93,7 @@ public final class LintCommand implements CliCommand {
         this.contextDir = args.value("--context");
         this.shellcheck = args.value("--shellcheck");
         this.noColor = args.flag("--no-color");
+        this.allAliases = args.flag("--all-aliases");
     }
 
     @Override
@@ -110,6 +114,11 @@ public final class LintCommand implements CliCommand {
         context.out().flush();
         for (String notice : report.notices()) {
             context.err().println("jbuild lint: " + notice);
+        }
+        if (output == OutputFormat.TEXT) {
+            for (String hint : report.hints()) {
+                context.err().println("jbuild lint: " + hint);
+            }
         }
         FailureThreshold threshold = failureThreshold != null
                 ? parse(() -> FailureThreshold.parse(failureThreshold), "unknown failure threshold '" + failureThreshold + "': expected error, warning, info or none")
@@ -142,6 +151,9 @@ public final class LintCommand implements CliCommand {
             }
         }
         LintConfig result = loaded.withIgnored(ignored);
+        if (allAliases) {
+            result = result.withAllAliases(true);
+        }
         if (shellcheck != null) {
             result = result.withShellcheck(parse(() -> ShellcheckMode.parse(shellcheck), "unknown shellcheck mode '" + shellcheck + "': expected on, auto or off"));
         }

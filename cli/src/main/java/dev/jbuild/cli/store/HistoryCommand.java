@@ -66,7 +66,7 @@ public final class HistoryCommand extends StoreCommand {
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
         ImageRecord record = store.image(image);
-        List<Line> lines = lines(record);
+        List<Line> lines = lines(record, store.layerSizes().of(record));
         Instant now = Instant.now();
         if (quiet) {
             lines.forEach(line -> context.out().println(line.id()));
@@ -101,15 +101,15 @@ public final class HistoryCommand extends StoreCommand {
         return ExitCode.OK;
     }
 
-    private List<Line> lines(ImageRecord record) {
+    /** @param layerSizes the image's layer sizes as Docker counts them, bottom first */
+    private List<Line> lines(ImageRecord record, List<Long> layerSizes) {
         List<HistoryEntry> history = record.config().history();
-        List<Descriptor> layers = record.manifest().layers();
         List<Line> oldestFirst = new ArrayList<>();
         int layer = 0;
         for (HistoryEntry entry : history) {
             long size = 0;
             if (!entry.emptyLayer()) {
-                size = layer < layers.size() ? layers.get(layer).size() : 0;
+                size = layer < layerSizes.size() ? layerSizes.get(layer) : 0;
                 layer++;
             }
             oldestFirst.add(new Line("<missing>", entry, size));

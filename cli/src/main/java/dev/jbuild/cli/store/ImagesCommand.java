@@ -51,7 +51,7 @@ public final class ImagesCommand extends StoreCommand {
     }
 
     /** One line of the listing. */
-    private record Row(String repository, String tag, String digest, ImageRecord image) {
+    private record Row(String repository, String tag, String digest, ImageRecord image, long size) {
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class ImagesCommand extends StoreCommand {
         Reference wanted = filter == null ? null : Reference.parseNormalized(filter);
         List<Row> rows = new ArrayList<>();
         for (ImageRecord image : store.list()) {
-            rows.addAll(rows(image));
+            rows.addAll(rows(image, store.layerSizes().total(image)));
         }
         if (wanted != null) {
             rows.removeIf(row -> !matches(row, wanted));
@@ -77,27 +77,27 @@ public final class ImagesCommand extends StoreCommand {
             TabTable table = new TabTable().row("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
             rows.forEach(row -> table.row(row.repository(), row.tag(), id(row.image()),
                     DockerFormat.createdSince(row.image().config().created(), now),
-                    DockerFormat.humanSize(row.image().size())));
+                    DockerFormat.humanSize(row.size())));
             table.print(context.out());
         }
         return ExitCode.OK;
     }
 
     /** A row per tag; a repository known only by digest gets a {@code <none>} tag; no reference at all, {@code <none> <none>}. */
-    private static List<Row> rows(ImageRecord image) {
+    private static List<Row> rows(ImageRecord image, long size) {
         List<Row> rows = new ArrayList<>();
         for (Reference ref : image.references()) {
             if (ref.isTagged() && !ref.isDigested()) {
-                rows.add(new Row(ref.familiarName(), ref.tag(), "<none>", image));
+                rows.add(new Row(ref.familiarName(), ref.tag(), "<none>", image, size));
             }
         }
         for (Reference ref : image.references()) {
             if (ref.isDigested() && rows.stream().noneMatch(r -> r.repository().equals(ref.familiarName()))) {
-                rows.add(new Row(ref.familiarName(), "<none>", ref.digest().value(), image));
+                rows.add(new Row(ref.familiarName(), "<none>", ref.digest().value(), image, size));
             }
         }
         if (rows.isEmpty()) {
-            rows.add(new Row("<none>", "<none>", "<none>", image));
+            rows.add(new Row("<none>", "<none>", "<none>", image, size));
         }
         return rows;
     }
@@ -124,10 +124,10 @@ public final class ImagesCommand extends StoreCommand {
         obj.put("ID", id(image));
         obj.put("Repository", row.repository());
         obj.put("SharedSize", "N/A");
-        obj.put("Size", DockerFormat.humanSize(image.size()));
+        obj.put("Size", DockerFormat.humanSize(row.size()));
         obj.put("Tag", row.tag());
         obj.put("UniqueSize", "N/A");
-        obj.put("VirtualSize", DockerFormat.humanSize(image.size()));
+        obj.put("VirtualSize", DockerFormat.humanSize(row.size()));
         return obj;
     }
 

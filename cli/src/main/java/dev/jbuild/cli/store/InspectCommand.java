@@ -40,19 +40,24 @@ public final class InspectCommand extends StoreCommand {
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
         List<ImageRecord> found = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String query : images) {
             try {
-                found.add(store.image(query));
+                ImageRecord image = store.image(query);
+                sizes.add(store.layerSizes().total(image));
+                found.add(image);
             } catch (StoreException | ImageSpecException e) {
                 errors.add(e.getMessage());
             }
         }
         if (format == null) {
-            context.out().println(InspectJson.array(found));
+            context.out().println(InspectJson.array(found, sizes));
         } else {
             List<ObjectNode> data = new ArrayList<>();
-            found.forEach(image -> data.add(InspectJson.image(image)));
+            for (int i = 0; i < found.size(); i++) {
+                data.add(InspectJson.image(found.get(i), sizes.get(i)));
+            }
             // Docker prints inspect's template output as it is, 'table' included
             new FormatOption(FormatOption.Kind.TEMPLATE, format.template()).print(data, null, InspectJson.ZERO_VALUES, context.out());
         }

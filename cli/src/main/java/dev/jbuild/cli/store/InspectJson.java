@@ -23,13 +23,16 @@ final class InspectJson {
     private InspectJson() {
     }
 
-    static String array(List<ImageRecord> images) {
+    /** @param sizes each image's size as Docker counts it, in the same order */
+    static String array(List<ImageRecord> images, List<Long> sizes) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        images.forEach(image -> array.add(image(image)));
+        for (int i = 0; i < images.size(); i++) {
+            array.add(image(images.get(i), sizes.get(i)));
+        }
         return CanonicalJson.indent(array, "    ");
     }
 
-    static ObjectNode image(ImageRecord image) {
+    static ObjectNode image(ImageRecord image, long size) {
         ImageConfig config = image.config();
         ObjectNode obj = CanonicalJson.object();
         obj.put("Id", image.id().value());
@@ -51,7 +54,7 @@ final class InspectJson {
         if (!config.platform().osVersion().isEmpty()) {
             obj.put("OsVersion", config.platform().osVersion());
         }
-        obj.put("Size", image.size());
+        obj.put("Size", size);
         ObjectNode rootfs = obj.putObject("RootFS");
         rootfs.put("Type", config.rootfs().type());
         ArrayNode layers = rootfs.putArray("Layers");

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * to stdout or reading one from stdin. Only the real process streams can be terminals; a
  * {@link Context} built on other streams (tests) never is. Linux: /proc/self/fd names the device.
  */
-final class Terminals {
+public final class Terminals {
     private Terminals() {
     }
 
@@ -22,7 +22,8 @@ final class Terminals {
         return context.stdin() == System.in && isTerminal(0);
     }
 
-    private static boolean isTerminal(int fd) {
+    /** Whether this process's file descriptor {@code fd} is a terminal. */
+    public static boolean isTerminal(int fd) {
         try {
             String device = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty") || device.equals("/dev/console");

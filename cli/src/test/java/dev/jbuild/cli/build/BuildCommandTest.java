@@ -219,8 +219,8 @@ class BuildCommandTest {
         Path dir = context("Dockerfile", "FROM nowhere:1\n");
         Result result = run("--progress", "plain", dir.toString());
         assertEquals(1, result.exit());
-        assertTrue(result.err().lines().anyMatch(l -> l.startsWith("jbuild: failed to solve: image \"nowhere:1\" is "
-                + "not in the store")), result.err());
+        assertTrue(result.err().startsWith(dir.resolve("Dockerfile") + ":1:1: image \"nowhere:1\" is not in the store"),
+                "found before the build, at the FROM line: " + result.err());
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LintCommandTest {
     private static final String CLEAN = "FROM alpine:3.20\nUSER 65534\n";
     private static final String WARNING_ONLY = "FROM alpine:3.20 as base\nUSER 65534\n";
-    private static final String WITH_ERROR = "FROM alpine:3.20\nMAINTAINER me@example.com\nUSER 65534\n";
+    private static final String WITH_ERROR = "FROM alpine:3.20\nRUN sudo true\nUSER 65534\n";
+    private static final String MAINTAINER = "FROM alpine:3.20\nMAINTAINER me@example.com\nUSER 65534\n";
 
     private record Run(int exit, String out, String err) {}
 
@@ -49,7 +50,7 @@ class LintCommandTest {
         assertEquals(0, lint("", "-f", write(dir, "warn/Dockerfile", WARNING_ONLY).toString()).exit());
         Run error = lint("", "-f", write(dir, "err/Dockerfile", WITH_ERROR).toString());
         assertEquals(1, error.exit());
-        assertTrue(error.out().contains(dir.resolve("err/Dockerfile") + ":2:1 DL4000 error: MAINTAINER is deprecated"), error.out());
+        assertTrue(error.out().contains(dir.resolve("err/Dockerfile") + ":2:5 DL3004 error: Do not use sudo"), error.out());
     }
 
     @Test
@@ -81,7 +82,7 @@ class LintCommandTest {
         write(dir, "svc/Dockerfile.test", WITH_ERROR);
         write(dir, "svc/Dockerfile.test.dockerignore", "*.tmp\n");
         write(dir, "svc/README.md", "not a Dockerfile\n");
-        write(dir, ".git/Dockerfile", WITH_ERROR.replace("MAINTAINER", "EXPOSE 1/x\nMAINTAINER"));
+        write(dir, ".git/Dockerfile", WITH_ERROR.replace("RUN", "EXPOSE 1/x\nRUN"));
         Run run = lint("", "--format", "json", dir.toString());
         assertEquals(1, run.exit());
         JsonNode root = new ObjectMapper().readTree(run.out());
@@ -91,13 +92,37 @@ class LintCommandTest {
     }
 
     @Test
+    void oneMistakeIsOneFindingUnlessAllAliasesIsAsked(@TempDir Path dir) throws Exception {
+        String file = write(dir, "Dockerfile", MAINTAINER).toString();
+        Run once = lint("", "-f", file);
+        assertEquals(1, once.out().lines().filter(l -> l.startsWith(file + ":2:1 ")).count(), once.out());
+        assertTrue(once.out().contains(file + ":2:1 MaintainerDeprecated (DL4000) warning: "), once.out());
+        Run both = lint("", "--all-aliases", "-f", file);
+        assertTrue(both.out().contains(file + ":2:1 MaintainerDeprecated warning: "), both.out());
+        assertTrue(both.out().contains(file + ":2:1 DL4000 error: "), both.out());
+        assertEquals(1, both.exit(), "hadolint's DL4000 is an error");
+    }
+
+    /** The note that shellcheck is off is for people reading text: never in what a machine reads. */
+    @Test
+    void machineFormatsCarryNoShellcheckNote(@TempDir Path dir) throws Exception {
+        String file = write(dir, "Dockerfile", MAINTAINER).toString();
+        for (String format : new String[] {"json", "sarif", "checkstyle", "gitlab", "github"}) {
+            Run run = lint("", "--format", format, "-f", file);
+            assertEquals("", run.err(), format);
+            assertTrue(!run.out().contains("shellcheck"), format + ": " + run.out());
+        }
+    }
+
+    @Test
     void ignoreOptionAndConfigFileSilenceRules(@TempDir Path dir) throws Exception {
-        String file = write(dir, "Dockerfile", WITH_ERROR).toString();
-        assertEquals(0, lint("", "--ignore", "DL4000", "--ignore", "MaintainerDeprecated", "-f", file).exit());
-        Path config = write(dir, "lint.yaml", "ignore: [DL4000]\nfailureThreshold: warning\n");
+        String file = write(dir, "Dockerfile", MAINTAINER).toString();
+        assertEquals(0, lint("", "--ignore", "DL4000", "--failure-threshold", "warning", "-f", file).exit(),
+                "either name silences the mistake");
+        Path config = write(dir, "lint.yaml", "ignore: [MaintainerDeprecated]\nfailureThreshold: warning\n");
         Run run = lint("", "--config", config.toString(), "-f", file);
-        assertEquals(1, run.exit()); // MaintainerDeprecated is a warning, and the configured threshold is warning
-        assertTrue(!run.out().contains("DL4000") && run.out().contains("MaintainerDeprecated"), run.out());
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(!run.out().contains("DL4000") && !run.out().contains("MaintainerDeprecated"), run.out());
     }
 
     @Test
@@ -105,9 +130,10 @@ class LintCommandTest {
         for (String format : new String[] {"text", "json", "sarif", "checkstyle", "gitlab", "github"}) {
             Run run = lint(WITH_ERROR, "--format", format, "-f", "-");
             assertEquals(1, run.exit(), format);
-            assertTrue(run.out().contains("DL4000"), format + ": " + run.out());
+            assertTrue(run.out().contains("DL3004"), format + ": " + run.out());
         }
-        assertTrue(lint(WITH_ERROR, "--format", "github", "-f", "-").out().startsWith("::error file=-,line=2,col=1,title=DL4000::"));
+        assertTrue(lint(WITH_ERROR, "--format", "github", "-f", "-").out().startsWith("::error file=-,line=2,col=5,title=DL3004::"),
+                lint(WITH_ERROR, "--format", "github", "-f", "-").out());
     }
 
     @Test

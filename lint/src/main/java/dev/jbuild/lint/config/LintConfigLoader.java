@@ -33,6 +33,7 @@ import java.util.Set;
  * baseImageEnv: {myorg/base: [APP_HOME]}  # variables base images define (UndefinedVar)
  * failureThreshold: warning               # error, warning, info or none
  * shellcheck: auto                        # off, auto or on
+ * allAliases: true                        # a mistake BuildKit and hadolint both find: both names, two findings
  * </pre>
  */
 public final class LintConfigLoader {
@@ -40,7 +41,7 @@ public final class LintConfigLoader {
     public static final List<String> DEFAULT_NAMES = List.of(".jbuild-lint.yaml", ".jbuild-lint.yml");
 
     private static final Set<String> KEYS = Set.of("ignore", "enable", "severity", "trustedRegistries",
-            "requiredLabels", "baseImageEnv", "failureThreshold", "shellcheck");
+            "requiredLabels", "baseImageEnv", "failureThreshold", "shellcheck", "allAliases");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private LintConfigLoader() {}
@@ -100,8 +101,16 @@ public final class LintConfigLoader {
             }
             envNode.fields().forEachRemaining(e -> env.put(e.getKey(), strings(e.getValue(), source, "baseImageEnv." + e.getKey())));
         }
+        boolean allAliases = false;
+        if (root.has("allAliases")) {
+            JsonNode value = root.get("allAliases");
+            if (!value.isBoolean()) {
+                throw new LintConfigException(source + ": allAliases must be true or false");
+            }
+            allAliases = value.asBoolean();
+        }
         return new LintConfig(config.ignored(), config.enabled(), config.severities(), config.trustedRegistries(),
-                config.requiredLabels(), env, config.failureThreshold(), config.shellcheck());
+                config.requiredLabels(), env, config.failureThreshold(), config.shellcheck(), allAliases);
     }
 
     private static <T> T parseValue(java.util.function.Supplier<T> parse, String source) {

@@ -38,7 +38,7 @@ public final class RuleDocs {
                 .append("Shell scripts of RUN lines (heredoc bodies included) can also go through shellcheck.\n\n")
                 .append("```\njbuild lint [-f FILE]... [PATH]... [--format text|json|sarif|checkstyle|gitlab|github]\n")
                 .append("            [--failure-threshold error|warning|info|none] [--ignore RULE]... [--config FILE]\n")
-                .append("            [--shellcheck] [--no-color]\n```\n\n")
+                .append("            [--shellcheck] [--all-aliases] [--no-color]\n```\n\n")
                 .append("A PATH directory is searched (recursively, hidden directories skipped) for `Dockerfile`, `Containerfile`, ")
                 .append("`*.Dockerfile`, `*.dockerfile`, `Dockerfile.*`, `Containerfile.*` and names ending in `Dockerfile`. ")
                 .append("The exit code is 1 when a finding is at or above the failure threshold (default: error), 2 for usage ")
@@ -54,12 +54,21 @@ public final class RuleDocs {
                 .append("  baseImageEnv: {myorg/base: [APP_HOME]}  # variables your base images define (UndefinedVar)\n")
                 .append("  failureThreshold: warning               # error, warning, info or none\n")
                 .append("  shellcheck: auto                        # off, auto or on\n")
+                .append("  allAliases: false                       # true: a mistake both catalogues name is reported under both\n")
                 .append("  ```\n\n")
                 .append("- `--ignore RULE` on the command line (repeatable); a shellcheck code such as `SC2086` works too.\n")
                 .append("- `# jbuild-lint ignore=RULE[,RULE]` in the comment block right above an instruction silences those rules ")
                 .append("for that instruction (hadolint's `# hadolint ignore=...` is read too; `ShellCheck` silences every shellcheck code).\n")
                 .append("- BuildKit's directive `# check=skip=RULE1,RULE2;error=true` is honoured: `skip` (or `skip=all` for every ")
                 .append("BuildKit check), `error=true` (BuildKit checks become errors) and `experimental=RULE|all`.\n\n")
+                .append("## One finding per mistake\n\n")
+                .append("Some mistakes have a name in both catalogues: `MAINTAINER` is BuildKit's `MaintainerDeprecated` and hadolint's ")
+                .append("`DL4000`. Where both find it, it is reported once, under BuildKit's name with hadolint's shown as its alias ")
+                .append("(`MaintainerDeprecated (DL4000)`, and `aliases` in JSON and SARIF). Either name works in `--ignore`, ")
+                .append("`ignore:`, `severity:`, `# check=skip=` and `# hadolint ignore=`/`# jbuild-lint ignore=`. ")
+                .append("Where only hadolint's rule finds something (a relative WORKDIR after an absolute one, which BuildKit lets be), ")
+                .append("it is reported under hadolint's name. `--all-aliases` (or `allAliases: true` in the configuration) reports ")
+                .append("both names as two findings, for pipelines that gate on one rule set.\n\n")
                 .append("## Shell analysis\n\n")
                 .append("shellcheck is opt-in (`--shellcheck` or `shellcheck: auto|on`): starting it costs more than linting a thousand ")
                 .append("Dockerfiles, so it runs once per lint run over every RUN script, never once per RUN, and its findings are ")
@@ -89,6 +98,14 @@ public final class RuleDocs {
         if (rule.url() != null) {
             md.append("| Upstream documentation | <").append(rule.url()).append("> |\n");
         }
+        if (!rule.aliases().isEmpty()) {
+            md.append("| Also known as | ").append(String.join(", ", rule.aliases().stream()
+                    .map(id -> "[" + id + "](" + id + ".md)").toList()))
+                    .append(": where both find the mistake, it is reported once, under this name |\n");
+        }
+        RuleCatalog.reportedAs(rule.id()).ifPresent(primary -> md.append("| Same mistake as | [").append(primary.id())
+                .append("](").append(primary.id()).append(".md): where both find it, it is reported once, as ")
+                .append(primary.id()).append(" (").append(rule.id()).append("); `--all-aliases` reports both |\n"));
         md.append("\n## Message\n\n```text\n").append(rule.messageTemplate()).append("\n```\n");
         if (rule.origin() == RuleOrigin.SHELLCHECK) {
             md.append("\nEach finding carries shellcheck's own code (`SC2086`) as its rule, its message, and a link to the ")
@@ -118,7 +135,10 @@ public final class RuleDocs {
         return GENERATED + "# jbuild lint JSON format\n\n"
                 + "`jbuild lint --format json` prints one JSON object. Findings are flat, grouped by file in the order the files "
                 + "were given and then by position. `schemaVersion` changes only when a field is removed or changes meaning; "
-                + "new fields may appear.\n\n"
+                + "new fields may appear. A finding whose mistake another catalogue names too carries that name in `aliases` "
+                + "(`[\"DL4000\"]` on a `MaintainerDeprecated` finding). `notices` are things said once per run whatever the "
+                + "format, such as a check that failed; advice for people, such as shell analysis being off, is printed only "
+                + "with the text format.\n\n"
                 + "```json\n"
                 + "{\n"
                 + "  \"schemaVersion\": 1,\n"
@@ -128,7 +148,7 @@ public final class RuleDocs {
                 + "     \"message\": \"Pin versions in apt-get install: use 'curl=<version>'\", \"url\": \"https://github.com/hadolint/hadolint/wiki/DL3008\"}\n"
                 + "  ],\n"
                 + "  \"summary\": {\"files\": 1, \"error\": 0, \"warning\": 1, \"info\": 0},\n"
-                + "  \"notices\": [\"shell analysis with shellcheck is off; turn it on with --shellcheck (it runs once over all RUN scripts)\"]\n"
+                + "  \"notices\": []\n"
                 + "}\n"
                 + "```\n\n"
                 + "## Schema\n\n"

@@ -31,6 +31,10 @@ public final class JsonFormatter implements ReportFormatter {
                 n.put("column", f.column());
                 n.put("endLine", Math.max(f.line(), f.range().endLine()));
                 n.put("rule", f.rule());
+                if (!f.aliases().isEmpty()) {
+                    ArrayNode aliases = n.putArray("aliases");
+                    f.aliases().forEach(aliases::add);
+                }
                 n.put("severity", f.severity().label());
                 n.put("message", f.message());
                 if (f.url() != null) {

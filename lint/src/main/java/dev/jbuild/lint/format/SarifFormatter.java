@@ -48,6 +48,10 @@ public final class SarifFormatter implements ReportFormatter {
             region.put("startLine", f.line());
             region.put("startColumn", f.column());
             region.put("endLine", Math.max(f.line(), f.range().endLine()));
+            if (!f.aliases().isEmpty()) {
+                ArrayNode aliases = r.putObject("properties").putArray("aliases");
+                f.aliases().forEach(aliases::add);
+            }
         }
         return JsonFormatter.write(root);
     }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * For people: one block per file, each finding as {@code FILE:LINE:COL RULE severity: message} followed by
- * the source line and a caret under the column, then a one-line summary. Colour only when asked for.
+ * the source line and a caret under the column, then a one-line summary. A rule another catalogue names
+ * too shows that name after its own: {@code MaintainerDeprecated (DL4000)}. Colour only when asked for.
  */
 public final class TextFormatter implements ReportFormatter {
     private static final String RESET = "\u001B[0m";
@@ -33,7 +34,8 @@ public final class TextFormatter implements ReportFormatter {
             }
             for (Finding f : file.findings()) {
                 out.append(paint(BOLD, f.file() + ":" + f.line() + ":" + f.column())).append(' ')
-                        .append(f.rule()).append(' ')
+                        .append(f.rule()).append(f.aliases().isEmpty() ? "" : " (" + String.join(", ", f.aliases()) + ")")
+                        .append(' ')
                         .append(paint(colorOf(f.severity()), f.severity().label())).append(": ")
                         .append(f.message()).append('\n');
                 String source = file.sourceLine(f.line());

@@ -6,7 +6,7 @@ import java.util.List;
 public final class Checks {
     private static final List<Check> ALL = List.of(new SyntaxChecks(), new CasingChecks(), new StageChecks(),
             new GraphChecks(), new CommandFormChecks(), new MetadataChecks(), new WorkdirUserChecks(), new ExposeChecks(),
-            new VariableChecks(), new CopyChecks(), new AptChecks(), new PackageChecks(), new ShellCommandChecks());
+            new VariableChecks(), new CopyChecks(), new ChmodChecks(), new AptChecks(), new PackageChecks(), new ShellCommandChecks());
 
     private Checks() {}
 

@@ -24,18 +24,21 @@ final class CommandFormChecks implements Check {
                 Command command = e.as(Cmd.class) != null ? e.as(Cmd.class).command()
                         : e.as(Entrypoint.class) != null ? e.as(Entrypoint.class).command() : null;
                 if (command instanceof Command.ShellForm) {
-                    if (!unit.shellSetBefore(e)) {
-                        sink.report(BuildkitRules.JSON_ARGS_RECOMMENDED, unit.range(e), e.raw().keyword());
+                    if (unit.shellSetBefore(e)) {
+                        sink.report(HadolintRules.DL3025, unit.range(e), e.raw().name()); // BuildKit lets it be
+                    } else {
+                        sink.report(BuildkitRules.JSON_ARGS_RECOMMENDED, unit.range(e), e.raw().keyword())
+                                .alsoKnownAs(HadolintRules.DL3025, unit.range(e), e.raw().name());
                     }
-                    sink.report(HadolintRules.DL3025, unit.range(e), e.raw().name());
                 }
                 if (e.valid() && (e.is("cmd") || e.is("entrypoint") || e.is("healthcheck"))) {
                     String kind = e.raw().keyword().toLowerCase(Locale.ROOT);
                     InstructionEntry before = previous.put(kind, e);
                     if (before != null) {
                         // BuildKit points at the earlier one: that is the one that will be ignored.
-                        sink.report(BuildkitRules.MULTIPLE_INSTRUCTIONS_DISALLOWED, unit.range(before), e.raw().keyword());
-                        sink.report(repeatRule(kind), unit.range(e));
+                        // hadolint points at the later one; both name one mistake: a repeated instruction.
+                        sink.report(BuildkitRules.MULTIPLE_INSTRUCTIONS_DISALLOWED, unit.range(before), e.raw().keyword())
+                                .alsoKnownAs(repeatRule(kind), unit.range(e));
                     }
                 }
             }

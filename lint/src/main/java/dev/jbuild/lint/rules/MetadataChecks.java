@@ -28,8 +28,8 @@ final class MetadataChecks implements Check {
     public void run(LintUnit unit, FindingSink sink) {
         for (InstructionEntry e : unit.entries()) {
             if (e.is("maintainer")) {
-                sink.report(BuildkitRules.MAINTAINER_DEPRECATED, unit.range(e));
-                sink.report(HadolintRules.DL4000, unit.range(e));
+                sink.report(BuildkitRules.MAINTAINER_DEPRECATED, unit.range(e))
+                        .alsoKnownAs(HadolintRules.DL4000, unit.range(e));
             }
             Env env = e.as(Env.class);
             if (env != null) {

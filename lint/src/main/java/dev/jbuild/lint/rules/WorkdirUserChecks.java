@@ -34,10 +34,12 @@ final class WorkdirUserChecks implements Check {
                     String path = Texts.unquote(workdir.path());
                     boolean variable = path.startsWith("$");
                     if (!variable && !Texts.isAbsolutePath(path)) {
-                        if (!workdirSet) {
-                            sink.report(BuildkitRules.WORKDIR_RELATIVE_PATH, unit.range(e), path);
+                        if (workdirSet) {
+                            sink.report(HadolintRules.DL3000, unit.range(e), path); // BuildKit lets it be
+                        } else {
+                            sink.report(BuildkitRules.WORKDIR_RELATIVE_PATH, unit.range(e), path)
+                                    .alsoKnownAs(HadolintRules.DL3000, unit.range(e), path);
                         }
-                        sink.report(HadolintRules.DL3000, unit.range(e), path);
                     }
                     workdirSet = true;
                 }

@@ -14,6 +14,7 @@ import dev.jbuild.parser.instructions.Run;
 import dev.jbuild.parser.shell.ShellExpander;
 import dev.jbuild.parser.shell.ShellExpansionException;
 import dev.jbuild.parser.shell.VariableLookup;
+import dev.jbuild.parser.syntax.DockerfileErrors;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxTree;
@@ -33,6 +34,8 @@ public final class GraphBuilder {
     private final Map<String, String> buildArgs;
     private final Platform platform;
     private final ShellExpander expander;
+    /** What is wrong with the file so far; all of it is reported at once. */
+    private final List<DockerfileSyntaxException> errors = new ArrayList<>();
     private int stageCount;
 
     private GraphBuilder(SyntaxTree tree, Map<String, String> buildArgs, Platform platform) {
@@ -47,16 +50,31 @@ public final class GraphBuilder {
      * @param target the stage to build ({@code --target}), or null for the last one
      */
     public static InstructionGraph build(SyntaxTree tree, Map<String, String> buildArgs, String target) {
-        return new GraphBuilder(tree, buildArgs, Platform.host()).run(target);
+        return new GraphBuilder(tree, buildArgs, Platform.host()).run(target, false);
+    }
+
+    /**
+     * For a build: an invalid instruction that leaves the stages intact (anything but FROM) is left out
+     * of its stage and kept in {@link InstructionGraph#problems()}, so that the builder reports it with
+     * every problem it finds itself, before running anything. Anything else still throws.
+     */
+    public static InstructionGraph buildDeferringErrors(SyntaxTree tree, Map<String, String> buildArgs, String target) {
+        return new GraphBuilder(tree, buildArgs, Platform.host()).run(target, true);
     }
 
     private record StageDraft(From from, List<Instruction> instructions) {}
 
-    private InstructionGraph run(String target) {
-        List<Instruction> instructions = InstructionParser.parseAll(tree);
+    private InstructionGraph run(String target, boolean deferInstructionErrors) {
+        List<Instruction> instructions = InstructionParser.parseEach(tree, errors);
+        if (errors.stream().anyMatch(this::isFromLine)) {
+            DockerfileErrors.throwIfAny(errors); // the stages are not known: nothing more can be checked
+        }
+        List<DockerfileSyntaxException> deferred = List.copyOf(errors);
+        errors.clear();
         Map<String, String> metaEnv = new LinkedHashMap<>(platform.automaticArgs());
         List<MetaArg> metaArgs = new ArrayList<>();
         List<StageDraft> drafts = new ArrayList<>();
+        boolean beforeFirstStage = false;
         for (Instruction instruction : instructions) {
             if (instruction instanceof From from) {
                 drafts.add(new StageDraft(from, new ArrayList<>()));
@@ -64,26 +82,55 @@ public final class GraphBuilder {
                 drafts.get(drafts.size() - 1).instructions().add(instruction);
             } else if (instruction instanceof Arg arg) {
                 for (ArgDeclaration declaration : arg.declarations()) {
-                    String value = argValue(declaration, metaEnv, arg.range());
+                    String value = collecting(() -> argValue(declaration, metaEnv, arg.range()));
                     if (value != null) {
                         metaEnv.put(declaration.name(), value);
                     }
                     metaArgs.add(new MetaArg(declaration.name(), declaration.defaultValue(), value, arg.range()));
                 }
-            } else {
-                throw error("no build stage in current context", instruction.range());
+            } else if (!beforeFirstStage) {
+                beforeFirstStage = true; // one error says it: the instructions that follow share it
+                errors.add(error("no build stage in current context", instruction.range()));
             }
         }
         Map<String, Integer> stageNames = stageNames(drafts);
         stageCount = drafts.size();
         List<Stage> stages = new ArrayList<>();
         for (int index = 0; index < drafts.size(); index++) {
-            stages.add(stage(index, drafts.get(index), metaEnv, stageNames));
+            int stageIndex = index;
+            stages.add(collecting(() -> stage(stageIndex, drafts.get(stageIndex), metaEnv, stageNames)));
+        }
+        if (!errors.isEmpty() || !deferInstructionErrors) {
+            errors.addAll(deferred);
+            DockerfileErrors.throwIfAny(errors);
         }
         int targetIndex = targetIndex(target, stages);
-        InstructionGraph graph = new InstructionGraph(tree, metaArgs, stages, targetIndex, platform);
+        InstructionGraph graph = new InstructionGraph(tree, metaArgs, stages, targetIndex, platform, deferred);
         CycleCheck.verify(graph);
         return graph;
+    }
+
+    /** Whether the error is at a FROM line: without it, the instructions after it would land in the wrong stage. */
+    private boolean isFromLine(DockerfileSyntaxException error) {
+        if (error.range() == null) {
+            return true;
+        }
+        for (dev.jbuild.parser.syntax.RawInstruction raw : tree.instructions()) {
+            if (raw.range().equals(error.range())) {
+                return raw.keyword().equalsIgnoreCase("from");
+            }
+        }
+        return true;
+    }
+
+    /** The value, or null with the error noted: one bad line must not hide the next one. */
+    private <T> T collecting(java.util.function.Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (DockerfileSyntaxException e) {
+            errors.add(e);
+            return null;
+        }
     }
 
     private Map<String, Integer> stageNames(List<StageDraft> drafts) {
@@ -91,7 +138,7 @@ public final class GraphBuilder {
         for (int index = 0; index < drafts.size(); index++) {
             From from = drafts.get(index).from();
             if (from.stageName() != null && names.putIfAbsent(from.stageName(), index) != null) {
-                throw error("duplicate stage name \"" + from.stageName() + "\"", from.range());
+                errors.add(error("duplicate stage name \"" + from.stageName() + "\"", from.range()));
             }
         }
         return names;
@@ -146,13 +193,21 @@ public final class GraphBuilder {
                     setOrClear(stageEnv, pair.key(), lenient(() -> expand(pair.value(), VariableLookup.of(stageEnv), env.range())));
                 }
             } else if (instruction instanceof Copy copy && copy.from() != null) {
-                String reference = expand(copy.from(), VariableLookup.of(stageEnv), copy.range());
-                out.add(reference(index, StageDependency.Kind.COPY_FROM, reference, stageNames, copy.range()));
+                String reference = collecting(() -> expand(copy.from(), VariableLookup.of(stageEnv), copy.range()));
+                if (reference != null) {
+                    StageDependency dependency = collecting(() -> reference(index, StageDependency.Kind.COPY_FROM,
+                            reference, stageNames, copy.range()));
+                    if (dependency != null) {
+                        out.add(dependency);
+                    }
+                }
             } else if (instruction instanceof Run run) {
                 for (Mount mount : run.mounts()) {
                     String from = mountFrom(mount);
-                    if (from != null) {
-                        out.add(reference(index, StageDependency.Kind.MOUNT_FROM, from, stageNames, run.range()));
+                    StageDependency dependency = from == null ? null : collecting(() -> reference(index,
+                            StageDependency.Kind.MOUNT_FROM, from, stageNames, run.range()));
+                    if (dependency != null) {
+                        out.add(dependency);
                     }
                 }
             }

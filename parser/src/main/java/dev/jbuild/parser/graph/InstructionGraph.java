@@ -1,6 +1,7 @@
 package dev.jbuild.parser.graph;
 
 import dev.jbuild.imagespec.Platform;
+import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.SyntaxTree;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,12 +13,20 @@ import java.util.TreeSet;
  * A Dockerfile understood: its global ARGs, its stages with their dependencies, and the stage to build.
  *
  * @param target index of the stage the build produces (the last one unless {@code --target} says otherwise)
+ * @param problems invalid instructions left out of the stages, for the builder to report together with
+ *     what it finds itself before running anything; always empty in a graph from {@link GraphBuilder#build}
  */
-public record InstructionGraph(SyntaxTree syntax, List<MetaArg> metaArgs, List<Stage> stages, int target, Platform platform) {
+public record InstructionGraph(SyntaxTree syntax, List<MetaArg> metaArgs, List<Stage> stages, int target, Platform platform,
+                               List<DockerfileSyntaxException> problems) {
 
     public InstructionGraph {
         metaArgs = List.copyOf(metaArgs);
         stages = List.copyOf(stages);
+        problems = List.copyOf(problems);
+    }
+
+    public InstructionGraph(SyntaxTree syntax, List<MetaArg> metaArgs, List<Stage> stages, int target, Platform platform) {
+        this(syntax, metaArgs, stages, target, platform, List.of());
     }
 
     public Stage targetStage() {

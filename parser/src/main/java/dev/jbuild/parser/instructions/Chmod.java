@@ -18,6 +18,11 @@ public final class Chmod {
         if (value.contains("$")) {
             return;
         }
+        ChmodMode.parse(value);
+    }
+
+    /** Throws unless {@code value}, with nothing left to expand, is a valid mode. */
+    static void validate(String value) {
         Long octal = GoIntegers.parseUint32(value, 8);
         if (octal != null && octal <= MAX_MODE) {
             return;

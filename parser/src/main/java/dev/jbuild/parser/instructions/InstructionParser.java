@@ -1,5 +1,6 @@
 package dev.jbuild.parser.instructions;
 
+import dev.jbuild.parser.syntax.DockerfileErrors;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.RawInstruction;
 import dev.jbuild.parser.syntax.SyntaxTree;
@@ -24,11 +25,32 @@ public final class InstructionParser {
 
     private InstructionParser() {}
 
-    /** Every instruction of the file, in order; stops at the first invalid one. */
+    /**
+     * Every instruction of the file, in order.
+     *
+     * @throws DockerfileSyntaxException naming every invalid instruction (a
+     *     {@link dev.jbuild.parser.syntax.DockerfileErrors} when there are several), as BuildKit would
+     *     refuse the file before running anything
+     */
     public static List<Instruction> parseAll(SyntaxTree tree) {
+        List<DockerfileSyntaxException> errors = new ArrayList<>();
+        List<Instruction> instructions = parseEach(tree, errors);
+        DockerfileErrors.throwIfAny(errors);
+        return instructions;
+    }
+
+    /**
+     * Every valid instruction of the file, in order; each invalid one is left out and its error added
+     * to {@code errors}.
+     */
+    public static List<Instruction> parseEach(SyntaxTree tree, List<DockerfileSyntaxException> errors) {
         List<Instruction> instructions = new ArrayList<>(tree.instructions().size());
         for (RawInstruction raw : tree.instructions()) {
-            instructions.add(parse(raw, tree));
+            try {
+                instructions.add(parse(raw, tree));
+            } catch (DockerfileSyntaxException e) {
+                errors.add(e);
+            }
         }
         return instructions;
     }

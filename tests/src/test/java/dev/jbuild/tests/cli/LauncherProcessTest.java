@@ -40,8 +40,8 @@ class LauncherProcessTest {
 
     @Test
     void syntaxErrorExitsOneWithThreeLinesAndNoTrace() throws Exception {
-        Files.writeString(dir.resolve("Dockerfile.test"), "FROM busybox\nRUNN x\n");
-        Result result = java("-f", "Dockerfile.test", ".");
+        Files.writeString(dir.resolve("Dockerfile.test"), "FROM scratch\nRUNN x\n");
+        Result result = java("--root", dir.resolve("store").toString(), "-f", "Dockerfile.test", ".");
         assertEquals(1, result.code());
         assertEquals("Dockerfile.test:2:1: unknown instruction: RUNN (did you mean RUN?)\n  RUNN x\n  ^\n", result.err());
         assertFalse(result.err().contains("Exception"));

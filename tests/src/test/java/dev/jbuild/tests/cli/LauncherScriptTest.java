@@ -46,7 +46,7 @@ class LauncherScriptTest {
         assertEquals(0, images.code(), images.err());
         assertTrue(images.out().startsWith("REPOSITORY"), images.out());
 
-        Files.writeString(dir.resolve("Dockerfile.test"), "FROM busybox\nRUNN x\n");
+        Files.writeString(dir.resolve("Dockerfile.test"), "FROM scratch\nRUNN x\n");
         Result build = launch("--root", dir.resolve("store").toString(), "-f", "Dockerfile.test", ".");
         assertEquals(1, build.code());
         assertEquals("Dockerfile.test:2:1: unknown instruction: RUNN (did you mean RUN?)\n  RUNN x\n  ^\n", build.err());

@@ -14,9 +14,16 @@ import org.junit.jupiter.api.Test;
 
 /** Help in a real terminal (tmux): in colour, unless NO_COLOR is set. */
 class TerminalHelpTest {
+    /** A tmux server of this test's own: nothing another process does to the default one reaches it. */
+    private static final String SOCKET = "jbuild-help-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopServer() throws IOException, InterruptedException {
+        tmux("kill-server");
+    }
 
     private static String tmux(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("tmux"));
+        List<String> command = new java.util.ArrayList<>(List.of("tmux", "-L", SOCKET, "-f", "/dev/null"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

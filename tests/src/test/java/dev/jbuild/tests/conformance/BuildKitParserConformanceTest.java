@@ -24,16 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BuildKitParserConformanceTest {
 
     static Stream<Path> positiveCases() throws IOException {
-        return cases("conformance/buildkit/parser/testfiles");
+        return cases("parser/testfiles");
     }
 
     static Stream<Path> negativeCases() throws IOException {
-        return cases("conformance/buildkit/parser/testfiles-negative");
+        return cases("parser/testfiles-negative");
     }
 
     private static Stream<Path> cases(String dir) throws IOException {
         List<Path> all;
-        try (Stream<Path> list = Files.list(SharedData.path(dir))) {
+        try (Stream<Path> list = Files.list(SharedData.conformance(dir))) {
             all = list.filter(Files::isDirectory).sorted().toList();
         }
         assertTrue(all.size() >= 4, "conformance corpus missing under " + dir);
@@ -58,7 +58,7 @@ class BuildKitParserConformanceTest {
 
     @Test
     void lineRangesMatchBuildKit() throws IOException {
-        Path file = SharedData.path("conformance/buildkit/parser/testfile-line/Dockerfile");
+        Path file = SharedData.conformance("parser/testfile-line/Dockerfile");
         SyntaxTree tree = SyntaxParser.parse(Files.readString(file), "Dockerfile");
         List<RawInstruction> instructions = tree.instructions();
         assertEquals(3, instructions.size());

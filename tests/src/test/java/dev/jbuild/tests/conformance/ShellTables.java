@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
-/** BuildKit's shell-expansion tables, read from the shared conformance folder (never copied in). */
+/** BuildKit's shell-expansion tables, from testdata/buildkit. */
 final class ShellTables {
     private ShellTables() {}
 
     static List<String> lines(String fileName) {
         try {
-            return Files.readAllLines(SharedData.path("conformance/buildkit/shell/" + fileName), StandardCharsets.UTF_8);
+            return Files.readAllLines(SharedData.conformance("shell/" + fileName), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read conformance table " + fileName, e);
         }

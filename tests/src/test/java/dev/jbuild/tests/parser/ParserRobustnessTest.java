@@ -73,7 +73,7 @@ class ParserRobustnessTest {
     @Test
     void mutatedAndTruncatedRealFilesNeverCrash() throws IOException {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(SharedData.path("corpus/realworld"))) {
+        try (Stream<Path> walk = Files.walk(SharedData.realWorldCorpus())) {
             files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md") && !p.toString().endsWith(".tsv"))
                     .sorted().limit(300).toList();
         }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RealWorldCorpusTest {
 
     private static List<Path> corpus() throws IOException {
-        try (Stream<Path> files = Files.walk(SharedData.path("corpus/realworld"))) {
+        try (Stream<Path> files = Files.walk(SharedData.realWorldCorpus())) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().endsWith(".md") && !p.getFileName().toString().endsWith(".tsv"))
                     .sorted()
@@ -60,12 +60,13 @@ class RealWorldCorpusTest {
     @Test
     void everyRealWorldDockerfileYieldsAGraphUnlessBuildKitRefusesItToo() throws IOException {
         List<Path> files = corpus();
+        Path root = SharedData.realWorldCorpus();
         assertTrue(files.size() > 1000, "expected the real-world corpus, found " + files.size() + " files");
         Map<String, String> refused = new java.util.TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
-            String relative = SharedData.path("corpus/realworld").relativize(file).toString();
+            String relative = root.relativize(file).toString();
             try {
                 SyntaxTree tree = SyntaxParser.parse(read(file), name);
                 long dumpLines = SyntaxDump.dump(tree).lines().count();

@@ -48,12 +48,12 @@ class TerminalProgressTest {
             }
             String command = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + jar + " --root "
                     + scratch.resolve("pulled") + " pull " + name + "; echo EXIT=$?; sleep 60";
-            Tools.run(scratch, "tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+            Tools.run(scratch, "tmux", "-L", session, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
                     "env", "HOME=" + scratch, "TERM=xterm", "sh", "-c", command);
             String screen = "";
             for (int i = 0; i < 600 && !screen.contains("EXIT="); i++) {
                 Thread.sleep(100);
-                screen = Tools.run(scratch, "tmux", "capture-pane", "-p", "-t", session);
+                screen = Tools.run(scratch, "tmux", "-L", session, "capture-pane", "-p", "-t", session);
             }
             assertTrue(screen.contains("EXIT=0"), screen);
             for (Digest layer : layers) {
@@ -65,7 +65,7 @@ class TerminalProgressTest {
             assertFalse(screen.contains("Downloading"), "no progress line is left behind:\n" + screen);
             assertTrue(screen.contains("Status: Downloaded newer image for " + name.familiarString()), screen);
         } finally {
-            Tools.exec(scratch, List.of("tmux", "kill-session", "-t", session));
+            Tools.exec(scratch, List.of("tmux", "-L", session, "kill-server"));
         }
     }
 

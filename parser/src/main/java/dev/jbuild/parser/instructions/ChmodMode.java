@@ -1,4 +1,4 @@
-package dev.jbuild.builder.files;
+package dev.jbuild.parser.instructions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A {@code --chmod} value: octal ({@code 0755}, {@code 4755}) or symbolic ({@code u+x}, {@code a=rX,g-w}),
  * applied the way BuildKit does to every copied file and directory (never to symlinks) and to the directories
- * a copy creates.
+ * a copy creates. The builder applies it; the linter works out what it makes of a directory.
  *
  * <p>Octal replaces the permission and special bits. Symbolic clauses follow chmod(1) with a zero umask: no
  * {@code who} means {@code a}; {@code X} means execute for directories and for files whose mode before
@@ -15,7 +15,7 @@ import java.util.Objects;
  * operator, as POSIX-2024 and Linux do); {@code s} and {@code t} set setuid/setgid and
  * sticky; a permission copied from a class ({@code g=u}) reads that class's current bits.
  */
-public final class ChmodSpec {
+public final class ChmodMode {
     private static final int WHO_USER = 04700;
     private static final int WHO_GROUP = 02070;
     private static final int WHO_OTHER = 01007;
@@ -25,7 +25,7 @@ public final class ChmodSpec {
     private final Integer octal;
     private final List<Clause> clauses;
 
-    private ChmodSpec(String text, Integer octal, List<Clause> clauses) {
+    private ChmodMode(String text, Integer octal, List<Clause> clauses) {
         this.text = text;
         this.octal = octal;
         this.clauses = clauses;
@@ -34,25 +34,30 @@ public final class ChmodSpec {
     /**
      * Parses a {@code --chmod} value.
      *
-     * @throws CopyException with BuildKit's message for a bad value
+     * @throws InstructionException with BuildKit's message for a bad value
      */
-    public static ChmodSpec parse(String text) {
+    public static ChmodMode parse(String text) {
         Objects.requireNonNull(text, "text");
-        String numericError = "invalid chmod parameter: '" + text
-                + "'. it should be octal string and between 0 and 07777";
-        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
-            int value;
-            try {
-                value = Integer.parseInt(text, 8);
-            } catch (NumberFormatException e) {
-                throw new CopyException(numericError);
-            }
-            if (value > 07777) {
-                throw new CopyException(numericError);
-            }
-            return new ChmodSpec(text, value, List.of());
+        Chmod.validate(text);
+        Integer octal = Chmod.octalValue(text);
+        if (octal != null) {
+            return new ChmodMode(text, octal, List.of());
         }
-        return new ChmodSpec(text, null, parseSymbolic(text));
+        return new ChmodMode(text, null, parseSymbolic(text));
+    }
+
+    /**
+     * Whether a directory of mode {@code mode} is readable but not searchable by its owner, its group or
+     * others: they can list the names in it, and reach nothing in it.
+     */
+    public static boolean unsearchable(int mode) {
+        int readable = (mode & 0444) >> 2;
+        return (readable & ~mode & 0111) != 0;
+    }
+
+    /** What this makes of a directory a copy creates (BuildKit creates them 0755, then applies --chmod). */
+    public int createdDirectoryMode() {
+        return applyTo(0755, true);
     }
 
     /** The value as written. */
@@ -134,8 +139,8 @@ public final class ChmodSpec {
         return List.copyOf(clauses);
     }
 
-    private static CopyException invalid(String text) {
-        return new CopyException("invalid chmod parameter: '" + text + "'");
+    private static InstructionException invalid(String text) {
+        return new InstructionException("invalid chmod parameter: '" + text + "'. invalid syntax");
     }
 
     private record Clause(int who, List<Action> actions) {}

@@ -1,4 +1,4 @@
-package dev.jbuild.builder.files;
+package dev.jbuild.parser.instructions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class ChmodSpecTest {
+class ChmodModeTest {
     @ParameterizedTest(name = "{0} on {1} (dir={2}) gives {3}")
     @CsvSource({
         "755, 644, false, 755",
@@ -32,19 +32,19 @@ class ChmodSpecTest {
     })
     void appliesOctalAndSymbolicModes(String spec, String mode, boolean directory, String expected) {
         assertEquals(Integer.parseInt(expected, 8),
-                ChmodSpec.parse(spec).applyTo(Integer.parseInt(mode, 8), directory));
+                ChmodMode.parse(spec).applyTo(Integer.parseInt(mode, 8), directory));
     }
 
     @Test
     void octalAbove07777IsRefusedWithBuildKitsMessage() {
-        CopyException error = assertThrows(CopyException.class, () -> ChmodSpec.parse("17777"));
+        InstructionException error = assertThrows(InstructionException.class, () -> ChmodMode.parse("17777"));
         assertEquals("invalid chmod parameter: '17777'. it should be octal string and between 0 and 07777",
                 error.getMessage());
     }
 
     @Test
     void numericButNotOctalIsRefusedWithBuildKitsMessage() {
-        CopyException error = assertThrows(CopyException.class, () -> ChmodSpec.parse("789"));
+        InstructionException error = assertThrows(InstructionException.class, () -> ChmodMode.parse("789"));
         assertEquals("invalid chmod parameter: '789'. it should be octal string and between 0 and 07777",
                 error.getMessage());
     }
@@ -52,8 +52,9 @@ class ChmodSpecTest {
     @Test
     void malformedSymbolicModeIsRefused() {
         for (String bad : new String[] {"u", "u+q", "x+r", "", "u+x,"}) {
-            CopyException error = assertThrows(CopyException.class, () -> ChmodSpec.parse(bad), bad);
-            assertEquals("invalid chmod parameter: '" + bad + "'", error.getMessage());
+            InstructionException error = assertThrows(InstructionException.class, () -> ChmodMode.parse(bad), bad);
+            assertEquals("invalid chmod parameter: '" + bad + "'" + (bad.isEmpty()
+                    ? ". it should be octal string and between 0 and 07777" : ". invalid syntax"), error.getMessage());
         }
     }
 }
