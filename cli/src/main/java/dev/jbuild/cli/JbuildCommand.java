@@ -32,7 +32,7 @@ import java.util.List;
 final class JbuildCommand implements SubcommandTable {
     /** Every command, in help order. */
     private static final List<String> NAMES = List.of("build", "parse", "lint", "images", "inspect", "history", "tag",
-            "rmi", "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "help");
+            "rmi", "import", "export", "diff", "analyze", "system", "prune", "info", "save", "load", "verify", "key", "help");
 
     static final CommandSpec SPEC = CommandSpec.of("jbuild",
                     "Build container images from Dockerfiles with no daemon.",
@@ -61,6 +61,8 @@ final class JbuildCommand implements SubcommandTable {
             case "rmi" -> RmiCommand.SPEC;
             case "import" -> ImportCommand.SPEC;
             case "export" -> ExportCommand.SPEC;
+            case "diff" -> dev.jbuild.cli.analysis.DiffCommand.SPEC;
+            case "analyze" -> dev.jbuild.cli.analysis.AnalyzeCommand.SPEC;
             case "system" -> SystemCommand.SPEC;
             case "prune" -> PruneCommand.SPEC;
             case "info" -> InfoCommand.SPEC;
@@ -90,6 +92,8 @@ final class JbuildCommand implements SubcommandTable {
             case "rmi" -> new RmiCommand(args);
             case "import" -> new ImportCommand(args);
             case "export" -> new ExportCommand(args);
+            case "diff" -> new dev.jbuild.cli.analysis.DiffCommand(args);
+            case "analyze" -> new dev.jbuild.cli.analysis.AnalyzeCommand(args);
             case "system check" -> new SystemCheckCommand(args);
             case "prune" -> new PruneCommand(args);
             case "info" -> new InfoCommand(args);

@@ -35,6 +35,7 @@ class ModuleGraphTest {
         MAY_USE.put("executor", Set.of("imagespec", "platform", "layertar"));
         MAY_USE.put("lint", Set.of("parser", "grammar", "imagespec", "platform"));
         MAY_USE.put("transfer", Set.of("store", "layertar", "imagespec", "platform"));
+        MAY_USE.put("analysis", Set.of("transfer", "store", "layertar", "imagespec", "platform"));
         MAY_USE.put("registry", Set.of("store", "layertar", "imagespec", "platform"));
         MAY_USE.put("builder", Set.of("parser", "grammar", "store", "executor", "layertar", "imagespec", "platform"));
     }
