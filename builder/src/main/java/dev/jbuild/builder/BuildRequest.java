@@ -29,6 +29,8 @@ import java.util.Set;
  * @param sshAgents {@code --ssh} agent sockets by id
  * @param sourceDateEpoch {@code --source-date-epoch}, or null
  * @param serial build the stages one after the other (for debugging and deterministic tests)
+ * @param squash {@code --squash}: everything above the base image in one layer
+ * @param dryRun {@code --dry-run}: plan every step (cached or not, and why) without running any
  */
 public record BuildRequest(
         InstructionGraph graph,
@@ -43,7 +45,9 @@ public record BuildRequest(
         Map<String, byte[]> secrets,
         Map<String, Path> sshAgents,
         Long sourceDateEpoch,
-        boolean serial) {
+        boolean serial,
+        boolean squash,
+        boolean dryRun) {
 
     public BuildRequest {
         Objects.requireNonNull(graph, "graph");
@@ -85,6 +89,8 @@ public record BuildRequest(
         private final Map<String, Path> sshAgents = new LinkedHashMap<>();
         private Long sourceDateEpoch;
         private boolean serial;
+        private boolean squash;
+        private boolean dryRun;
 
         private Builder(InstructionGraph graph, Path contextDir) {
             this.graph = graph;
@@ -156,9 +162,19 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder squash(boolean value) {
+            this.squash = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(graph, contextDir, ignore, buildArgs, tags, labels, noCache, noCacheStages,
-                    network, secrets, sshAgents, sourceDateEpoch, serial);
+                    network, secrets, sshAgents, sourceDateEpoch, serial, squash, dryRun);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.jbuild.builder.dispatch.StageResults;
 import dev.jbuild.builder.dispatch.StageRunner;
 import dev.jbuild.builder.files.FileCopier;
 import dev.jbuild.builder.layers.DiffStore;
+import dev.jbuild.builder.layers.LayerSquasher;
 import dev.jbuild.executor.ExecutorLayout;
 import dev.jbuild.executor.Sandbox;
 import dev.jbuild.executor.StorageDriver;
@@ -112,9 +113,19 @@ public final class ImageBuilder {
             labels.putAll(request.labels());
             config = config.withConfig(config.config().withLabels(labels));
         }
-        ImageState finalState = new ImageState(config, target.layers());
-        ImageRecord image = store.writeImage(config, target.layers(), request.tags());
-        BuildSummary summary = new BuildSummary(image.id(), request.tags(), target.layers().size(), image.size(),
+        List<dev.jbuild.imagespec.Descriptor> layers = target.layers();
+        if (request.squash()) {
+            ImageState base = StageRunner.rootBase(session, graph.stages().get(graph.target()));
+            LayerSquasher.Squashed squashed = new LayerSquasher(store, diffs).squash(config, layers,
+                    base.layers().size(), base.config().history().size(), request.sourceDateEpoch());
+            if (squashed != null) {
+                config = squashed.config();
+                layers = squashed.layers();
+            }
+        }
+        ImageState finalState = new ImageState(config, layers);
+        ImageRecord image = store.writeImage(config, layers, request.tags());
+        BuildSummary summary = new BuildSummary(image.id(), request.tags(), layers.size(), image.size(),
                 session.timings(), Duration.ofNanos(System.nanoTime() - start));
         listener.on(new BuildEvent.BuildFinished(summary));
         return new BuildResult(image, finalState, summary);

@@ -81,13 +81,17 @@ final class BuildCommand implements CliCommand {
             .withDescription("Timestamp for reproducible layers and config (default: $SOURCE_DATE_EPOCH).");
     static final OptionSpec<Boolean> CHECK = OptionSpec.flag("--check")
             .withDescription("Lint the Dockerfile first; stop on errors.");
+    static final OptionSpec<Boolean> SQUASH = OptionSpec.flag("--squash")
+            .withDescription("Put everything above the base image into one layer (history and config kept).");
+    static final OptionSpec<Boolean> DRY_RUN = OptionSpec.flag("--dry-run")
+            .withDescription("Print the plan, every step of the target CACHED or not and why, without running it.");
     static final PositionalSpec CONTEXT = PositionalSpec.required("CONTEXT")
             .withDescription("Build context directory, or '-' for a tar or Dockerfile on stdin.");
 
     static final CommandSpec SPEC = CommandSpec.of("build", "Build an image from a Dockerfile and a context directory.")
             .withOptions(DockerfileOptions.OPTIONS)
             .withOptions(TAG, NO_CACHE, NO_CACHE_FILTER, LABEL, PROGRESS, QUIET, IIDFILE, NETWORK, SECRET, SSH, OUTPUT,
-                    SOURCE_DATE_EPOCH, CHECK)
+                    SOURCE_DATE_EPOCH, CHECK, SQUASH, DRY_RUN)
             .withPositionals(CONTEXT);
 
     private final DockerfileOptions dockerfile;
@@ -104,6 +108,8 @@ final class BuildCommand implements CliCommand {
     private final List<String> outputs;
     private final Long sourceDateEpoch;
     private final boolean check;
+    private final boolean squash;
+    private final boolean dryRun;
     private final String contextDir;
 
     BuildCommand(ParsedArgs args) {
@@ -121,6 +127,8 @@ final class BuildCommand implements CliCommand {
         this.outputs = args.values(OUTPUT);
         this.sourceDateEpoch = args.value(SOURCE_DATE_EPOCH);
         this.check = args.flag(CHECK);
+        this.squash = args.flag(SQUASH);
+        this.dryRun = args.flag(DRY_RUN);
         this.contextDir = args.positional(CONTEXT);
     }
 
@@ -257,7 +265,8 @@ final class BuildCommand implements CliCommand {
         }
         BuildRequest.Builder request = BuildRequest.builder(graph, dir).ignore(ignore)
                 .buildArgs(dockerfile.buildArgMap(context.env())).tags(tags).labels(labelMap())
-                .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context));
+                .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context))
+                .squash(squash).dryRun(dryRun);
         noCacheFilter.forEach(request::noCacheStage);
         for (String secret : secrets) {
             Map.Entry<String, byte[]> entry = SecretSpecs.secret(secret, context.env());

@@ -189,6 +189,18 @@ public final class StageRunner {
                 || instruction instanceof Workdir;
     }
 
+    /**
+     * The image a stage's chain of FROMs starts from (scratch, or an image of the store): what
+     * {@code --squash} keeps as it is.
+     */
+    public static ImageState rootBase(BuildSession session, Stage stage) throws IOException, InterruptedException {
+        Stage current = stage;
+        while (current.base() instanceof StageBase.StageRef ref) {
+            current = session.request().graph().stages().get(ref.index());
+        }
+        return base(session, current);
+    }
+
     private static ImageState base(BuildSession session, Stage stage) throws IOException, InterruptedException {
         StageBase base = stage.base();
         if (base instanceof StageBase.Scratch) {
