@@ -32,7 +32,7 @@ import java.util.List;
 final class JbuildCommand implements SubcommandTable {
     /** Every command, in help order. */
     private static final List<String> NAMES = List.of("build", "parse", "lint", "images", "inspect", "history", "tag",
-            "rmi", "import", "export", "diff", "analyze", "system", "prune", "info", "save", "load", "verify", "key", "help");
+            "rmi", "import", "export", "diff", "analyze", "system", "cache", "prune", "info", "save", "load", "verify", "key", "help");
 
     static final CommandSpec SPEC = CommandSpec.of("jbuild",
                     "Build container images from Dockerfiles with no daemon.",
@@ -64,6 +64,7 @@ final class JbuildCommand implements SubcommandTable {
             case "diff" -> dev.jbuild.cli.analysis.DiffCommand.SPEC;
             case "analyze" -> dev.jbuild.cli.analysis.AnalyzeCommand.SPEC;
             case "system" -> SystemCommand.SPEC;
+            case "cache" -> dev.jbuild.cli.cache.CacheCommand.SPEC;
             case "prune" -> PruneCommand.SPEC;
             case "info" -> InfoCommand.SPEC;
             case "save" -> SaveCommand.SPEC;
@@ -95,6 +96,8 @@ final class JbuildCommand implements SubcommandTable {
             case "diff" -> new dev.jbuild.cli.analysis.DiffCommand(args);
             case "analyze" -> new dev.jbuild.cli.analysis.AnalyzeCommand(args);
             case "system check" -> new SystemCheckCommand(args);
+            case "cache export" -> new dev.jbuild.cli.cache.CacheExportCommand(args);
+            case "cache import" -> new dev.jbuild.cli.cache.CacheImportCommand(args);
             case "prune" -> new PruneCommand(args);
             case "info" -> new InfoCommand(args);
             case "save" -> new SaveCommand(args);
