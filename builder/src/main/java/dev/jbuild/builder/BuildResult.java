@@ -9,5 +9,6 @@ import dev.jbuild.store.ImageRecord;
  * @param image the image as written to the store (with its tags)
  * @param state the final stage's image as the builder holds it (for exporting its root filesystem)
  * @param summary what the progress output's summary shows
+ *     (image and summary are null for a dry run, which writes nothing)
  */
 public record BuildResult(ImageRecord image, ImageState state, BuildSummary summary) {}

@@ -107,6 +107,9 @@ public final class ImageBuilder {
             runInParallel(session, order);
         }
         ImageState target = results.await(graph.target());
+        if (request.dryRun()) {
+            return new BuildResult(null, target, null); // the plan went out as events; nothing is written
+        }
         ImageConfig config = target.config();
         if (!request.labels().isEmpty()) {
             Map<String, String> labels = new LinkedHashMap<>(config.config().labels());

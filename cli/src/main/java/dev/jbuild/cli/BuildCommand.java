@@ -16,6 +16,7 @@ import dev.jbuild.cli.build.FailureReport;
 import dev.jbuild.cli.build.JsonProgress;
 import dev.jbuild.cli.build.OutputSpec;
 import dev.jbuild.cli.build.PlainProgress;
+import dev.jbuild.cli.build.PlanPrinter;
 import dev.jbuild.cli.build.SecretSpecs;
 import dev.jbuild.cli.build.StdinContext;
 import dev.jbuild.cli.build.TtyProgress;
@@ -201,7 +202,8 @@ final class BuildCommand implements CliCommand {
             throw new UserError(e.getMessage(), e);
         }
         String mode = progressMode(context);
-        BuildListener listener = switch (mode) {
+        PlanPrinter plan = dryRun && !mode.equals("json") ? new PlanPrinter(context.out()) : null;
+        BuildListener listener = plan != null ? plan : switch (mode) {
             case "plain" -> new PlainProgress(context.err());
             case "tty" -> new TtyProgress(context.err());
             case "json" -> new JsonProgress(context.out());
@@ -227,6 +229,12 @@ final class BuildCommand implements CliCommand {
                 throw new UserError("build interrupted", e);
             } finally {
                 closeQuietly(listener);
+            }
+            if (dryRun) {
+                if (plan != null) {
+                    plan.print();
+                }
+                return ExitCode.OK;
             }
             for (OutputSpec output : outputSpecs) {
                 write(output, store, builder, result, request, context);

@@ -33,6 +33,7 @@ public final class BuildSession {
     private final AtomicInteger stepNumbers = new AtomicInteger();
     private final List<BuildSummary.StepTiming> timings = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
+    private final java.util.Map<Integer, String> dryRunStops = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BuildSession(BuildRequest request, ImageStore store, DiffStore diffs, BuildCache cache, ExecutorSetup executor,
                         FileCopier copier, BuildListener listener, StageResults results) {
@@ -92,6 +93,16 @@ public final class BuildSession {
 
     public StepId newStep(StageState state, int position, String text, dev.jbuild.parser.syntax.SourceRange range) {
         return new StepId(stepNumbers.incrementAndGet(), state.label(), position, state.total(), text, range);
+    }
+
+    /** In a dry run: a stage some of whose steps would run, so what it makes is not known. */
+    void stageWouldRun(int stage, String label) {
+        dryRunStops.put(stage, label);
+    }
+
+    /** The label of a stage some of whose steps would run in this dry run, or null. */
+    String stageThatWouldRun(int stage) {
+        return dryRunStops.get(stage);
     }
 
     public void emit(BuildEvent event) {

@@ -5,6 +5,7 @@ import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.builder.files.CopyException;
 import dev.jbuild.builder.files.CopyRequest;
+import dev.jbuild.builder.files.SourceDigest;
 import dev.jbuild.executor.ProcessUser;
 import dev.jbuild.executor.UnknownUserException;
 import dev.jbuild.executor.UserResolver;
@@ -34,7 +35,7 @@ final class CopyInstruction {
                         String checksum, Boolean unpack, SourceRange range) {}
 
     /** The content digest of a copy from a stage or image: see {@link #sourcesDigest}. */
-    private static final String FROM_STATE = Digest.of("files fixed by the origin's state").value();
+    private static final Digest FROM_STATE = Digest.of("files fixed by the origin's state");
 
     private CopyInstruction() {
     }
@@ -118,13 +119,14 @@ final class CopyInstruction {
                 "link=" + spec.link(), "parents=" + spec.parents(), "excludes=" + spec.excludes(),
                 "checksum=" + checksum, "unpack=" + spec.unpack(),
                 "epoch=" + session.request().sourceDateEpoch());
+        SourceDigest content = sourcesDigest(session, requests, contextRoot, sourceImage, inline, step);
         CacheKey key = new CacheKey(state.stateKey(),
                 (spec.add() ? "ADD" : "COPY") + "\u0000" + String.join("\u0000", sources) + "\u0000" + destination,
-                used, sourcesDigest(session, requests, contextRoot, sourceImage, inline, step), extras);
+                used, content.digest().value(), extras);
         ImageState stageSource = sourceImage;
         Path context = contextRoot;
         LayerStep.run(session, state, step, key, createdBy(spec.add(), sources, inline, destinationWord),
-                workspace -> {
+                content.entries(), workspace -> {
                     CopyRequest.Owner owner = chown == null ? null : owner(workspace.rootfs(), chown, step);
                     try (SourceImages.View view = stageSource == null ? null : SourceImages.view(session, stageSource)) {
                         session.copier().copy(requests.create(view == null ? context : view.root(),
@@ -142,18 +144,18 @@ final class CopyInstruction {
      * stage's layers mounted) would add nothing, so that happens only on a miss, to copy; inline
      * heredoc files are still read.
      */
-    private static String sourcesDigest(BuildSession session, RequestFactory requests, Path contextRoot,
-                                        ImageState sourceImage, List<CopyRequest.InlineFile> inline, StepId step)
+    private static SourceDigest sourcesDigest(BuildSession session, RequestFactory requests, Path contextRoot,
+                                              ImageState sourceImage, List<CopyRequest.InlineFile> inline, StepId step)
             throws IOException {
         try {
             if (sourceImage == null) {
-                return session.copier().checksum(requests.create(contextRoot, null, null)).digest().value();
+                return session.copier().checksum(requests.create(contextRoot, null, null));
             }
             if (inline.isEmpty()) {
-                return FROM_STATE;
+                return new SourceDigest(FROM_STATE, 0);
             }
             try (SourceImages.View view = SourceImages.view(session, sourceImage)) {
-                return session.copier().checksum(requests.create(view.root(), null, null)).digest().value();
+                return session.copier().checksum(requests.create(view.root(), null, null));
             }
         } catch (CopyException e) {
             throw new BuildException(e.getMessage(), step, e);

@@ -5,6 +5,10 @@ import dev.jbuild.builder.BuildEvent;
 import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.builder.cache.CacheRecord;
+import dev.jbuild.builder.cache.MissExplanation;
+import dev.jbuild.builder.cache.StepInputs;
+import dev.jbuild.builder.files.SourceFile;
+import java.nio.file.Path;
 import dev.jbuild.executor.Workspace;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
@@ -39,18 +43,43 @@ final class LayerStep {
 
     static void run(BuildSession session, StageState state, StepId step, CacheKey key, String createdBy, Work work)
             throws IOException, InterruptedException {
+        run(session, state, step, key, createdBy, List.of(), work);
+    }
+
+    /** @param files for COPY/ADD, the source entries the key's content digest covers */
+    static void run(BuildSession session, StageState state, StepId step, CacheKey key, String createdBy,
+                    List<SourceFile> files, Work work) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        Digest keyDigest = key.digest();
+        StepInputs inputs = inputs(state, step, key, files);
+        Digest slot = slot(session, state, step);
+        boolean dryRun = session.request().dryRun();
         if (session.request().cacheAllowed(state.stage())) {
             Optional<CacheRecord> hit = session.cache().lookup(key).filter(r -> usable(session, state, r));
             if (hit.isPresent()) {
                 CacheRecord record = hit.get();
-                recordStackOfOldRecord(session, state, key, record);
+                if (!dryRun) {
+                    recordStackOfOldRecord(session, state, key, record);
+                    session.cache().setSlot(slot, keyDigest);
+                }
                 state.addLayer(new Descriptor(MediaTypes.OCI_LAYER, record.diffId(), record.size()), createdBy,
                         record.created());
-                session.emit(new BuildEvent.StepCached(step));
+                state.stepDone(step.label(), false);
+                session.emit(dryRun ? new BuildEvent.StepPlanned(step, true, null) : new BuildEvent.StepCached(step));
                 session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
                 return;
             }
+        }
+        String reason = missReason(session, state, slot, inputs);
+        if (dryRun) {
+            session.emit(new BuildEvent.StepPlanned(step, false, reason == null ? "no earlier build of this step"
+                    : reason));
+            state.stopDryRun("the step before, " + step.label() + ", would run");
+            state.stepDone(step.label(), true);
+            return;
+        }
+        if (reason != null) {
+            session.emit(new BuildEvent.StepCacheMiss(step, reason));
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new BuildCancelledException("build cancelled");
@@ -67,12 +96,43 @@ final class LayerStep {
             session.diffs().commit(LayerStore.chainId(stack), workspace);
         }
         Instant created = Instant.now();
+        // Inputs first: a record is never without the inputs that explain a later miss of it.
+        session.cache().storeInputs(keyDigest, inputs);
         // The whole stack goes into the record so that prune knows every diff directory it needs.
         session.cache().store(key, new CacheRecord(layer.digest(), layer.size(), created, stack));
+        session.cache().setSlot(slot, keyDigest);
         state.addLayer(layer, createdBy, created);
+        state.stepDone(step.label(), true);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         session.emit(new BuildEvent.StepFinished(step, elapsed));
         session.timed(step, elapsed, false);
+    }
+
+    /** Why the step misses, compared with the last build of the same step; null when there is nothing to compare. */
+    private static String missReason(BuildSession session, StageState state, Digest slot, StepInputs inputs) {
+        if (session.request().noCache()) {
+            return "--no-cache";
+        }
+        if (!session.request().cacheAllowed(state.stage())) {
+            return "--no-cache-filter " + (state.stage().name() != null ? state.stage().name() : state.stage().index());
+        }
+        return session.cache().slot(slot).flatMap(previous -> session.cache().inputs(previous))
+                .map(before -> MissExplanation.explain(before, inputs, state.lastStepRan())).orElse(null);
+    }
+
+    private static StepInputs inputs(StageState state, StepId step, CacheKey key, List<SourceFile> files) {
+        String rest = Digest.of(key.instruction() + "\u0000" + String.join("\u0000", key.extras())).value();
+        return new StepInputs(step.text(), key.usedArgs(), state.base(), key.parentState().value(), state.lastStep(),
+                key.sourceDigest(), files, rest);
+    }
+
+    /** Where this step stands: the Dockerfile, the context, the stage and the step's place in it. */
+    private static Digest slot(BuildSession session, StageState state, StepId step) {
+        Path context = session.request().contextDir();
+        String file = session.request().graph().syntax().file();
+        String dockerfile = file == null || file.equals("-") ? "-" : Path.of(file).toAbsolutePath().normalize().toString();
+        return Digest.of("jbuild-step-slot-v1\u0000" + (context == null ? "-" : context.toAbsolutePath().normalize())
+                + "\u0000" + dockerfile + "\u0000" + state.stage().index() + "\u0000" + step.position());
     }
 
     /**

@@ -55,6 +55,10 @@ public final class StageRunner {
         checkPlatform(session, stage);
         ImageState base = base(session, stage);
         StageState state = new StageState(stage, label, base);
+        state.setBase(baseIdentity(session, stage));
+        if (stage.base() instanceof StageBase.StageRef ref && session.stageThatWouldRun(ref.index()) != null) {
+            state.stopDryRun("its base stage " + session.stageThatWouldRun(ref.index()) + " would run");
+        }
         if (state.run().envValue("PATH") == null) {
             // BuildKit makes sure every stage has a PATH, and writes it into the image's Env.
             List<String> env = new ArrayList<>(state.run().env());
@@ -76,16 +80,24 @@ public final class StageRunner {
         state.setTotal(1 + (int) plan.stream().filter(p -> isFilesystemStep(p.instruction())).count());
         StepId from = session.newStep(state, 1, "FROM " + stage.baseName()
                 + (stage.name() != null ? " AS " + stage.name() : ""), stage.from().range());
-        session.emit(new BuildEvent.StepStarted(from));
-        Duration fromElapsed = Duration.ofNanos(System.nanoTime() - start);
-        session.emit(new BuildEvent.StepFinished(from, fromElapsed));
-        session.timed(from, fromElapsed, false);
+        if (session.request().dryRun()) {
+            session.emit(new BuildEvent.StepPlanned(from, true, null));
+        } else {
+            session.emit(new BuildEvent.StepStarted(from));
+            Duration fromElapsed = Duration.ofNanos(System.nanoTime() - start);
+            session.emit(new BuildEvent.StepFinished(from, fromElapsed));
+            session.timed(from, fromElapsed, false);
+        }
+        state.stepDone(from.label(), false);
 
         for (Planned planned : plan) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new dev.jbuild.builder.BuildCancelledException("build cancelled");
             }
             dispatch(session, state, planned);
+        }
+        if (state.dryRunStop() != null) {
+            session.stageWouldRun(stage.index(), label.isEmpty() ? String.valueOf(stage.index()) : label);
         }
         ImageConfig finished = dateHistory(state.config(), state.baseHistorySize(), session.epoch(),
                 session.started());
@@ -98,7 +110,17 @@ public final class StageRunner {
         if (isFilesystemStep(instruction)) {
             awaitStages(session, state, instruction);
             StepId step = session.newStep(state, state.nextPosition(), planned.text(), instruction.range());
-            session.emit(new BuildEvent.StepStarted(step));
+            if (session.request().dryRun()) {
+                String stop = dryRunStop(session, state, instruction);
+                if (stop != null) {
+                    session.emit(new BuildEvent.StepPlanned(step, false, stop));
+                    state.stopDryRun("the step before, " + step.label() + ", would run");
+                    state.stepDone(step.label(), true);
+                    return;
+                }
+            } else {
+                session.emit(new BuildEvent.StepStarted(step));
+            }
             try {
                 if (instruction instanceof Run run) {
                     RunInstruction.apply(session, state, run, step);
@@ -181,6 +203,42 @@ public final class StageRunner {
             if (stage.isPresent()) {
                 session.results().await(stage.get().index());
             }
+        }
+    }
+
+    /**
+     * In a dry run, why a step cannot be looked up: a step before it in the stage, or the stage it
+     * copies from, would run, so what it starts from is not known. Null when it can be.
+     */
+    private static String dryRunStop(BuildSession session, StageState state, Instruction instruction) {
+        if (state.dryRunStop() != null) {
+            return state.dryRunStop();
+        }
+        if (instruction instanceof Copy copy && copy.from() != null) {
+            Expander expander = Expander.of(session, state, instruction.range());
+            java.util.Optional<Stage> source = session.request().graph().stage(expander.word(copy.from()));
+            if (source.isPresent() && session.stageThatWouldRun(source.get().index()) != null) {
+                return "its source stage " + session.stageThatWouldRun(source.get().index()) + " would run";
+            }
+        }
+        return null;
+    }
+
+    /** How the stage's FROM resolves: {@code scratch}, {@code stage NAME}, or {@code reference@image ID}. */
+    private static String baseIdentity(BuildSession session, Stage stage) throws IOException {
+        StageBase base = stage.base();
+        if (base instanceof StageBase.Scratch) {
+            return "scratch";
+        }
+        if (base instanceof StageBase.StageRef ref) {
+            Stage parent = session.request().graph().stages().get(ref.index());
+            return "stage " + (parent.name() != null ? parent.name() : String.valueOf(parent.index()));
+        }
+        String reference = ((StageBase.Image) base).reference();
+        try {
+            return reference + "@" + session.store().image(reference).id().value();
+        } catch (RuntimeException e) {
+            return reference;
         }
     }
 

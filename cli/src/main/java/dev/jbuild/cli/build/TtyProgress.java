@@ -31,6 +31,7 @@ public final class TtyProgress implements BuildListener, AutoCloseable {
         final String label;
         final long started = System.nanoTime();
         String state = "";
+        String cacheMiss;
         double seconds = -1;
         final List<String> tail = new ArrayList<>();
 
@@ -60,6 +61,11 @@ public final class TtyProgress implements BuildListener, AutoCloseable {
                 if (row.tail.size() > OUTPUT_LINES) {
                     row.tail.remove(0);
                 }
+            }
+        } else if (event instanceof BuildEvent.StepCacheMiss m) {
+            Row row = rows.get(m.step().number());
+            if (row != null) {
+                row.cacheMiss = m.reason();
             }
         } else if (event instanceof BuildEvent.StepCached c) {
             finish(c.step().number(), "CACHED", 0);
@@ -99,12 +105,18 @@ public final class TtyProgress implements BuildListener, AutoCloseable {
         for (Row row : rows.values()) {
             if (row.state.isEmpty()) {
                 lines.add(String.format(Locale.ROOT, " => %s %.1fs", row.label, (System.nanoTime() - row.started) / 1e9));
+                if (row.cacheMiss != null) {
+                    lines.add(" => => cache miss: " + row.cacheMiss);
+                }
                 row.tail.forEach(line -> lines.add(" => => " + line));
             } else if (row.state.equals("CACHED")) {
                 lines.add(" => CACHED " + row.label);
             } else {
                 lines.add(String.format(Locale.ROOT, " => %s%s %.1fs", row.state.equals("DONE") ? "" : row.state + " ",
                         row.label, row.seconds));
+                if (row.cacheMiss != null) {
+                    lines.add(" => => cache miss: " + row.cacheMiss);
+                }
             }
         }
         for (String line : lines) {
