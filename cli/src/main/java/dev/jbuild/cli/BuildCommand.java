@@ -86,13 +86,15 @@ final class BuildCommand implements CliCommand {
             .withDescription("Put everything above the base image into one layer (history and config kept).");
     static final OptionSpec<Boolean> DRY_RUN = OptionSpec.flag("--dry-run")
             .withDescription("Print the plan, every step of the target CACHED or not and why, without running it.");
+    static final OptionSpec<Boolean> SBOM = OptionSpec.flag("--sbom")
+            .withDescription("Store a CycloneDX SBOM of the image with it ('jbuild sbom' prints it, 'save' carries it).");
     static final PositionalSpec CONTEXT = PositionalSpec.required("CONTEXT")
             .withDescription("Build context directory, or '-' for a tar or Dockerfile on stdin.");
 
     static final CommandSpec SPEC = CommandSpec.of("build", "Build an image from a Dockerfile and a context directory.")
             .withOptions(DockerfileOptions.OPTIONS)
             .withOptions(TAG, NO_CACHE, NO_CACHE_FILTER, LABEL, PROGRESS, QUIET, IIDFILE, NETWORK, SECRET, SSH, OUTPUT,
-                    SOURCE_DATE_EPOCH, CHECK, SQUASH, DRY_RUN)
+                    SOURCE_DATE_EPOCH, CHECK, SQUASH, DRY_RUN, SBOM)
             .withPositionals(CONTEXT);
 
     private final DockerfileOptions dockerfile;
@@ -111,6 +113,7 @@ final class BuildCommand implements CliCommand {
     private final boolean check;
     private final boolean squash;
     private final boolean dryRun;
+    private final boolean sbom;
     private final String contextDir;
 
     BuildCommand(ParsedArgs args) {
@@ -130,6 +133,7 @@ final class BuildCommand implements CliCommand {
         this.check = args.flag(CHECK);
         this.squash = args.flag(SQUASH);
         this.dryRun = args.flag(DRY_RUN);
+        this.sbom = args.flag(SBOM);
         this.contextDir = args.positional(CONTEXT);
     }
 
@@ -236,6 +240,9 @@ final class BuildCommand implements CliCommand {
                 }
                 return ExitCode.OK;
             }
+            if (sbom) {
+                attachSbom(store, result, context);
+            }
             for (OutputSpec output : outputSpecs) {
                 write(output, store, builder, result, request, context);
             }
@@ -249,6 +256,17 @@ final class BuildCommand implements CliCommand {
         } catch (StoreException | ImageSpecException | ExecutorException e) {
             throw new UserError(e.getMessage(), e);
         }
+    }
+
+    /** {@code --sbom}: the image's CycloneDX SBOM, stored with it as a referrer. */
+    private static void attachSbom(ImageStore store, BuildResult result, Context context) throws IOException {
+        dev.jbuild.analysis.ImageInput input = dev.jbuild.analysis.ImageInput.of(store, result.image().id().value(),
+                result.image());
+        dev.jbuild.analysis.sbom.SbomArtifacts.Generated generated = dev.jbuild.analysis.sbom.SbomArtifacts.generate(
+                input, dev.jbuild.analysis.sbom.SbomFormat.CYCLONEDX_JSON);
+        generated.warnings().forEach(warning -> context.err().println("jbuild: warning: " + warning));
+        dev.jbuild.analysis.sbom.SbomArtifacts.attach(store, result.image(),
+                dev.jbuild.analysis.sbom.SbomFormat.CYCLONEDX_JSON, generated.document());
     }
 
     /** {@code --iidfile}: after the image is stored, so a bad path fails the command but loses nothing. */

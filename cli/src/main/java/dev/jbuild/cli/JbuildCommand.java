@@ -32,7 +32,7 @@ import java.util.List;
 final class JbuildCommand implements SubcommandTable {
     /** Every command, in help order. */
     private static final List<String> NAMES = List.of("build", "parse", "lint", "images", "inspect", "history", "tag",
-            "rmi", "import", "export", "diff", "analyze", "system", "cache", "prune", "info", "save", "load", "verify", "key", "help");
+            "rmi", "import", "export", "diff", "analyze", "sbom", "system", "cache", "prune", "info", "save", "load", "verify", "key", "help");
 
     static final CommandSpec SPEC = CommandSpec.of("jbuild",
                     "Build container images from Dockerfiles with no daemon.",
@@ -63,6 +63,7 @@ final class JbuildCommand implements SubcommandTable {
             case "export" -> ExportCommand.SPEC;
             case "diff" -> dev.jbuild.cli.analysis.DiffCommand.SPEC;
             case "analyze" -> dev.jbuild.cli.analysis.AnalyzeCommand.SPEC;
+            case "sbom" -> dev.jbuild.cli.analysis.SbomCommand.SPEC;
             case "system" -> SystemCommand.SPEC;
             case "cache" -> dev.jbuild.cli.cache.CacheCommand.SPEC;
             case "prune" -> PruneCommand.SPEC;
@@ -95,6 +96,7 @@ final class JbuildCommand implements SubcommandTable {
             case "export" -> new ExportCommand(args);
             case "diff" -> new dev.jbuild.cli.analysis.DiffCommand(args);
             case "analyze" -> new dev.jbuild.cli.analysis.AnalyzeCommand(args);
+            case "sbom" -> new dev.jbuild.cli.analysis.SbomCommand(args);
             case "system check" -> new SystemCheckCommand(args);
             case "cache export" -> new dev.jbuild.cli.cache.CacheExportCommand(args);
             case "cache import" -> new dev.jbuild.cli.cache.CacheImportCommand(args);

@@ -31,6 +31,11 @@ public final class ImageInput implements AutoCloseable {
         this.scratchStore = scratchStore;
     }
 
+    /** An image of the store, already found. */
+    public static ImageInput of(ImageStore store, String name, ImageRecord image) {
+        return new ImageInput(name, store, image, null);
+    }
+
     /**
      * @param text an image name, ID or ID prefix of {@code store}, or the path of an archive file
      * @throws dev.jbuild.store.ImageNotFoundException when it is neither

@@ -27,6 +27,14 @@ public final class LayerScanner {
      * @param hashContent whether regular files get their SHA-256 (diff needs it; analyze does not)
      */
     public static List<LayerFiles> scan(ImageLayers layers, boolean hashContent) throws IOException {
+        return scan(layers, hashContent, null);
+    }
+
+    /**
+     * @param tap also shown every entry first (and may read a file's data when {@code hashContent} is off),
+     *     so that one pass serves another reader too; null for none
+     */
+    public static List<LayerFiles> scan(ImageLayers layers, boolean hashContent, LayerVisitor tap) throws IOException {
         List<String> createdBy = layers.createdBy();
         List<Descriptor> blobs = layers.image().manifest().layers();
         List<Digest> diffIds = layers.image().diffIds();
@@ -36,6 +44,9 @@ public final class LayerScanner {
             Set<String> deleted = new HashSet<>();
             Set<String> opaque = new HashSet<>();
             layers.visitLayer(i, (layer, path, header, data) -> {
+                if (tap != null) {
+                    tap.entry(layer, path, header, data);
+                }
                 String base = path.substring(path.lastIndexOf('/') + 1);
                 String parent = path.substring(0, path.lastIndexOf('/'));
                 if (base.equals(OPAQUE)) {

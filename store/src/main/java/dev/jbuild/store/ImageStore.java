@@ -49,6 +49,7 @@ public final class ImageStore implements AutoCloseable {
     private final ReferenceStore references;
     private final CompressedBlobCache compressed;
     private final LayerStore layers;
+    private final Referrers referrers;
     private final Map<Digest, Manifest> manifestCache = new ConcurrentHashMap<>();
     private final Map<Digest, ImageConfig> configCache = new ConcurrentHashMap<>();
 
@@ -62,6 +63,7 @@ public final class ImageStore implements AutoCloseable {
         this.references = new ReferenceStore(table, blobs);
         this.compressed = new CompressedBlobCache(layout, session, blobs);
         this.layers = new LayerStore(layout, session, lock, options, blobs, compressed);
+        this.referrers = new Referrers(layout.root(), blobs);
     }
 
     public static ImageStore open(Path root) throws IOException {
@@ -97,6 +99,11 @@ public final class ImageStore implements AutoCloseable {
 
     public LayerStore layers() {
         return layers;
+    }
+
+    /** Artifacts (SBOMs) that refer to images. */
+    public Referrers referrers() {
+        return referrers;
     }
 
     public CompressedBlobCache compressedCache() {
@@ -376,6 +383,9 @@ public final class ImageStore implements AutoCloseable {
         Set<Digest> candidates = new LinkedHashSet<>();
         Set<Digest> chains = new LinkedHashSet<>();
         for (ImageRecord image : removed) {
+            if (!remaining.images().contains(image.manifestDigest())) {
+                referrers.forget(image.manifestDigest()); // its SBOM goes with it; prune takes the blobs
+            }
             candidates.add(image.manifestDigest());
             candidates.add(image.id());
             image.manifest().layers().forEach(layer -> candidates.add(layer.digest()));
