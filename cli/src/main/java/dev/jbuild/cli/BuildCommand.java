@@ -260,8 +260,9 @@ final class BuildCommand implements CliCommand {
 
     /** {@code --sbom}: the image's CycloneDX SBOM, stored with it as a referrer. */
     private static void attachSbom(ImageStore store, BuildResult result, Context context) throws IOException {
-        dev.jbuild.analysis.ImageInput input = dev.jbuild.analysis.ImageInput.of(store, result.image().id().value(),
-                result.image());
+        String name = result.image().repoTags().isEmpty() ? result.image().id().value()
+                : result.image().repoTags().get(0);
+        dev.jbuild.analysis.ImageInput input = dev.jbuild.analysis.ImageInput.of(store, name, result.image());
         dev.jbuild.analysis.sbom.SbomArtifacts.Generated generated = dev.jbuild.analysis.sbom.SbomArtifacts.generate(
                 input, dev.jbuild.analysis.sbom.SbomFormat.CYCLONEDX_JSON);
         generated.warnings().forEach(warning -> context.err().println("jbuild: warning: " + warning));

@@ -43,6 +43,10 @@ final class CliHarness {
 
     /** busybox:latest in the store: busybox-static and a few applets. */
     void importBusybox() throws IOException {
+        if (Files.exists(root.resolve("busybox"))) {
+            ok("import", root.resolve("busybox").toString(), "busybox:latest");
+            return;
+        }
         Path rootfs = Files.createDirectories(root.resolve("busybox/bin"));
         Files.copy(Path.of(Files.exists(Path.of("/bin/busybox")) ? "/bin/busybox" : "/usr/bin/busybox"),
                 rootfs.resolve("busybox"));
@@ -54,6 +58,13 @@ final class CliHarness {
         Files.writeString(root.resolve("busybox/etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
         Files.writeString(root.resolve("busybox/etc/group"), "root:x:0:\n");
         ok("import", root.resolve("busybox").toString(), "busybox:latest");
+    }
+
+    /** busybox:latest, unless this store has it already. */
+    void importBusyboxIfMissing() throws IOException {
+        if (run("inspect", "busybox:latest").exit() != 0) {
+            importBusybox();
+        }
     }
 
     /** A context directory with a Dockerfile and files (name, content pairs). */
