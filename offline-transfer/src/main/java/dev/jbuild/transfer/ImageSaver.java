@@ -73,9 +73,19 @@ public final class ImageSaver {
             }
             index.addAll(ArchiveDocuments.indexEntries(savedImage));
         }
+        List<SavedImage> artifacts = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            for (SavedImage artifact : ReferrerArtifacts.add(store, selected.get(i).image(), saved.get(i), entries)) {
+                artifacts.add(artifact);
+                index.add(artifact.manifest());
+            }
+        }
         if (options.signingKey() != null) {
             for (SavedImage image : saved) {
                 index.add(SignatureImage.add(image, options.signingKey(), entries));
+            }
+            for (SavedImage artifact : artifacts) {
+                index.add(SignatureImage.add(artifact, options.signingKey(), entries));
             }
         }
         entries.addFile(ArchiveNames.INDEX, ArchiveDocuments.index(index));

@@ -1,5 +1,6 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.imagespec.ArtifactManifest;
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
@@ -42,7 +43,11 @@ final class LoadPlanner {
     private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
 
     /** The images to load and the signature manifests found, by the manifest digest they sign. */
-    record Plan(List<ImageCandidate> images, Map<Digest, Descriptor> signatures) {
+    record Plan(List<ImageCandidate> images, Map<Digest, Descriptor> signatures, List<ArtifactCandidate> artifacts) {
+    }
+
+    /** An artifact of the archive that refers to an image (an SBOM), with its staged manifest. */
+    record ArtifactCandidate(Descriptor manifest, StagedBlob manifestBlob, ArtifactManifest artifact) {
     }
 
     /** An image manifest the index names, with the tags its annotations give. */
@@ -58,14 +63,18 @@ final class LoadPlanner {
 
     Plan plan() throws IOException {
         Map<Digest, Descriptor> signatures = new LinkedHashMap<>();
+        List<ArtifactCandidate> artifacts = new ArrayList<>();
         List<IndexImage> indexImages = new ArrayList<>();
         Optional<StagedBlob> indexJson = archive.find(ArchiveNames.INDEX);
         if (indexJson.isPresent()) {
             Index index = Index.parse(StagedArchive.read(indexJson.get(), ArchiveNames.INDEX));
             for (Descriptor entry : index.manifests()) {
                 Digest signed = SignatureImage.signedManifest(entry);
+                ArtifactCandidate artifact = signed == null ? artifact(entry) : null;
                 if (signed != null) {
                     signatures.put(signed, entry);
+                } else if (artifact != null) {
+                    artifacts.add(artifact);
                 } else {
                     indexImages.add(new IndexImage(imageManifest(entry, 0), tagsFromAnnotations(entry.annotations())));
                 }
@@ -90,7 +99,24 @@ final class LoadPlanner {
         if (candidates.isEmpty()) {
             throw new InvalidArchiveException("the archive holds no image");
         }
-        return new Plan(merge(candidates), signatures);
+        return new Plan(merge(candidates), signatures, artifacts);
+    }
+
+    /** The artifact an index entry is (a manifest with a subject), with every blob it names present; else null. */
+    private ArtifactCandidate artifact(Descriptor entry) throws IOException {
+        if (!entry.mediaType().isEmpty() && !MediaTypes.isManifest(entry.mediaType())) {
+            return null;
+        }
+        StagedBlob blob = blob(entry, "manifest", null);
+        ArtifactManifest artifact = ArtifactManifest.parseOrNull(StagedArchive.read(blob, "manifest " + entry.digest()));
+        if (artifact == null) {
+            return null;
+        }
+        archive.blob(ArtifactManifest.EMPTY_DESCRIPTOR.digest(), "empty config of artifact " + entry.digest(), null);
+        for (Descriptor layer : artifact.layers()) {
+            archive.blob(layer.digest(), "blob of artifact " + entry.digest(), null);
+        }
+        return new ArtifactCandidate(entry, blob, artifact);
     }
 
     /** One candidate per manifest digest, with the tags of every mention. */

@@ -34,12 +34,24 @@ public final class Referrers {
     public Descriptor add(ArtifactManifest artifact) throws IOException {
         blobs.put(ArtifactManifest.EMPTY_CONFIG, MediaTypes.OCI_EMPTY);
         Descriptor manifest = blobs.put(artifact.toJson(), MediaTypes.OCI_MANIFEST);
-        Path subjectDir = Files.createDirectories(dir.resolve(artifact.subject().digest().hex()));
-        Path temp = subjectDir.resolve(".tmp-" + manifest.digest().hex());
-        Files.writeString(temp, artifact.artifactType());
-        Files.move(temp, subjectDir.resolve(manifest.digest().hex()), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        register(artifact.subject().digest(), manifest.digest(), artifact.artifactType());
         return manifest;
+    }
+
+    /**
+     * Registers an artifact whose manifest (and every blob it names) is already in the store, as
+     * {@code load} does with the bytes the archive had, so that their digests, and any signature of
+     * them, stay what they were.
+     */
+    public void register(Digest subject, Digest artifactManifest, String artifactType) throws IOException {
+        if (!blobs.has(artifactManifest)) {
+            throw new BlobNotFoundException(artifactManifest);
+        }
+        Path subjectDir = Files.createDirectories(dir.resolve(subject.hex()));
+        Path temp = subjectDir.resolve(".tmp-" + artifactManifest.hex());
+        Files.writeString(temp, artifactType);
+        Files.move(temp, subjectDir.resolve(artifactManifest.hex()), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The artifacts referring to the image with this manifest digest, as stored. */
