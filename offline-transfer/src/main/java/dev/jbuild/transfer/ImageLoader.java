@@ -53,6 +53,7 @@ public final class ImageLoader {
                     throw new VerificationFailedException("refusing to load the archive: " + String.join("; ", problems));
                 }
             }
+            plan = LayerDecryption.apply(plan, options.decryptionKey(), store.blobs());
             LayerStackCheck layers = new LayerStackCheck(store, options.expansionLimit());
             Map<ImageCandidate, Path> unpacked = new LinkedHashMap<>();
             try {
@@ -79,6 +80,9 @@ public final class ImageLoader {
             LoadPlanner.Plan plan = new LoadPlanner(archive).plan();
             LayerStackCheck layers = new LayerStackCheck(store, limit);
             for (ImageCandidate image : plan.images()) {
+                if (LayerDecryption.isEncrypted(image)) {
+                    continue; // encrypted layers cannot be unpacked without the key; their digests were checked
+                }
                 Path rootfs = layers.check(image);
                 if (rootfs != null) {
                     FileTrees.delete(rootfs.getParent());
@@ -151,7 +155,9 @@ public final class ImageLoader {
         Set<Digest> loaded = new HashSet<>();
         plan.images().forEach(image -> loaded.add(image.manifest().digest()));
         for (LoadPlanner.ArtifactCandidate candidate : plan.artifacts()) {
-            Digest subject = candidate.artifact().subject().digest();
+            // an image decrypted while loading has a new manifest; its artifacts go with it
+            Digest subject = plan.renamedManifests().getOrDefault(candidate.artifact().subject().digest(),
+                    candidate.artifact().subject().digest());
             if (!loaded.contains(subject)) {
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.jbuild.transfer;
 
 import dev.jbuild.imagespec.ArtifactManifest;
 import dev.jbuild.imagespec.Compression;
+import dev.jbuild.transfer.crypt.EncryptionAnnotations;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.ImageConfig;
@@ -43,7 +44,11 @@ final class LoadPlanner {
     private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
 
     /** The images to load and the signature manifests found, by the manifest digest they sign. */
-    record Plan(List<ImageCandidate> images, Map<Digest, Descriptor> signatures, List<ArtifactCandidate> artifacts) {
+    record Plan(List<ImageCandidate> images, Map<Digest, Descriptor> signatures, List<ArtifactCandidate> artifacts,
+                Map<Digest, Digest> renamedManifests) {
+        Plan(List<ImageCandidate> images, Map<Digest, Descriptor> signatures, List<ArtifactCandidate> artifacts) {
+            this(images, signatures, artifacts, Map.of());
+        }
     }
 
     /** An artifact of the archive that refers to an image (an SBOM), with its staged manifest. */
@@ -213,8 +218,9 @@ final class LoadPlanner {
                         + layer.mediaType() + "', which is not an image layer");
             }
             StagedBlob blob = blob(layer, "layer", name);
-            Compression declared = MediaTypes.layerCompression(layer.mediaType());
-            Compression actual = sniff(blob);
+            boolean encrypted = EncryptionAnnotations.isEncrypted(layer.mediaType());
+            Compression declared = MediaTypes.layerCompression(EncryptionAnnotations.plainMediaType(layer.mediaType()));
+            Compression actual = encrypted ? declared : sniff(blob); // ciphertext is checked once decrypted
             if (declared != actual) {
                 throw new InvalidArchiveException("layer " + layer.digest() + " of " + name + " is declared "
                         + declared.label() + " (" + layer.mediaType() + ") but is " + actual.label());

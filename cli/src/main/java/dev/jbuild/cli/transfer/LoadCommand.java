@@ -36,6 +36,9 @@ public final class LoadCommand extends StoreCommand {
             .withDescription("Accepted for Docker compatibility (there is no progress output).");
     static final OptionSpec<Path> VERIFY = OptionSpec.single(Converters.PATH, "--verify").withLabel("KEY")
             .withDescription("Refuse the archive unless every image is signed by this ECDSA P-256 public key (PEM).");
+    static final OptionSpec<Path> DECRYPT = OptionSpec.single(Converters.PATH, "--decrypt").withLabel("PRIVATE_KEY")
+            .withDescription("Decrypt encrypted layers with this key (PEM private key for jwe and pkcs7, OpenPGP secret "
+                    + "key for pgp); a wrong key or an altered layer loads nothing.");
     static final OptionSpec<Long> MAX_EXPANSION = OptionSpec.single(Converters.LONG, "--max-expansion")
             .withLabel("RATIO").withDefault(1000L)
             .withDescription("Refuse compressed data that inflates more than RATIO times (and beyond 256 MiB) as a "
@@ -43,15 +46,17 @@ public final class LoadCommand extends StoreCommand {
 
     public static final CommandSpec SPEC = CommandSpec.of("load",
                     "Load images from a tar archive (docker save, OCI archive; gzip/zstd allowed), from stdin by default.")
-            .withOptions(INPUT, QUIET, VERIFY, MAX_EXPANSION);
+            .withOptions(INPUT, QUIET, VERIFY, DECRYPT, MAX_EXPANSION);
 
     private final String input;
     private final Path verifyKey;
+    private final Path decryptionKey;
     private final long maxExpansion;
 
     public LoadCommand(ParsedArgs args) {
         this.input = args.value(INPUT);
         this.verifyKey = args.value(VERIFY);
+        this.decryptionKey = args.value(DECRYPT);
         this.maxExpansion = args.value(MAX_EXPANSION);
     }
 
@@ -64,6 +69,9 @@ public final class LoadCommand extends StoreCommand {
                 .withExpansionLimit(new ExpansionLimit(maxExpansion, ExpansionLimit.DEFAULT.floor()));
         if (verifyKey != null) {
             options = options.withVerifyKey(SigningKeys.readPublic(verifyKey));
+        }
+        if (decryptionKey != null) {
+            options = options.withDecryptionKey(dev.jbuild.transfer.crypt.DecryptionKey.read(decryptionKey));
         }
         List<LoadedImage> loaded;
         try (InputStream in = open(context)) {

@@ -39,23 +39,28 @@ public final class SaveCommand extends StoreCommand {
     static final OptionSpec<Path> SIGN = OptionSpec.single(Converters.PATH, "--sign").withLabel("KEY")
             .withDescription("Sign every image with this ECDSA P-256 private key (PEM, from 'jbuild key generate'), "
                     + "cosign-compatibly.");
+    static final OptionSpec<String> ENCRYPT = OptionSpec.list("--encrypt").withLabel("SCHEME:KEY")
+            .withDescription("Encrypt every layer for this recipient (OCI image encryption): jwe:PUBLIC_KEY.pem, "
+                    + "pkcs7:CERT.pem or pgp:PUBLIC_KEY.asc; repeatable. The config stays readable.");
     static final PositionalSpec IMAGE = PositionalSpec.oneOrMore("IMAGE")
             .withDescription("Image name, reference or ID (prefix).");
 
     public static final CommandSpec SPEC = CommandSpec.of("save",
                     "Save one or more images to a tar archive (streamed to stdout by default).")
-            .withOptions(OUTPUT, COMPRESS, SIGN)
+            .withOptions(OUTPUT, COMPRESS, SIGN, ENCRYPT)
             .withPositionals(IMAGE);
 
     private final String output;
     private final String compress;
     private final Path signingKey;
+    private final List<String> recipients;
     private final List<String> images;
 
     public SaveCommand(ParsedArgs args) {
         this.output = args.value(OUTPUT);
         this.compress = args.value(COMPRESS);
         this.signingKey = args.value(SIGN);
+        this.recipients = args.values(ENCRYPT);
         this.images = args.positionals(IMAGE);
     }
 
@@ -65,6 +70,11 @@ public final class SaveCommand extends StoreCommand {
         if (signingKey != null) {
             options = options.withSigningKey(SigningKeys.readPrivate(signingKey));
         }
+        List<dev.jbuild.transfer.crypt.Recipient> encryptFor = new java.util.ArrayList<>();
+        for (String recipient : recipients) {
+            encryptFor.add(dev.jbuild.transfer.crypt.Recipient.parse(recipient));
+        }
+        options = options.withRecipients(encryptFor);
         ImageSaver saver = new ImageSaver(store);
         if (output == null || output.equals("-")) {
             if (Terminals.stdoutIsTerminal(context)) {
