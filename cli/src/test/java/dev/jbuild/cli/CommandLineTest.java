@@ -62,7 +62,8 @@ class CommandLineTest {
     /** The help of each command, byte for byte: the layout and content users know. */
     @ParameterizedTest
     @ValueSource(strings = {"jbuild", "build", "parse", "lint", "images", "inspect", "history", "tag", "rmi", "import",
-            "export", "system", "system check", "prune", "info", "save", "load", "verify", "key", "key generate"})
+            "export", "system", "system check", "prune", "info", "save", "load", "verify", "key", "key generate", "diff",
+            "analyze", "sbom", "cache", "cache export", "cache import"})
     void helpOfEveryCommandIsUnchanged(String command) throws IOException {
         List<String> args = new ArrayList<>(command.equals("jbuild") ? List.of() : List.of(command.split(" ")));
         args.add("--help");
@@ -76,7 +77,7 @@ class CommandLineTest {
     @Test
     void everyCommandsHelpShowsItsOptionsParametersAndTheGlobalOptions() {
         List<List<String>> paths = commandPaths();
-        assertEquals(20, paths.size(), paths.toString());
+        assertEquals(26, paths.size(), paths.toString());
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
             args.add("-h");
