@@ -20,6 +20,20 @@ public sealed interface BuildEvent {
     /** A line a RUN step printed. */
     record StepOutput(StepId step, OutputListener.Stream stream, String line) implements BuildEvent {}
 
+    /**
+     * The step will run although an earlier build of it (same Dockerfile, context, stage and position)
+     * was cached; {@code reason} says why in one line ({@code build arg VERSION: 1.2 → 1.3}).
+     */
+    record StepCacheMiss(StepId step, String reason) implements BuildEvent {}
+
+    /**
+     * {@code build --dry-run}: what the step would do.
+     *
+     * @param cached whether its result would come from the cache
+     * @param reason why it would run (null when cached, or for a FROM)
+     */
+    record StepPlanned(StepId step, boolean cached, String reason) implements BuildEvent {}
+
     /** The step's result came from the cache. */
     record StepCached(StepId step) implements BuildEvent {}
 

@@ -34,6 +34,8 @@ import java.util.Set;
  * @param pull {@code --pull}: ask the image source for a newer copy of every base image first
  * @param baseImages where images the store lacks come from (a registry), or null to use the store only
  * @param cacheFrom {@code --cache-from} caches, consulted after the local cache
+ * @param squash {@code --squash}: everything above the base image in one layer
+ * @param dryRun {@code --dry-run}: plan every step (cached or not, and why) without running any
  */
 public record BuildRequest(
         InstructionGraph graph,
@@ -52,7 +54,9 @@ public record BuildRequest(
         Map<String, NamedContext> namedContexts,
         boolean pull,
         dev.jbuild.builder.remote.BaseImageSource baseImages,
-        List<dev.jbuild.builder.cache.SharedCache> cacheFrom) {
+        List<dev.jbuild.builder.cache.SharedCache> cacheFrom,
+        boolean squash,
+        boolean dryRun) {
 
     public BuildRequest {
         Objects.requireNonNull(graph, "graph");
@@ -100,6 +104,8 @@ public record BuildRequest(
         private boolean pull;
         private dev.jbuild.builder.remote.BaseImageSource baseImages;
         private final List<dev.jbuild.builder.cache.SharedCache> cacheFrom = new ArrayList<>();
+        private boolean squash;
+        private boolean dryRun;
 
         private Builder(InstructionGraph graph, Path contextDir) {
             this.graph = graph;
@@ -191,9 +197,19 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder squash(boolean value) {
+            this.squash = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(graph, contextDir, ignore, buildArgs, tags, labels, noCache, noCacheStages,
-                    network, secrets, sshAgents, sourceDateEpoch, serial, namedContexts, pull, baseImages, cacheFrom);
+                    network, secrets, sshAgents, sourceDateEpoch, serial, namedContexts, pull, baseImages, cacheFrom, squash, dryRun);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.jbuild.store.ImageRecord;
  * @param summary what the progress output's summary shows
  * @param cacheEntries every filesystem step of the build with its key and layer, in the order they
  *     finished, for {@code --cache-to}
+ *     (image and summary are null for a dry run, which writes nothing)
  */
 public record BuildResult(ImageRecord image, ImageState state, BuildSummary summary,
                           java.util.List<dev.jbuild.builder.cache.CacheEntry> cacheEntries) {

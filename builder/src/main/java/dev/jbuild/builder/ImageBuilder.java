@@ -11,6 +11,7 @@ import dev.jbuild.builder.dispatch.StagePlan;
 import dev.jbuild.builder.dispatch.StageRunner;
 import dev.jbuild.builder.files.FileCopier;
 import dev.jbuild.builder.layers.DiffStore;
+import dev.jbuild.builder.layers.LayerSquasher;
 import dev.jbuild.executor.ExecutorLayout;
 import dev.jbuild.executor.Sandbox;
 import dev.jbuild.executor.StorageDriver;
@@ -125,16 +126,30 @@ public final class ImageBuilder {
             runInParallel(session, plan.stages());
         }
         ImageState target = results.await(graph.target());
+        if (request.dryRun()) {
+            return new BuildResult(null, target, null, List.of()); // the plan went out as events; nothing is written
+        }
         ImageConfig config = target.config();
         if (!request.labels().isEmpty()) {
             Map<String, String> labels = new LinkedHashMap<>(config.config().labels());
             labels.putAll(request.labels());
             config = config.withConfig(config.config().withLabels(labels));
         }
-        ImageState finalState = new ImageState(config, target.layers());
-        session.fetchBlobs(target.layers());
-        ImageRecord image = store.writeImage(config, target.layers(), request.tags());
-        BuildSummary summary = new BuildSummary(image.id(), request.tags(), target.layers().size(),
+        List<dev.jbuild.imagespec.Descriptor> layers = target.layers();
+        if (request.squash()) {
+            ImageState base = StageRunner.rootBase(session, graph.stages().get(graph.target()));
+            session.fetchBlobs(layers);
+            LayerSquasher.Squashed squashed = new LayerSquasher(store, diffs).squash(config, layers,
+                    base.layers().size(), base.config().history().size(), request.sourceDateEpoch());
+            if (squashed != null) {
+                config = squashed.config();
+                layers = squashed.layers();
+            }
+        }
+        ImageState finalState = new ImageState(config, layers);
+        session.fetchBlobs(layers);
+        ImageRecord image = store.writeImage(config, layers, request.tags());
+        BuildSummary summary = new BuildSummary(image.id(), request.tags(), layers.size(),
                 store.layerSizes().total(image),
                 session.timings(), Duration.ofNanos(System.nanoTime() - start), session.warnings());
         listener.on(new BuildEvent.BuildFinished(summary));

@@ -1,5 +1,8 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.analysis.ImageInput;
+import dev.jbuild.analysis.sbom.SbomArtifacts;
+import dev.jbuild.analysis.sbom.SbomFormat;
 import dev.jbuild.builder.BuildException;
 import dev.jbuild.builder.BuildListener;
 import dev.jbuild.builder.BuildRequest;
@@ -16,6 +19,7 @@ import dev.jbuild.cli.build.MetadataFile;
 import dev.jbuild.cli.build.NamedContexts;
 import dev.jbuild.cli.build.OutputSpec;
 import dev.jbuild.cli.build.PlainProgress;
+import dev.jbuild.cli.build.PlanPrinter;
 import dev.jbuild.cli.build.PlatformOption;
 import dev.jbuild.cli.build.SecretSpecs;
 import dev.jbuild.cli.build.StdinContext;
@@ -100,7 +104,14 @@ final class BuildCommand implements CliCommand {
                 Args.list("SPEC", "--cache-to").description("Export the build cache: type=registry,ref=REF or "
                         + "type=local,dest=DIR, with mode=min (the final image's steps, default) or mode=max (every "
                         + "stage's)."),
-                RegistryOptions.registryCa());
+                RegistryOptions.registryCa(),
+                Args.flag("--squash").arity("0..1").description("Put everything above the base image into one layer "
+                        + "(history and config kept)."),
+                Args.flag("--dry-run").description("Print the plan, every step of the target CACHED or not and why, "
+                        + "without running it."),
+                // buildx scripts pass --sbom=false: a flag that also takes true or false
+                Args.flag("--sbom").arity("0..1").description("Store a CycloneDX SBOM of the image with it ('jbuild "
+                        + "sbom' prints it, 'save' carries it)."));
         spec.addPositional(Args.files(Args.required(0, "CONTEXT"))
                 .description("Build context directory, or '-' for a tar or Dockerfile on stdin.").build());
         return spec;
@@ -130,6 +141,9 @@ final class BuildCommand implements CliCommand {
     private final List<String> cacheFrom;
     private final List<String> cacheTo;
     private final RegistryOptions registry;
+    private final boolean squash;
+    private final boolean dryRun;
+    private final boolean sbom;
 
     BuildCommand(ParsedArgs args) {
         this.dockerfile = new DockerfileOptions(args);
@@ -156,6 +170,9 @@ final class BuildCommand implements CliCommand {
         this.cacheFrom = args.values("--cache-from");
         this.cacheTo = args.values("--cache-to");
         this.registry = new RegistryOptions(args);
+        this.squash = args.flag("--squash");
+        this.dryRun = args.flag("--dry-run");
+        this.sbom = args.flag("--sbom");
     }
 
     /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
@@ -236,7 +253,8 @@ final class BuildCommand implements CliCommand {
         }
         String mode = progressMode(context);
         boolean quietMode = mode.equals("quiet");
-        BuildListener listener = switch (mode) {
+        PlanPrinter plan = dryRun && !mode.equals("json") ? new PlanPrinter(context.out()) : null;
+        BuildListener listener = plan != null ? plan : switch (mode) {
             case "plain" -> new PlainProgress(context.err());
             case "tty" -> TtyProgress.forStderr(context.err(), context.env());
             case "json" -> new JsonProgress(context.out());
@@ -265,6 +283,15 @@ final class BuildCommand implements CliCommand {
                 throw new UserError("build interrupted", e);
             } finally {
                 closeQuietly(listener);
+            }
+            if (dryRun) {
+                if (plan != null) {
+                    plan.print();
+                }
+                return ExitCode.OK;
+            }
+            if (sbom) {
+                attachSbom(store, result, context);
             }
             for (OutputSpec output : outputSpecs) {
                 if (output.pushes()) {
@@ -301,6 +328,16 @@ final class BuildCommand implements CliCommand {
         }
     }
 
+    /** {@code --sbom}: the image's CycloneDX SBOM, stored with it as a referrer. */
+    private static void attachSbom(ImageStore store, BuildResult result, Context context) throws IOException {
+        String name = result.image().repoTags().isEmpty() ? result.image().id().value()
+                : result.image().repoTags().get(0);
+        ImageInput input = ImageInput.of(store, name, result.image());
+        SbomArtifacts.Generated generated = SbomArtifacts.generate(input, SbomFormat.CYCLONEDX_JSON);
+        generated.warnings().forEach(warning -> context.err().println("jbuild: warning: " + warning));
+        SbomArtifacts.attach(store, result.image(), SbomFormat.CYCLONEDX_JSON, generated.document());
+    }
+
     /** {@code --iidfile}: after the image is stored, so a bad path fails the command but loses nothing. */
     private static void writeImageId(Path file, String id) {
         try {
@@ -323,7 +360,8 @@ final class BuildCommand implements CliCommand {
         }
         BuildRequest.Builder request = BuildRequest.builder(graph, dir).ignore(ignore)
                 .buildArgs(dockerfile.buildArgMap(context.env())).tags(tags).labels(labelMap())
-                .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context));
+                .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context))
+                .squash(squash).dryRun(dryRun);
         noCacheFilter.forEach(request::noCacheStage);
         for (Map.Entry<String, NamedContext> named : NamedContexts.parse(buildContexts).entrySet()) {
             request.namedContext(named.getKey(), named.getValue());

@@ -1,6 +1,12 @@
 package dev.jbuild.cli;
 
 import dev.jbuild.cli.executor.InfoCommand;
+import dev.jbuild.cli.analysis.AnalyzeCommand;
+import dev.jbuild.cli.analysis.DiffCommand;
+import dev.jbuild.cli.analysis.SbomCommand;
+import dev.jbuild.cli.cache.CacheCommand;
+import dev.jbuild.cli.cache.CacheExportCommand;
+import dev.jbuild.cli.cache.CacheImportCommand;
 import dev.jbuild.cli.lint.LintCommand;
 import dev.jbuild.cli.registry.LoginCommand;
 import dev.jbuild.cli.registry.LogoutCommand;
@@ -37,8 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class JbuildCommand {
     /** Every command, in help order. */
     static final List<String> NAMES = List.of("build", "parse", "lint", "images", "inspect", "history", "tag",
-            "rmi", "import", "export", "system", "prune", "info", "save", "load", "verify", "key", "pull", "push",
-            "login", "logout", "completion", "help");
+            "rmi", "import", "export", "diff", "analyze", "sbom", "system", "cache", "prune", "info", "save", "load",
+            "verify", "key", "pull", "push", "login", "logout", "completion", "help");
 
     private JbuildCommand() {}
 
@@ -80,7 +86,11 @@ final class JbuildCommand {
             case "rmi" -> RmiCommand.spec();
             case "import" -> ImportCommand.spec();
             case "export" -> ExportCommand.spec();
+            case "diff" -> DiffCommand.spec();
+            case "analyze" -> AnalyzeCommand.spec();
+            case "sbom" -> SbomCommand.spec();
             case "system" -> SystemCommand.spec();
+            case "cache" -> CacheCommand.spec();
             case "prune" -> PruneCommand.spec();
             case "info" -> InfoCommand.spec();
             case "save" -> SaveCommand.spec();
@@ -113,7 +123,12 @@ final class JbuildCommand {
             case "rmi" -> new RmiCommand(args);
             case "import" -> new ImportCommand(args);
             case "export" -> new ExportCommand(args);
+            case "diff" -> new DiffCommand(args);
+            case "analyze" -> new AnalyzeCommand(args);
+            case "sbom" -> new SbomCommand(args);
             case "system check" -> new dev.jbuild.cli.store.SystemCheckCommand(args);
+            case "cache export" -> new CacheExportCommand(args);
+            case "cache import" -> new CacheImportCommand(args);
             case "prune" -> new PruneCommand(args);
             case "info" -> new InfoCommand(args);
             case "save" -> new SaveCommand(args);

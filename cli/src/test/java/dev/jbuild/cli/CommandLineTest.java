@@ -89,8 +89,9 @@ class CommandLineTest {
     /** The help of each command, byte for byte: the layout and content users know. */
     @ParameterizedTest
     @ValueSource(strings = {"jbuild", "build", "parse", "lint", "images", "inspect", "history", "tag", "rmi", "import",
-            "export", "system", "system check", "prune", "info", "save", "load", "verify", "key", "key generate",
-            "pull", "push", "login", "logout", "completion", "help"})
+            "export", "diff", "analyze", "sbom", "system", "system check", "cache", "cache export", "cache import",
+            "prune", "info", "save", "load", "verify", "key", "key generate", "pull", "push", "login", "logout",
+            "completion", "help"})
     void helpOfEveryCommandIsUnchanged(String command) throws IOException {
         List<String> args = new ArrayList<>(command.equals("jbuild") ? List.of() : List.of(command.split(" ")));
         args.add("--help");
@@ -104,7 +105,7 @@ class CommandLineTest {
     @Test
     void everyCommandsHelpShowsItsOptionsParametersAndTheGlobalOptions() {
         List<List<String>> paths = commandPaths();
-        assertEquals(JbuildCommand.NAMES.size() + 2, paths.size(), paths.toString());
+        assertEquals(JbuildCommand.NAMES.size() + 4, paths.size(), paths.toString());
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
             args.add("-h");
@@ -250,8 +251,9 @@ class CommandLineTest {
         assertEquals(1, memory.exit());
         assertEquals("jbuild: build --memory is not implemented (a Docker flag): RUN steps run without cgroup "
                 + "resource limits\n", memory.err());
-        Run squash = run("-f", "Dockerfile", "--squash", ".");
-        assertEquals("jbuild: build --squash is not implemented (a Docker flag): layers are never squashed\n", squash.err());
+        Run attest = run("-f", "Dockerfile", "--attest", "type=sbom", ".");
+        assertEquals("jbuild: build --attest is not implemented (a Docker flag): jbuild writes no attestations\n",
+                attest.err());
         Run provenance = run("build", "--provenance", "true", ".");
         assertTrue(provenance.err().startsWith("jbuild: build --provenance is not implemented"), provenance.err());
         Run noOps = run("--root", "/nonexistent-root", "build", "--rm", "--force-rm=true", "--provenance=false",

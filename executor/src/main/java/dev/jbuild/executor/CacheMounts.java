@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CacheMounts {
     private static final Map<Path, Instance> INSTANCES = new ConcurrentHashMap<>();
+    static final String ID_FILE = "id";
 
     private CacheMounts() {
     }
@@ -42,10 +43,11 @@ final class CacheMounts {
     static Lease acquire(Path cacheRoot, MountSpec.Cache cache) throws IOException, InterruptedException {
         Path base = cacheRoot.resolve(sha256(cache.id()));
         Files.createDirectories(base);
-        Path idFile = base.resolve("id");
+        Path idFile = base.resolve(ID_FILE);
         if (!Files.exists(idFile)) {
             Files.writeString(idFile, cache.id() + "\n", StandardCharsets.UTF_8);
         }
+        CacheMountInfo.remember(base, cache);
         switch (cache.sharing()) {
             case SHARED -> {
                 return instance(base, 0).acquire(false, true, cache);
@@ -62,6 +64,33 @@ final class CacheMounts {
                 }
             }
         }
+    }
+
+    /**
+     * Runs {@code work} on the cache's instance 0 while holding it exclusively (as a LOCKED user would),
+     * for export and import, which must not see or leave a half-written cache.
+     */
+    static void exclusively(Path cacheRoot, MountSpec.Cache cache, LeaseWork work) throws IOException,
+            InterruptedException {
+        Path base = cacheRoot.resolve(sha256(cache.id()));
+        Files.createDirectories(base);
+        Path idFile = base.resolve(ID_FILE);
+        if (!Files.exists(idFile)) {
+            Files.writeString(idFile, cache.id() + "\n", StandardCharsets.UTF_8);
+        }
+        try (Lease lease = instance(base, 0).acquire(true, true, cache)) {
+            work.run(lease.directory());
+        }
+    }
+
+    /** What is done to a cache directory while it is held. */
+    @FunctionalInterface
+    interface LeaseWork {
+        void run(Path directory) throws IOException;
+    }
+
+    static String directoryName(String id) {
+        return sha256(id);
     }
 
     private static Instance instance(Path base, int number) {

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 final class ArchiveEntries {
     /** Where an entry's bytes come from. */
-    private sealed interface Source permits Bytes, StoredBlob {
+    private sealed interface Source permits Bytes, StoredBlob, TempFile {
         long size();
     }
 
@@ -36,6 +36,9 @@ final class ArchiveEntries {
         }
     }
 
+    private record TempFile(java.nio.file.Path file, long size) implements Source {
+    }
+
     /** Fixed modes, owner 0:0 and mtime 0: the same content always gives the same archive bytes. */
     private static final int FILE_MODE = 0644;
     private static final int DIRECTORY_MODE = 0755;
@@ -51,6 +54,11 @@ final class ArchiveEntries {
         Digest digest = Digest.of(data);
         entries.putIfAbsent(ArchiveNames.blobPath(digest), new Bytes(data));
         return digest;
+    }
+
+    /** A blob written to a temporary file (an encrypted layer), streamed from there. */
+    void addTempBlob(Descriptor descriptor, java.nio.file.Path file) {
+        entries.putIfAbsent(ArchiveNames.blobPath(descriptor.digest()), new TempFile(file, descriptor.size()));
     }
 
     void addFile(String name, byte[] data) {
@@ -72,6 +80,12 @@ final class ArchiveEntries {
             TarHeader header = TarHeader.regularFile(entry.getKey(), source.size(), FILE_MODE, 0);
             if (source instanceof Bytes bytes) {
                 tar.entry(header, sink -> sink.write(bytes.data()));
+            } else if (source instanceof TempFile temp) {
+                tar.entry(header, sink -> {
+                    try (InputStream in = java.nio.file.Files.newInputStream(temp.file())) {
+                        in.transferTo(sink);
+                    }
+                });
             } else if (source instanceof StoredBlob blob) {
                 tar.entry(header, sink -> {
                     try (InputStream in = store.blobs().open(blob.descriptor())) {

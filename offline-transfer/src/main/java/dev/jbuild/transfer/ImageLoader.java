@@ -1,5 +1,6 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.imagespec.ArtifactManifest;
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
@@ -52,13 +53,14 @@ public final class ImageLoader {
                     throw new VerificationFailedException("refusing to load the archive: " + String.join("; ", problems));
                 }
             }
+            plan = LayerDecryption.apply(plan, options.decryptionKey(), store.blobs());
             LayerStackCheck layers = new LayerStackCheck(store, options.expansionLimit());
             Map<ImageCandidate, Path> unpacked = new LinkedHashMap<>();
             try {
                 for (ImageCandidate image : plan.images()) {
                     unpacked.put(image, layers.check(image));
                 }
-                return commit(plan.images(), unpacked, layers.contentSizes());
+                return commit(plan, unpacked, archive, layers.contentSizes());
             } finally {
                 for (Path rootfs : unpacked.values()) {
                     if (rootfs != null) {
@@ -78,6 +80,9 @@ public final class ImageLoader {
             LoadPlanner.Plan plan = new LoadPlanner(archive).plan();
             LayerStackCheck layers = new LayerStackCheck(store, limit);
             for (ImageCandidate image : plan.images()) {
+                if (LayerDecryption.isEncrypted(image)) {
+                    continue; // encrypted layers cannot be unpacked without the key; their digests were checked
+                }
                 Path rootfs = layers.check(image);
                 if (rootfs != null) {
                     FileTrees.delete(rootfs.getParent());
@@ -93,6 +98,17 @@ public final class ImageLoader {
         List<SignatureVerdict> out = new ArrayList<>();
         for (ImageCandidate image : plan.images()) {
             out.add(check.check(image));
+            for (LoadPlanner.ArtifactCandidate artifact : plan.artifacts()) {
+                if (artifact.artifact().subject().digest().equals(image.manifest().digest())) {
+                    // the SBOM of a signed image must be signed as well, or anyone could swap it
+                    ImageCandidate asImage = new ImageCandidate(artifact.manifest(), artifact.manifestBlob(), null,
+                            archive.blob(ArtifactManifest.EMPTY_DESCRIPTOR.digest(), "empty config", null), null,
+                            List.of(), image.tags());
+                    SignatureVerdict verdict = check.check(asImage);
+                    out.add(new SignatureVerdict(image.displayName() + " " + artifact.artifact().artifactType(),
+                            verdict.manifestDigest(), verdict.problem()));
+                }
+            }
         }
         return out;
     }
@@ -102,8 +118,9 @@ public final class ImageLoader {
      * update: a process killed before that update leaves only unreferenced content, which prune removes.
      */
     /** @param contentSizes the unpacked layers' sizes as Docker counts them, recorded for the store's listings */
-    private List<LoadedImage> commit(List<ImageCandidate> images, Map<ImageCandidate, Path> unpacked,
+    private List<LoadedImage> commit(LoadPlanner.Plan plan, Map<ImageCandidate, Path> unpacked, StagedArchive archive,
                                      Map<Digest, Long> contentSizes) throws IOException {
+        List<ImageCandidate> images = plan.images();
         Set<Digest> published = new HashSet<>();
         Map<Digest, List<Reference>> table = new LinkedHashMap<>();
         for (ImageCandidate image : images) {
@@ -133,7 +150,29 @@ public final class ImageLoader {
             out.add(new LoadedImage(image.id(), image.manifest().digest(), image.tags(), displaced(image)));
         }
         store.addImages(table);
+        keepArtifacts(plan, archive, published);
         return out;
+    }
+
+    /** The archive's artifacts that refer to a loaded image (its SBOM), kept with it byte for byte. */
+    private void keepArtifacts(LoadPlanner.Plan plan, StagedArchive archive, Set<Digest> published) throws IOException {
+        Set<Digest> loaded = new HashSet<>();
+        plan.images().forEach(image -> loaded.add(image.manifest().digest()));
+        for (LoadPlanner.ArtifactCandidate candidate : plan.artifacts()) {
+            // an image decrypted while loading has a new manifest; its artifacts go with it
+            Digest subject = plan.renamedManifests().getOrDefault(candidate.artifact().subject().digest(),
+                    candidate.artifact().subject().digest());
+            if (!loaded.contains(subject)) {
+                continue;
+            }
+            for (Descriptor layer : candidate.artifact().layers()) {
+                publish(archive.blob(layer.digest(), "artifact blob", null), layer.mediaType(), published);
+            }
+            publish(archive.blob(ArtifactManifest.EMPTY_DESCRIPTOR.digest(), "empty config", null),
+                    MediaTypes.OCI_EMPTY, published);
+            publish(candidate.manifestBlob(), MediaTypes.OCI_MANIFEST, published);
+            store.referrers().register(subject, candidate.manifest().digest(), candidate.artifact().artifactType());
+        }
     }
 
     private Descriptor publish(StagedBlob blob, String mediaType, Set<Digest> published) throws IOException {

@@ -49,10 +49,12 @@ public final class ImageSaver {
         List<SelectedImage> selected = SaveSelection.resolve(store, names);
         Set<LayerOutputs.Layer> layers = new LinkedHashSet<>();
         selected.forEach(image -> layers.addAll(LayerOutputs.layersOf(image.image())));
-        Map<LayerOutputs.Layer, Descriptor> outputs =
+        Map<LayerOutputs.Layer, Descriptor> prepared =
                 new LayerOutputs(store, options.compression()).prepare(new ArrayList<>(layers));
 
         ArchiveEntries entries = new ArchiveEntries();
+        Map<LayerOutputs.Layer, Descriptor> outputs = options.recipients().isEmpty() ? prepared
+                : new EncryptedLayers(store, options.recipients()).encrypt(prepared, entries);
         List<SavedImage> saved = new ArrayList<>();
         Map<SavedImage, String> topDiffIds = new IdentityHashMap<>();
         List<Descriptor> index = new ArrayList<>();
@@ -63,7 +65,7 @@ public final class ImageSaver {
             Descriptor config = new Descriptor(MediaTypes.OCI_CONFIG, image.id(), image.manifest().config().size());
             store.blobs().touch(image.id());
             entries.addStoredBlob(config);
-            written.forEach(entries::addStoredBlob);
+            written.forEach(entries::addStoredBlob); // encrypted ones were added as temp files already
             Descriptor manifest = manifestFor(image, config, written, entries);
             SavedImage savedImage = new SavedImage(image.id(), selection.tags(), manifest, config, written,
                     image.config().platform());
@@ -73,9 +75,19 @@ public final class ImageSaver {
             }
             index.addAll(ArchiveDocuments.indexEntries(savedImage));
         }
+        List<SavedImage> artifacts = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            for (SavedImage artifact : ReferrerArtifacts.add(store, selected.get(i).image(), saved.get(i), entries)) {
+                artifacts.add(artifact);
+                index.add(artifact.manifest());
+            }
+        }
         if (options.signingKey() != null) {
             for (SavedImage image : saved) {
                 index.add(SignatureImage.add(image, options.signingKey(), entries));
+            }
+            for (SavedImage artifact : artifacts) {
+                index.add(SignatureImage.add(artifact, options.signingKey(), entries));
             }
         }
         entries.addFile(ArchiveNames.INDEX, ArchiveDocuments.index(index));

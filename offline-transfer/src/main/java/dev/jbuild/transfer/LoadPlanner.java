@@ -1,6 +1,8 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.imagespec.ArtifactManifest;
 import dev.jbuild.imagespec.Compression;
+import dev.jbuild.transfer.crypt.EncryptionAnnotations;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.ImageConfig;
@@ -42,7 +44,15 @@ final class LoadPlanner {
     private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
 
     /** The images to load and the signature manifests found, by the manifest digest they sign. */
-    record Plan(List<ImageCandidate> images, Map<Digest, Descriptor> signatures) {
+    record Plan(List<ImageCandidate> images, Map<Digest, Descriptor> signatures, List<ArtifactCandidate> artifacts,
+                Map<Digest, Digest> renamedManifests) {
+        Plan(List<ImageCandidate> images, Map<Digest, Descriptor> signatures, List<ArtifactCandidate> artifacts) {
+            this(images, signatures, artifacts, Map.of());
+        }
+    }
+
+    /** An artifact of the archive that refers to an image (an SBOM), with its staged manifest. */
+    record ArtifactCandidate(Descriptor manifest, StagedBlob manifestBlob, ArtifactManifest artifact) {
     }
 
     /** An image manifest the index names, with the tags its annotations give. */
@@ -58,14 +68,18 @@ final class LoadPlanner {
 
     Plan plan() throws IOException {
         Map<Digest, Descriptor> signatures = new LinkedHashMap<>();
+        List<ArtifactCandidate> artifacts = new ArrayList<>();
         List<IndexImage> indexImages = new ArrayList<>();
         Optional<StagedBlob> indexJson = archive.find(ArchiveNames.INDEX);
         if (indexJson.isPresent()) {
             Index index = Index.parse(StagedArchive.read(indexJson.get(), ArchiveNames.INDEX));
             for (Descriptor entry : index.manifests()) {
                 Digest signed = SignatureImage.signedManifest(entry);
+                ArtifactCandidate artifact = signed == null ? artifact(entry) : null;
                 if (signed != null) {
                     signatures.put(signed, entry);
+                } else if (artifact != null) {
+                    artifacts.add(artifact);
                 } else {
                     indexImages.add(new IndexImage(imageManifest(entry, 0), tagsFromAnnotations(entry.annotations())));
                 }
@@ -90,7 +104,24 @@ final class LoadPlanner {
         if (candidates.isEmpty()) {
             throw new InvalidArchiveException("the archive holds no image");
         }
-        return new Plan(merge(candidates), signatures);
+        return new Plan(merge(candidates), signatures, artifacts);
+    }
+
+    /** The artifact an index entry is (a manifest with a subject), with every blob it names present; else null. */
+    private ArtifactCandidate artifact(Descriptor entry) throws IOException {
+        if (!entry.mediaType().isEmpty() && !MediaTypes.isManifest(entry.mediaType())) {
+            return null;
+        }
+        StagedBlob blob = blob(entry, "manifest", null);
+        ArtifactManifest artifact = ArtifactManifest.parseOrNull(StagedArchive.read(blob, "manifest " + entry.digest()));
+        if (artifact == null) {
+            return null;
+        }
+        archive.blob(ArtifactManifest.EMPTY_DESCRIPTOR.digest(), "empty config of artifact " + entry.digest(), null);
+        for (Descriptor layer : artifact.layers()) {
+            archive.blob(layer.digest(), "blob of artifact " + entry.digest(), null);
+        }
+        return new ArtifactCandidate(entry, blob, artifact);
     }
 
     /** One candidate per manifest digest, with the tags of every mention. */
@@ -187,8 +218,9 @@ final class LoadPlanner {
                         + layer.mediaType() + "', which is not an image layer");
             }
             StagedBlob blob = blob(layer, "layer", name);
-            Compression declared = MediaTypes.layerCompression(layer.mediaType());
-            Compression actual = sniff(blob);
+            boolean encrypted = EncryptionAnnotations.isEncrypted(layer.mediaType());
+            Compression declared = MediaTypes.layerCompression(EncryptionAnnotations.plainMediaType(layer.mediaType()));
+            Compression actual = encrypted ? declared : sniff(blob); // ciphertext is checked once decrypted
             if (declared != actual) {
                 throw new InvalidArchiveException("layer " + layer.digest() + " of " + name + " is declared "
                         + declared.label() + " (" + layer.mediaType() + ") but is " + actual.label());

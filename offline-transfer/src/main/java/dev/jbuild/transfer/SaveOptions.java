@@ -13,12 +13,19 @@ import java.util.Objects;
  * first save of a layer pays for compression. {@code none} writes exactly what Docker 25 writes.
  *
  * @param signingKey null to write no signatures
+ * @param recipients when not empty, every layer is encrypted for them (ocicrypt); the config is not
  */
-public record SaveOptions(Compression compression, PrivateKey signingKey) {
+public record SaveOptions(Compression compression, PrivateKey signingKey,
+                          java.util.List<dev.jbuild.transfer.crypt.Recipient> recipients) {
     public static final Compression DEFAULT_COMPRESSION = Compression.GZIP;
 
     public SaveOptions {
         Objects.requireNonNull(compression, "compression");
+        recipients = java.util.List.copyOf(recipients);
+    }
+
+    public SaveOptions(Compression compression, PrivateKey signingKey) {
+        this(compression, signingKey, java.util.List.of());
     }
 
     public static SaveOptions defaults() {
@@ -26,10 +33,14 @@ public record SaveOptions(Compression compression, PrivateKey signingKey) {
     }
 
     public SaveOptions withCompression(Compression value) {
-        return new SaveOptions(value, signingKey);
+        return new SaveOptions(value, signingKey, recipients);
     }
 
     public SaveOptions withSigningKey(PrivateKey value) {
-        return new SaveOptions(compression, value);
+        return new SaveOptions(compression, value, recipients);
+    }
+
+    public SaveOptions withRecipients(java.util.List<dev.jbuild.transfer.crypt.Recipient> value) {
+        return new SaveOptions(compression, signingKey, value);
     }
 }

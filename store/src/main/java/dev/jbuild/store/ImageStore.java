@@ -50,6 +50,7 @@ public final class ImageStore implements AutoCloseable {
     private final CompressedBlobCache compressed;
     private final LayerStore layers;
     private final LayerSizes layerSizes;
+    private final Referrers referrers;
     private final Map<Digest, Manifest> manifestCache = new ConcurrentHashMap<>();
     private final Map<Digest, ImageConfig> configCache = new ConcurrentHashMap<>();
 
@@ -64,6 +65,7 @@ public final class ImageStore implements AutoCloseable {
         this.compressed = new CompressedBlobCache(layout, session, blobs);
         this.layerSizes = new LayerSizes(layout, session, blobs, compressed);
         this.layers = new LayerStore(layout, session, lock, options, blobs, compressed, layerSizes);
+        this.referrers = new Referrers(layout.root(), blobs);
     }
 
     public static ImageStore open(Path root) throws IOException {
@@ -99,6 +101,11 @@ public final class ImageStore implements AutoCloseable {
 
     public LayerStore layers() {
         return layers;
+    }
+
+    /** Artifacts (SBOMs) that refer to images. */
+    public Referrers referrers() {
+        return referrers;
     }
 
     public CompressedBlobCache compressedCache() {
@@ -389,6 +396,9 @@ public final class ImageStore implements AutoCloseable {
         Set<Digest> candidates = new LinkedHashSet<>();
         Set<Digest> chains = new LinkedHashSet<>();
         for (ImageRecord image : removed) {
+            if (!remaining.images().contains(image.manifestDigest())) {
+                referrers.forget(image.manifestDigest()); // its SBOM goes with it; prune takes the blobs
+            }
             candidates.add(image.manifestDigest());
             candidates.add(image.id());
             image.manifest().layers().forEach(layer -> candidates.add(layer.digest()));

@@ -123,6 +123,11 @@ public final class Prune {
         }
         StoreTable remaining = after;
         store.table().update(ignored -> remaining);
+        for (Digest subject : store.referrers().subjects()) {
+            if (!remaining.images().contains(subject)) {
+                store.referrers().forget(subject); // an artifact lives as long as the image it refers to
+            }
+        }
 
         Reachability reach = Reachability.of(remaining, store);
         Set<Digest> extra = options.extraRoots().blobsToKeep(new ImageNeeds(reach.blobs, reach.chains));

@@ -32,6 +32,7 @@ final class Reachability {
         Reachability reach = new Reachability();
         for (Digest manifestDigest : table.images()) {
             reach.blobs.add(manifestDigest);
+            reach.addReferrers(manifestDigest, store);
             Manifest manifest;
             ImageConfig config;
             try {
@@ -49,6 +50,23 @@ final class Reachability {
         }
         reach.addCompressedVariants(store);
         return reach;
+    }
+
+    /** An image's referrers (its SBOM) live as long as it: their manifests, empty configs and layers. */
+    private void addReferrers(Digest manifestDigest, ImageStore store) throws IOException {
+        for (Digest artifact : store.referrers().manifests(manifestDigest)) {
+            blobs.add(artifact);
+            try {
+                dev.jbuild.imagespec.ArtifactManifest parsed =
+                        dev.jbuild.imagespec.ArtifactManifest.parseOrNull(store.blobs().read(artifact));
+                if (parsed != null) {
+                    blobs.add(dev.jbuild.imagespec.ArtifactManifest.EMPTY_DESCRIPTOR.digest());
+                    parsed.layers().forEach(layer -> blobs.add(layer.digest()));
+                }
+            } catch (StoreException | dev.jbuild.imagespec.ImageSpecException e) {
+                // a broken artifact keeps only its manifest
+            }
+        }
     }
 
     /** Roots from outside the table (the builder's cache): kept like layers an image names. */

@@ -33,7 +33,9 @@ import java.util.stream.Stream;
 public final class BuildCache {
     static final String TEMP_PREFIX = ".tmp-";
     private static final String SUFFIX = ".json";
+    private static final String INPUTS_SUFFIX = ".inputs";
     private final Path dir;
+    private final Path slots;
 
     /**
      * A record as it lies on disk, for prune.
@@ -46,6 +48,7 @@ public final class BuildCache {
 
     public BuildCache(Path storeRoot) throws IOException {
         this.dir = Files.createDirectories(storeRoot.resolve("builder").resolve("cache"));
+        this.slots = dir.resolve("slots");
     }
 
     public Path directory() {
@@ -124,9 +127,90 @@ public final class BuildCache {
         return out;
     }
 
-    /** Deletes a record; true when it was there. */
+    /** Deletes a record and the inputs kept with it; true when it was there. */
     public boolean remove(Digest key) throws IOException {
+        Files.deleteIfExists(inputsFile(key));
         return Files.deleteIfExists(file(key));
+    }
+
+    /**
+     * Keeps what the step of {@code key} was made from beside its record (read only to explain a later
+     * miss, so a cached build never reads it).
+     */
+    public void storeInputs(Digest key, StepInputs inputs) throws IOException {
+        writeAtomically(inputsFile(key), inputs.toJson());
+    }
+
+    /** The inputs kept with a record; empty when there are none or they cannot be read. */
+    public Optional<StepInputs> inputs(Digest key) {
+        try {
+            return Optional.of(StepInputs.parse(Files.readAllBytes(inputsFile(key))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The record key the step at {@code slot} (one Dockerfile, context, stage and position) had in the
+     * last build that reached it; empty when none did, or its record is gone.
+     */
+    public Optional<Digest> slot(Digest slot) {
+        try {
+            Digest key = Digest.parse(Files.readString(slots.resolve(slot.hex())).strip());
+            return Files.exists(file(key)) ? Optional.of(key) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers the record key of the step at {@code slot}; written only when it changed. */
+    public void setSlot(Digest slot, Digest key) throws IOException {
+        Path file = slots.resolve(slot.hex());
+        try {
+            if (Files.readString(file).strip().equals(key.value())) {
+                return;
+            }
+        } catch (IOException e) {
+            // not there yet
+        }
+        Files.createDirectories(slots);
+        writeAtomically(file, key.value().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** Removes inputs and slots whose record is gone (prune's part); returns how many. */
+    public int removeOrphans() throws IOException {
+        int removed = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                String hex = name.endsWith(INPUTS_SUFFIX) ? name.substring(0, name.length() - INPUTS_SUFFIX.length()) : "";
+                if (Digest.isHex(hex) && !Files.exists(file(Digest.ofHex(hex))) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        if (!Files.isDirectory(slots)) {
+            return removed;
+        }
+        try (Stream<Path> files = Files.list(slots)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Digest.isHex(file.getFileName().toString()) && slot(Digest.ofHex(file.getFileName().toString()))
+                        .isEmpty() && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
+        Files.write(temp, bytes);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Path inputsFile(Digest key) {
+        return dir.resolve(key.hex() + INPUTS_SUFFIX);
     }
 
     private static CacheRecord read(Path file) throws IOException {

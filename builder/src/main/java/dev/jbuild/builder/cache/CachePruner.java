@@ -132,6 +132,7 @@ public final class CachePruner {
             }
             removeDiffDirectories(keptChains);
             removeTemporaryEntries();
+            cache.removeOrphans();
             return keptBlobs;
         }
 

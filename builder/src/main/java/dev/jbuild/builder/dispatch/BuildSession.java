@@ -34,9 +34,11 @@ public final class BuildSession {
     private final List<BuildSummary.StepTiming> timings = Collections.synchronizedList(new ArrayList<>());
     private final List<BuildEvent.StepWarning> warnings = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
-    /** Layers found in a shared cache and not fetched yet, by blob digest. */
+    private final java.util.Map<Integer, String> dryRunStops = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Image names as this build resolved them (see {@link #resolvedImage}). */
     private final java.util.Map<String, dev.jbuild.store.ImageRecord> resolvedImages =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Layers found in a shared cache and not fetched yet, by blob digest. */
     private final java.util.Map<dev.jbuild.imagespec.Digest, Lazy> lazy = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<dev.jbuild.builder.cache.CacheEntry> journal = Collections.synchronizedList(new ArrayList<>());
 
@@ -179,6 +181,16 @@ public final class BuildSession {
     /** The next step's number: steps are numbered in the order they start, from 1. */
     int nextStepNumber() {
         return stepNumbers.incrementAndGet();
+    }
+
+    /** In a dry run: a stage some of whose steps would run, so what it makes is not known. */
+    void stageWouldRun(int stage, String label) {
+        dryRunStops.put(stage, label);
+    }
+
+    /** The label of a stage some of whose steps would run in this dry run, or null. */
+    String stageThatWouldRun(int stage) {
+        return dryRunStops.get(stage);
     }
 
     public void emit(BuildEvent event) {

@@ -41,7 +41,7 @@ final class CopyInstruction {
                         String checksum, Boolean unpack, SourceRange range) {}
 
     /** The content digest of a copy from a stage or image: see {@link #sourcesDigest}. */
-    private static final String FROM_STATE = Digest.of("files fixed by the origin's state").value();
+    private static final Digest FROM_STATE = Digest.of("files fixed by the origin's state");
 
     private CopyInstruction() {
     }
@@ -185,15 +185,15 @@ final class CopyInstruction {
                 "link=" + spec.link(), "parents=" + spec.parents(), "excludes=" + spec.excludes(),
                 "checksum=" + checksum, "unpack=" + spec.unpack(),
                 "epoch=" + session.request().sourceDateEpoch());
-        Sources content = sourcesDigest(session, requests, contextRoot, sourceImage, inline, step);
+        SourceDigest content = sourcesDigest(session, requests, contextRoot, sourceImage, inline, step);
         CacheKey key = new CacheKey(state.stateKey(),
                 (spec.add() ? "ADD" : "COPY") + "\u0000" + String.join("\u0000", sources) + "\u0000" + destination,
-                used, content.key(), extras);
+                used, content.digest().value(), extras);
         ImageState stageSource = sourceImage;
         Path context = contextRoot;
         LayerStep.run(session, state, step, key, createdBy(spec.add(), sources, inline, destinationWord),
-                (workspace, warn) -> {
-                    EntryAttributes.expect(content.entries());
+                content.entries(), (workspace, warn) -> {
+                    EntryAttributes.expect(content.files());
                     CopyRequest.Owner owner = chown == null ? null : owner(workspace.rootfs(), chown, step);
                     try (SourceImages.View view = stageSource == null ? null : SourceImages.view(session, stageSource)) {
                         CopyResult result = session.copier().copy(requests.create(view == null ? context : view.root(),
@@ -231,28 +231,21 @@ final class CopyInstruction {
      * stage's layers mounted) would add nothing, so that happens only on a miss, to copy; inline
      * heredoc files are still read.
      */
-    private static Sources sourcesDigest(BuildSession session, RequestFactory requests, Path contextRoot,
-                                         ImageState sourceImage, List<CopyRequest.InlineFile> inline, StepId step)
+    private static SourceDigest sourcesDigest(BuildSession session, RequestFactory requests, Path contextRoot,
+                                              ImageState sourceImage, List<CopyRequest.InlineFile> inline, StepId step)
             throws IOException {
         try {
             if (sourceImage == null) {
-                return Sources.of(session.copier().checksum(requests.create(contextRoot, null, null)));
+                return session.copier().checksum(requests.create(contextRoot, null, null));
             }
             if (inline.isEmpty()) {
-                return new Sources(FROM_STATE, -1);
+                return new SourceDigest(FROM_STATE, 0);
             }
             try (SourceImages.View view = SourceImages.view(session, sourceImage)) {
-                return Sources.of(session.copier().checksum(requests.create(view.root(), null, null)));
+                return session.copier().checksum(requests.create(view.root(), null, null));
             }
         } catch (CopyException e) {
             throw new BuildException(e.getMessage(), step, e);
-        }
-    }
-
-    /** The content part of the key, and how many entries it covers (-1: not counted). */
-    private record Sources(String key, int entries) {
-        static Sources of(SourceDigest digest) {
-            return new Sources(digest.digest().value(), digest.files());
         }
     }
 

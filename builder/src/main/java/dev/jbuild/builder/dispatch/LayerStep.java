@@ -6,6 +6,9 @@ import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.cache.CacheEntry;
 import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.builder.cache.CacheRecord;
+import dev.jbuild.builder.cache.MissExplanation;
+import dev.jbuild.builder.cache.StepInputs;
+import dev.jbuild.builder.files.SourceFile;
 import dev.jbuild.executor.Workspace;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
@@ -16,6 +19,7 @@ import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
 import dev.jbuild.store.LayerStore;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,32 +46,55 @@ final class LayerStep {
 
     static void run(BuildSession session, StageState state, StepId step, CacheKey key, String createdBy, Work work)
             throws IOException, InterruptedException {
+        run(session, state, step, key, createdBy, List.of(), work);
+    }
+
+    /** @param files for COPY/ADD, the source entries the key's content digest covers */
+    static void run(BuildSession session, StageState state, StepId step, CacheKey key, String createdBy,
+                    List<SourceFile> files, Work work) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        Digest keyDigest = key.digest();
+        StepInputs inputs = inputs(state, step, key, files);
+        Digest slot = slot(session, state, step);
+        boolean dryRun = session.request().dryRun();
         if (session.request().cacheAllowed(state.stage())) {
             Optional<CacheRecord> hit = session.cache().lookup(key).filter(r -> usable(session, state, r));
             if (hit.isPresent()) {
                 CacheRecord record = hit.get();
-                recordStackOfOldRecord(session, state, key, record);
                 Descriptor layer = new Descriptor(MediaTypes.OCI_LAYER, record.diffId(), record.size());
-                session.journal(new CacheEntry(key.digest(), record.withStack(stackWith(state, record.diffId())), layer));
+                if (!dryRun) {
+                    recordStackOfOldRecord(session, state, key, record);
+                    session.cache().setSlot(slot, keyDigest);
+                    session.journal(new CacheEntry(keyDigest, record.withStack(stackWith(state, record.diffId())),
+                            layer));
+                }
                 state.addLayer(layer, createdBy, record.created());
-                session.emit(new BuildEvent.StepCached(step));
-                record.warnings().forEach(warning -> session.emit(new BuildEvent.StepWarning(step, warning)));
-                session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
+                cached(session, state, step, record, dryRun, start);
                 return;
             }
-            Optional<CacheEntry> shared = session.sharedLookup(key.digest())
+            Optional<CacheEntry> shared = session.sharedLookup(keyDigest)
                     .filter(e -> e.record().stack().equals(stackWith(state, e.record().diffId())));
             if (shared.isPresent()) {
                 // The layer stays where it is until a later step, a copy or the image itself needs it.
                 CacheEntry entry = shared.get();
-                session.journal(entry);
+                if (!dryRun) {
+                    session.journal(entry);
+                }
                 state.addLayer(entry.blob(), entry.record().diffId(), createdBy, entry.record().created());
-                session.emit(new BuildEvent.StepCached(step));
-                entry.record().warnings().forEach(warning -> session.emit(new BuildEvent.StepWarning(step, warning)));
-                session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
+                cached(session, state, step, entry.record(), dryRun, start);
                 return;
             }
+        }
+        String reason = missReason(session, state, slot, inputs);
+        if (dryRun) {
+            session.emit(new BuildEvent.StepPlanned(step, false, reason == null ? "no earlier build of this step"
+                    : reason));
+            state.stopDryRun("the step before, " + step.label() + ", would run");
+            state.stepDone(step.label(), true);
+            return;
+        }
+        if (reason != null) {
+            session.emit(new BuildEvent.StepCacheMiss(step, reason));
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new BuildCancelledException("build cancelled");
@@ -88,15 +115,55 @@ final class LayerStep {
             session.diffs().commit(LayerStore.chainId(stack), workspace);
         }
         Instant created = Instant.now();
+        // Inputs first: a record is never without the inputs that explain a later miss of it.
+        session.cache().storeInputs(keyDigest, inputs);
         // The whole stack goes into the record so that prune knows every diff directory it needs.
         CacheRecord made = new CacheRecord(layer.digest(), layer.size(), created, stack, warnings);
         session.cache().store(key, made);
-        session.journal(new CacheEntry(key.digest(), made, layer));
+        session.cache().setSlot(slot, keyDigest);
+        session.journal(new CacheEntry(keyDigest, made, layer));
         state.addLayer(layer, createdBy, created);
+        state.stepDone(step.label(), true);
         warnings.forEach(warning -> session.emit(new BuildEvent.StepWarning(step, warning)));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         session.emit(new BuildEvent.StepFinished(step, elapsed));
         session.timed(step, elapsed, false);
+    }
+
+    /** A hit, local or shared: the step is cached (or, in a dry run, planned as cached), with its warnings again. */
+    private static void cached(BuildSession session, StageState state, StepId step, CacheRecord record, boolean dryRun,
+                               long start) {
+        state.stepDone(step.label(), false);
+        session.emit(dryRun ? new BuildEvent.StepPlanned(step, true, null) : new BuildEvent.StepCached(step));
+        record.warnings().forEach(warning -> session.emit(new BuildEvent.StepWarning(step, warning)));
+        session.timed(step, Duration.ofNanos(System.nanoTime() - start), true);
+    }
+
+    /** Why the step misses, compared with the last build of the same step; null when there is nothing to compare. */
+    private static String missReason(BuildSession session, StageState state, Digest slot, StepInputs inputs) {
+        if (session.request().noCache()) {
+            return "--no-cache";
+        }
+        if (!session.request().cacheAllowed(state.stage())) {
+            return "--no-cache-filter " + (state.stage().name() != null ? state.stage().name() : state.stage().index());
+        }
+        return session.cache().slot(slot).flatMap(previous -> session.cache().inputs(previous))
+                .map(before -> MissExplanation.explain(before, inputs, state.lastStepRan())).orElse(null);
+    }
+
+    private static StepInputs inputs(StageState state, StepId step, CacheKey key, List<SourceFile> files) {
+        String rest = Digest.of(key.instruction() + "\u0000" + String.join("\u0000", key.extras())).value();
+        return new StepInputs(step.text(), key.usedArgs(), state.base(), key.parentState().value(), state.lastStep(),
+                key.sourceDigest(), files, rest);
+    }
+
+    /** Where this step stands: the Dockerfile, the context, the stage and the step's place in it. */
+    private static Digest slot(BuildSession session, StageState state, StepId step) {
+        Path context = session.request().contextDir();
+        String file = session.request().graph().syntax().file();
+        String dockerfile = file == null || file.equals("-") ? "-" : Path.of(file).toAbsolutePath().normalize().toString();
+        return Digest.of("jbuild-step-slot-v1\u0000" + (context == null ? "-" : context.toAbsolutePath().normalize())
+                + "\u0000" + dockerfile + "\u0000" + state.stage().index() + "\u0000" + step.position());
     }
 
     private static List<Digest> stackWith(StageState state, Digest top) {

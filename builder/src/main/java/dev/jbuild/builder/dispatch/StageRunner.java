@@ -52,6 +52,15 @@ public final class StageRunner {
         ImageState base = base(session, plan);
         StageState state = new StageState(stage, plan.label(), base, plan.fromCounts());
         state.setTotal(plan.total());
+        state.setBase(baseIdentity(session, stage));
+        if (stage.base() instanceof StageBase.Image) {
+            // What a cache-miss explanation names as the first step's parent when the base image changed.
+            state.stepDone(new StepId(0, plan.label(), 1, plan.total(), "FROM " + stage.baseName(),
+                    stage.from().range()).label(), false);
+        }
+        if (stage.base() instanceof StageBase.StageRef ref && session.stageThatWouldRun(ref.index()) != null) {
+            state.stopDryRun("its base stage " + session.stageThatWouldRun(ref.index()) + " would run");
+        }
         withDefaultPath(state);
         if (!base.config().config().onBuild().isEmpty()) {
             state.updateRun(run -> run.withOnBuild(List.of())); // triggers run once, in the first child
@@ -61,6 +70,9 @@ public final class StageRunner {
                 throw new dev.jbuild.builder.BuildCancelledException("build cancelled");
             }
             dispatch(session, state, step);
+        }
+        if (state.dryRunStop() != null) {
+            session.stageWouldRun(stage.index(), plan.label().isEmpty() ? String.valueOf(stage.index()) : plan.label());
         }
         ImageConfig finished = dateHistory(state.config(), state.baseHistorySize(), session.epoch(),
                 session.started());
@@ -108,6 +120,11 @@ public final class StageRunner {
         }
         StepId from = new StepId(session.nextStepNumber(), plan.label(), 1, plan.total(), "FROM " + stage.baseName()
                 + (stage.name() != null ? " AS " + stage.name() : ""), stage.from().range());
+        if (session.request().dryRun()) {
+            ImageState image = SourceImages.image(session, reference, from);
+            session.emit(new BuildEvent.StepPlanned(from, true, null));
+            return image;
+        }
         long start = System.nanoTime();
         session.emit(new BuildEvent.StepStarted(from));
         ImageState image;
@@ -139,7 +156,17 @@ public final class StageRunner {
         if (isFilesystemStep(instruction)) {
             awaitStages(session, state, instruction);
             StepId step = session.newStep(state, state.nextPosition(), planned.text(), instruction.range());
-            session.emit(new BuildEvent.StepStarted(step));
+            if (session.request().dryRun()) {
+                String stop = dryRunStop(session, state, instruction);
+                if (stop != null) {
+                    session.emit(new BuildEvent.StepPlanned(step, false, stop));
+                    state.stopDryRun("the step before, " + step.label() + ", would run");
+                    state.stepDone(step.label(), true);
+                    return;
+                }
+            } else {
+                session.emit(new BuildEvent.StepStarted(step));
+            }
             try {
                 if (instruction instanceof Run run) {
                     RunInstruction.apply(session, state, run, step);
@@ -167,6 +194,53 @@ public final class StageRunner {
         } else {
             applyConfig(session, state, instruction);
         }
+    }
+
+    /**
+     * In a dry run, why a step would run whatever the cache holds: a step before it would run, or it
+     * copies from a stage that would; null when only its own cache lookup decides.
+     */
+    private static String dryRunStop(BuildSession session, StageState state, Instruction instruction) {
+        if (state.dryRunStop() != null) {
+            return state.dryRunStop();
+        }
+        if (instruction instanceof Copy copy && copy.from() != null) {
+            Expander expander = Expander.of(session, state, instruction.range());
+            java.util.Optional<Stage> source = session.request().graph().stage(expander.word(copy.from()));
+            if (source.isPresent() && session.stageThatWouldRun(source.get().index()) != null) {
+                return "its source stage " + session.stageThatWouldRun(source.get().index()) + " would run";
+            }
+        }
+        return null;
+    }
+
+    /** What the stage is built on, as a cache-miss explanation names it: scratch, a stage, or an image and its ID. */
+    private static String baseIdentity(BuildSession session, Stage stage) throws IOException {
+        StageBase base = stage.base();
+        if (base instanceof StageBase.Scratch) {
+            return "scratch";
+        }
+        if (base instanceof StageBase.StageRef ref) {
+            Stage parent = session.request().graph().stages().get(ref.index());
+            return "stage " + (parent.name() != null ? parent.name() : String.valueOf(parent.index()));
+        }
+        String reference = ((StageBase.Image) base).reference();
+        return reference + "@" + SourceImages.record(session, reference).id().value();
+    }
+
+    /**
+     * The image a stage's chain of FROMs starts from (scratch, or an image): what {@code --squash}
+     * keeps as it is.
+     */
+    public static ImageState rootBase(BuildSession session, Stage stage) throws IOException {
+        Stage current = stage;
+        while (current.base() instanceof StageBase.StageRef ref) {
+            current = session.request().graph().stages().get(ref.index());
+        }
+        if (current.base() instanceof StageBase.Scratch) {
+            return new ImageState(scratch(session), List.of());
+        }
+        return SourceImages.image(session, ((StageBase.Image) current.base()).reference(), null);
     }
 
     /** An instruction that changes only the image config (or the stage's ARGs). */

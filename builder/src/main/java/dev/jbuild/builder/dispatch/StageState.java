@@ -29,6 +29,10 @@ public final class StageState {
     private boolean cmdSet;
     private int position;
     private int total;
+    private String base = "scratch";
+    private String lastStep = "";
+    private boolean lastStepRan;
+    private String dryRunStop;
 
     /**
      * @param fromCounts whether the FROM line is step 1 of the stage, as it is for a stage on an
@@ -145,6 +149,44 @@ public final class StageState {
     public String workdir() {
         String dir = run().workingDir();
         return dir.isEmpty() ? "/" : dir;
+    }
+
+    /** How the stage's FROM resolved, for cache-miss explanations ({@code busybox@sha256:...}). */
+    public String base() {
+        return base;
+    }
+
+    void setBase(String value) {
+        this.base = value;
+    }
+
+    /** The label of the last step dispatched ({@code [2/4] RUN make}). */
+    public String lastStep() {
+        return lastStep;
+    }
+
+    /** Whether the last step ran rather than coming from the cache. */
+    public boolean lastStepRan() {
+        return lastStepRan;
+    }
+
+    void stepDone(String label, boolean ran) {
+        this.lastStep = label;
+        this.lastStepRan = ran;
+    }
+
+    /**
+     * In a dry run, why every later step of the stage would run too (a step before it would run, so its
+     * result is unknown); null while every step so far comes from the cache.
+     */
+    public String dryRunStop() {
+        return dryRunStop;
+    }
+
+    void stopDryRun(String reason) {
+        if (dryRunStop == null) {
+            this.dryRunStop = reason;
+        }
     }
 
     public int nextPosition() {

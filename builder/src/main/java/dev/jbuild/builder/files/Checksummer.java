@@ -15,6 +15,7 @@ import java.util.List;
  * two different inputs serialise alike.
  */
 final class Checksummer {
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
     private final SourceView view;
     private final ItemWalker walker;
     private final ContentHashCache cache;
@@ -31,6 +32,7 @@ final class Checksummer {
 
     SourceDigest digest(List<PlannedItem> items) throws IOException {
         MessageDigest sha = Sha256.newDigest();
+        List<SourceFile> entries = new java.util.ArrayList<>();
         int files = 0;
         for (PlannedItem item : items) {
             if (item instanceof PlannedItem.Local local) {
@@ -38,41 +40,54 @@ final class Checksummer {
                 put(sha, local.relative());
                 put(sha, local.name());
                 for (ItemWalker.Entry entry : walker.walk(local)) {
-                    putEntry(sha, entry);
+                    entries.add(putEntry(sha, entry, local.name()));
                     files++;
                 }
             } else if (item instanceof PlannedItem.Inline inline) {
                 put(sha, "inline");
                 put(sha, inline.name());
-                sha.update(Sha256.newDigest().digest(inline.content()));
+                byte[] content = Sha256.newDigest().digest(inline.content());
+                sha.update(content);
+                entries.add(new SourceFile("<<" + inline.name(), 'f', 0644, "0:0", HEX.formatHex(content)));
                 files++;
             } else if (item instanceof PlannedItem.Url url) {
                 put(sha, "url");
                 put(sha, url.url());
                 put(sha, url.name());
                 // BuildKit keys a URL with --checksum by that checksum, without downloading it.
-                put(sha, urlChecksum != null ? urlChecksum.toLowerCase(java.util.Locale.ROOT)
-                        : fetcher.fetch(url.url()).digest().value());
+                String checksum = urlChecksum != null ? urlChecksum.toLowerCase(java.util.Locale.ROOT)
+                        : fetcher.fetch(url.url()).digest().value();
+                put(sha, checksum);
+                entries.add(new SourceFile(url.url(), 'f', 0600, "0:0", checksum));
                 files++;
             }
         }
-        return new SourceDigest(Digest.finish(sha), files);
+        return new SourceDigest(Digest.finish(sha), files, entries);
     }
 
-    private void putEntry(MessageDigest sha, ItemWalker.Entry entry) throws IOException {
+    private SourceFile putEntry(MessageDigest sha, ItemWalker.Entry entry, String itemName) throws IOException {
         FileStat stat = entry.stat();
         put(sha, "entry");
         put(sha, entry.relative());
         put(sha, String.valueOf(stat.typeLetter()));
         put(sha, Integer.toOctalString(stat.permissions()));
-        put(sha, view.resetsOwner() ? "0:0" : stat.uid() + ":" + stat.gid());
+        String owner = view.resetsOwner() ? "0:0" : stat.uid() + ":" + stat.gid();
+        put(sha, owner);
+        String content = "";
         if (stat.isSymlink()) {
-            put(sha, Files.readSymbolicLink(view.path(entry.sourceRelative())).toString());
+            content = Files.readSymbolicLink(view.path(entry.sourceRelative())).toString();
+            put(sha, content);
         } else if (stat.isDevice()) {
-            put(sha, stat.deviceMajor() + "," + stat.deviceMinor());
+            content = stat.deviceMajor() + "," + stat.deviceMinor();
+            put(sha, content);
         } else if (stat.isRegular()) {
-            sha.update(cache.sha256(entry.sourceRelative(), view.path(entry.sourceRelative()), stat));
+            byte[] digest = cache.sha256(entry.sourceRelative(), view.path(entry.sourceRelative()), stat);
+            sha.update(digest);
+            content = HEX.formatHex(digest);
         }
+        String path = entry.relative().isEmpty() ? itemName : itemName.isEmpty() ? entry.relative()
+                : itemName + "/" + entry.relative();
+        return new SourceFile(path.isEmpty() ? "." : path, stat.typeLetter(), stat.permissions(), owner, content);
     }
 
     private static void put(MessageDigest sha, String value) {

@@ -11,9 +11,16 @@ import java.util.Objects;
  * {@code --checksum} when one is given (then nothing is downloaded).
  *
  * @param files how many entries were covered (for progress and tests)
+ * @param entries every entry covered, in the order the checksum read them (what a cache-miss
+ *     explanation compares)
  */
-public record SourceDigest(Digest digest, int files) {
+public record SourceDigest(Digest digest, int files, java.util.List<SourceFile> entries) {
     public SourceDigest {
         Objects.requireNonNull(digest, "digest");
+        entries = entries == null ? java.util.List.of() : java.util.Collections.unmodifiableList(entries);
+    }
+
+    public SourceDigest(Digest digest, int files) {
+        this(digest, files, java.util.List.of());
     }
 }

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 public final class JsonProgress implements BuildListener {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream out;
+    private final java.util.Map<Integer, String> cacheMisses = new java.util.HashMap<>();
 
     public JsonProgress(PrintStream out) {
         this.out = out;
@@ -32,13 +33,24 @@ public final class JsonProgress implements BuildListener {
             step(node, "step-output", o.step());
             node.put("stream", o.stream().name().toLowerCase(java.util.Locale.ROOT));
             node.put("line", o.line());
+        } else if (event instanceof BuildEvent.StepCacheMiss m) {
+            cacheMisses.put(m.step().number(), m.reason());
+            return; // a field of the step's finished or failed event
+        } else if (event instanceof BuildEvent.StepPlanned p) {
+            step(node, "step-planned", p.step());
+            node.put("cached", p.cached());
+            if (p.reason() != null) {
+                node.put("cacheMiss", p.reason());
+            }
         } else if (event instanceof BuildEvent.StepCached c) {
             step(node, "step-cached", c.step());
         } else if (event instanceof BuildEvent.StepFinished f) {
             step(node, "step-finished", f.step());
             node.put("seconds", f.elapsed().toNanos() / 1e9);
+            putCacheMiss(node, f.step());
         } else if (event instanceof BuildEvent.StepFailed f) {
             step(node, "step-failed", f.step());
+            putCacheMiss(node, f.step());
             node.put("error", f.message());
             node.putArray("lastLines").addAll(f.lastLines().stream().map(JSON.getNodeFactory()::textNode).toList());
         } else if (event instanceof BuildEvent.StepWarning w) {
@@ -60,6 +72,13 @@ public final class JsonProgress implements BuildListener {
         }
         out.println(node);
         out.flush();
+    }
+
+    private void putCacheMiss(ObjectNode node, StepId step) {
+        String reason = cacheMisses.remove(step.number());
+        if (reason != null) {
+            node.put("cacheMiss", reason);
+        }
     }
 
     private static void step(ObjectNode node, String kind, StepId step) {

@@ -34,6 +34,8 @@ public final class PlainProgress implements BuildListener {
             Long start = started.get(o.step().number());
             double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
             out.println("#" + o.step().number() + " " + String.format(Locale.ROOT, "%.3f", seconds) + " " + o.line());
+        } else if (event instanceof BuildEvent.StepCacheMiss m) {
+            out.println("#" + m.step().number() + " cache miss: " + m.reason());
         } else if (event instanceof BuildEvent.StepCached c) {
             out.println("#" + c.step().number() + " CACHED");
         } else if (event instanceof BuildEvent.StepFinished f) {

@@ -55,6 +55,7 @@ public final class TtyProgress implements BuildListener, AutoCloseable {
         final String label;
         final long started = System.nanoTime();
         String state = "";
+        String cacheMiss;
         double seconds = -1;
         final List<String> tail = new ArrayList<>();
 
@@ -109,6 +110,11 @@ public final class TtyProgress implements BuildListener, AutoCloseable {
                 if (row.tail.size() > OUTPUT_LINES) {
                     row.tail.remove(0);
                 }
+            }
+        } else if (event instanceof BuildEvent.StepCacheMiss m) {
+            Row row = rows.get(m.step().number());
+            if (row != null) {
+                row.cacheMiss = m.reason();
             }
         } else if (event instanceof BuildEvent.StepCached c) {
             finish(c.step().number(), "CACHED", 0);
@@ -192,6 +198,9 @@ public final class TtyProgress implements BuildListener, AutoCloseable {
         for (Row row : rows.values()) {
             List<Line> block = new ArrayList<>();
             block.add(stepLine(row, width));
+            if (row.cacheMiss != null) {
+                block.add(new Line(TerminalText.cut(" => => cache miss: " + row.cacheMiss, width), FAINT));
+            }
             if (!row.finished() && !last) {
                 row.tail.forEach(output -> block.add(new Line(TerminalText.cut(OUTPUT_PREFIX + output, width), FAINT)));
             }

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The Docker CLI's ways of showing sizes, ages and long text (go-units and docker/cli formatters). */
-final class DockerFormat {
+public final class DockerFormat {
     private static final String[] DECIMAL_UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
     private static final DateTimeFormatter GO_TIME_STRING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
 
@@ -18,7 +18,7 @@ final class DockerFormat {
     }
 
     /** {@code units.HumanSizeWithPrecision(size, 3)}: decimal units, three significant digits ({@code 4.26MB}). */
-    static String humanSize(long bytes) {
+    public static String humanSize(long bytes) {
         double size = bytes;
         int unit = 0;
         while (size >= 1000 && unit < DECIMAL_UNITS.length - 1) {

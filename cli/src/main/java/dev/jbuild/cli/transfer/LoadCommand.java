@@ -15,6 +15,7 @@ import dev.jbuild.transfer.ImageLoader;
 import dev.jbuild.transfer.LoadOptions;
 import dev.jbuild.transfer.LoadedImage;
 import dev.jbuild.transfer.SigningKeys;
+import dev.jbuild.transfer.crypt.DecryptionKey;
 import java.io.BufferedInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -39,6 +40,9 @@ public final class LoadCommand extends StoreCommand {
                 Args.flag("-q", "--quiet").description("Accepted for Docker compatibility (there is no progress output)."),
                 Args.value(Path.class, Converters.PATH, "KEY", "--verify")
                         .description("Refuse the archive unless every image is signed by this ECDSA P-256 public key (PEM)."),
+                Args.value(Path.class, Converters.PATH, "PRIVATE_KEY", "--decrypt")
+                        .description("Decrypt encrypted layers with this key (PEM private key for jwe and pkcs7, "
+                                + "OpenPGP secret key for pgp); a wrong key or an altered layer loads nothing."),
                 Args.value(Long.class, "RATIO", "--max-expansion").defaultValue("1000")
                         .description("Refuse compressed data that inflates more than RATIO times (and beyond 256 MiB) as "
                                 + "a decompression bomb (default: 1000)."));
@@ -47,11 +51,13 @@ public final class LoadCommand extends StoreCommand {
 
     private final String input;
     private final Path verifyKey;
+    private final Path decryptionKey;
     private final long maxExpansion;
 
     public LoadCommand(ParsedArgs args) {
         this.input = args.value("--input");
         this.verifyKey = args.value("--verify");
+        this.decryptionKey = args.value("--decrypt");
         this.maxExpansion = args.<Long>value("--max-expansion");
     }
 
@@ -64,6 +70,9 @@ public final class LoadCommand extends StoreCommand {
                 .withExpansionLimit(new ExpansionLimit(maxExpansion, ExpansionLimit.DEFAULT.floor()));
         if (verifyKey != null) {
             options = options.withVerifyKey(SigningKeys.readPublic(verifyKey));
+        }
+        if (decryptionKey != null) {
+            options = options.withDecryptionKey(DecryptionKey.read(decryptionKey));
         }
         List<LoadedImage> loaded;
         try (InputStream in = open(context)) {

@@ -13,12 +13,14 @@ import dev.jbuild.store.ImageStore;
 import dev.jbuild.transfer.ImageSaver;
 import dev.jbuild.transfer.SaveOptions;
 import dev.jbuild.transfer.SigningKeys;
+import dev.jbuild.transfer.crypt.Recipient;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,7 +42,10 @@ public final class SaveCommand extends StoreCommand {
                         .description("Layer compression: none (what Docker 25 writes), gzip or zstd (default: gzip)."),
                 Args.value(Path.class, Converters.PATH, "KEY", "--sign")
                         .description("Sign every image with this ECDSA P-256 private key (PEM, from 'jbuild key "
-                                + "generate'), cosign-compatibly."));
+                                + "generate'), cosign-compatibly."),
+                Args.list("SCHEME:KEY", "--encrypt")
+                        .description("Encrypt every layer for this recipient (OCI image encryption): jwe:PUBLIC_KEY.pem, "
+                                + "pkcs7:CERT.pem or pgp:PUBLIC_KEY.asc; repeatable. The config stays readable."));
         spec.addPositional(Args.oneOrMore(0, "IMAGE").completionCandidates(Args.IMAGE_NAMES)
                 .description("Image name, reference or ID (prefix).").build());
         return spec;
@@ -49,12 +54,14 @@ public final class SaveCommand extends StoreCommand {
     private final String output;
     private final String compress;
     private final Path signingKey;
+    private final List<String> recipients;
     private final List<String> images;
 
     public SaveCommand(ParsedArgs args) {
         this.output = args.value("--output");
         this.compress = args.value("--compress");
         this.signingKey = args.value("--sign");
+        this.recipients = args.values("--encrypt");
         this.images = args.positionals(0);
     }
 
@@ -64,6 +71,11 @@ public final class SaveCommand extends StoreCommand {
         if (signingKey != null) {
             options = options.withSigningKey(SigningKeys.readPrivate(signingKey));
         }
+        List<Recipient> encryptFor = new ArrayList<>();
+        for (String recipient : recipients) {
+            encryptFor.add(Recipient.parse(recipient));
+        }
+        options = options.withRecipients(encryptFor);
         ImageSaver saver = new ImageSaver(store);
         if (output == null || output.equals("-")) {
             if (Terminals.stdoutIsTerminal(context)) {

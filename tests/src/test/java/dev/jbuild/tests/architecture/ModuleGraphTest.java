@@ -35,6 +35,7 @@ class ModuleGraphTest {
         MAY_USE.put("executor", Set.of("imagespec", "platform", "layertar"));
         MAY_USE.put("lint", Set.of("parser", "grammar", "imagespec", "platform"));
         MAY_USE.put("transfer", Set.of("store", "layertar", "imagespec", "platform"));
+        MAY_USE.put("analysis", Set.of("transfer", "store", "layertar", "imagespec", "platform"));
         MAY_USE.put("builder", Set.of("parser", "grammar", "store", "executor", "layertar", "imagespec", "platform"));
         // The registry implements the builder's two ports (a base-image source, a cache transport); the
         // builder never imports the registry.
