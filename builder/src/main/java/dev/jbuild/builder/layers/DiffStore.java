@@ -3,6 +3,7 @@ package dev.jbuild.builder.layers;
 import dev.jbuild.builder.ExecutorSetup;
 import dev.jbuild.executor.Workspace;
 import dev.jbuild.layertar.ApplyOptions;
+import dev.jbuild.layertar.DirectoryRename;
 import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.store.Descriptor;
 import dev.jbuild.store.Digest;
@@ -13,8 +14,6 @@ import dev.jbuild.store.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -132,10 +131,10 @@ public final class DiffStore {
         try {
             workspace.saveDiff(temp.resolve("diff"));
             try {
-                Files.move(temp, root.resolve(chain.hex()), StandardCopyOption.ATOMIC_MOVE);
-                temp = null;
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                // another stage or process committed the same chain: identical content
+                // false: another stage or process committed the same chain first, with identical content
+                if (DirectoryRename.renameIfAbsent(temp, root.resolve(chain.hex()))) {
+                    temp = null;
+                }
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("cannot rename within " + root, e);
             }
