@@ -22,6 +22,7 @@ import dev.jbuild.cli.build.TtyProgress;
 import dev.jbuild.cli.lint.PreBuildCheck;
 import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.NetworkMode;
+import dev.jbuild.executor.NetworkProviders;
 import dev.jbuild.executor.StorageDrivers;
 import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.parser.graph.InstructionGraph;
@@ -67,7 +68,8 @@ final class BuildCommand implements CliCommand {
     static final OptionSpec<String> IIDFILE = OptionSpec.single("--iidfile").withLabel("FILE")
             .withDescription("Write the image ID to FILE.");
     static final OptionSpec<String> NETWORK = OptionSpec.single("--network").withLabel("MODE").withDefault("default")
-            .withDescription("Network for RUN steps: default, host or none.");
+            .withDescription("Network for RUN steps: default (a namespace of the step's own, NAT to the outside), "
+                    + "host (the host's, loopback included) or none.");
     static final OptionSpec<String> SECRET = OptionSpec.list("--secret").withLabel("id=ID,src=FILE|env=VAR")
             .withDescription("Expose a secret to RUN --mount=type=secret.");
     static final OptionSpec<String> SSH = OptionSpec.list("--ssh").withLabel("default")
@@ -204,7 +206,7 @@ final class BuildCommand implements CliCommand {
         try (ImageStore store = ImageStore.open(root, options); ImageStore.BuildHold noPrune = store.holdForBuild()) {
             DockerFileCopier copier = new DockerFileCopier(root.resolve("builder").resolve("checksums"));
             ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
-                    Optional.empty(), copier);
+                    Optional.empty(), NetworkProviders.requested(context.env()), copier);
             BuildResult result;
             try {
                 result = builder.build(request, listener);

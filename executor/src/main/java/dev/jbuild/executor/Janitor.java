@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Removes what killed processes left behind: containers still known to the runtime, mounts and
+ * Removes what killed processes left behind: containers still known to the runtime, the network of
+ * their steps (namespace files, and the CNI bridge's interfaces, address leases and NAT rules), mounts and
  * directories of steps, workspaces and probes whose owner (see {@link OwnerLease}) is gone. Safe
  * to run at any time, also while other jbuild processes work: live owners' directories are skipped.
  */
@@ -51,6 +52,8 @@ public final class Janitor {
                     counter.failures.add("container " + state.containerId() + ": " + result.output().strip());
                 }
             }
+            // While the step's namespace file is still mounted: the bridge plugin finds what to un-NAT through it.
+            CniBridgeNetwork.cleanStale(dir);
             for (Path mount : MountTable.under(dir)) {
                 Mounts.unmount(mount);
                 counter.mounts++;

@@ -37,7 +37,12 @@ record OciSpec(String ociVersion, Process process, Root root, String hostname, L
     record Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths, Seccomp seccomp) {
     }
 
-    record Namespace(String type) {
+    /** A namespace to create, or with {@code path} one to join. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Namespace(String type, String path) {
+        Namespace(String type) {
+            this(type, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

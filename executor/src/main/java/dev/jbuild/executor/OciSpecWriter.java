@@ -95,6 +95,7 @@ final class OciSpecWriter {
             for (OciSpec.Namespace namespace : linux.namespaces()) {
                 json.writeStartObject();
                 json.writeStringField("type", namespace.type());
+                stringField(json, "path", namespace.path());
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -10,8 +10,12 @@ final class SpecFactory {
     private SpecFactory() {
     }
 
+    /**
+     * @param networkNamespace the namespace a {@link NetworkMode#DEFAULT} step joins (made and connected by a
+     *     {@link NetworkProvider}); null for the other modes
+     */
     static OciSpec build(Path rootfs, RunSpec spec, ProcessUser user, HostFiles.Paths hostFiles,
-                         List<OciSpec.Mount> stepMounts) {
+                         List<OciSpec.Mount> stepMounts, Path networkNamespace) {
         List<Long> groups = new ArrayList<>();
         for (int gid : user.additionalGids()) {
             groups.add((long) gid);
@@ -28,7 +32,7 @@ final class SpecFactory {
                 // Docker leaves no_new_privs off, so setuid programs (su, sudo) work in a step.
                 false);
         return new OciSpec(OciSpec.VERSION, process, new OciSpec.Root(rootfs.toString(), false),
-                spec.hostname(), mounts(hostFiles, stepMounts), linux(spec.network()));
+                spec.hostname(), mounts(hostFiles, stepMounts), linux(spec.network(), networkNamespace));
     }
 
     /** The mount destinations in mount order: what {@link MountStubs} needs to know. */
@@ -50,12 +54,14 @@ final class SpecFactory {
         return mounts;
     }
 
-    private static OciSpec.Linux linux(NetworkMode network) {
+    private static OciSpec.Linux linux(NetworkMode network, Path networkNamespace) {
         List<OciSpec.Namespace> namespaces = new ArrayList<>(List.of(
                 new OciSpec.Namespace("pid"), new OciSpec.Namespace("ipc"), new OciSpec.Namespace("uts"),
                 new OciSpec.Namespace("mount")));
-        if (network == NetworkMode.NONE) {
-            namespaces.add(new OciSpec.Namespace("network"));
+        switch (network) {
+            case NONE -> namespaces.add(new OciSpec.Namespace("network"));
+            case DEFAULT -> namespaces.add(new OciSpec.Namespace("network", networkNamespace.toString()));
+            case HOST -> { }
         }
         return new OciSpec.Linux(namespaces, DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS,
                 SeccompProfile.dockerEquivalent(System.getProperty("os.arch"), System.getProperty("os.version")));

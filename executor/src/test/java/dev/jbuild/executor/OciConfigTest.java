@@ -21,8 +21,14 @@ class OciConfigTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Path NETNS = Path.of("/run/x/netns");
+
     private static JsonNode config(RunSpec spec, ProcessUser user) {
-        return written(SpecFactory.build(Path.of("/rootfs"), spec, user, HOST_FILES, List.of()));
+        return written(SpecFactory.build(Path.of("/rootfs"), spec, user, HOST_FILES, List.of(), namespaceFor(spec)));
+    }
+
+    private static Path namespaceFor(RunSpec spec) {
+        return spec.network() == NetworkMode.DEFAULT ? NETNS : null;
     }
 
     /** The config.json as {@link OciSpecWriter} writes it, read back. */
@@ -44,10 +50,10 @@ class OciConfigTest {
                 new OciSpec.Mount("/tmp/t", "tmpfs", null, null));
         List<OciSpec> specs = new ArrayList<>();
         specs.add(SpecFactory.build(Path.of("/rootfs"), RunSpec.of(List.of("/bin/sh", "-c", "true")), ProcessUser.ROOT,
-                HOST_FILES, List.of()));
+                HOST_FILES, List.of(), NETNS));
         specs.add(SpecFactory.build(Path.of("/rootfs"), RunSpec.of(List.of("a", "b\"\u00e9")).withCwd("/w")
                 .withEnv(List.of("A=1", "B=\u00e9")).withNetwork(NetworkMode.NONE).withHostname("box"), user,
-                HOST_FILES, stepMounts));
+                HOST_FILES, stepMounts, null));
         specs.add(new OciSpec(OciSpec.VERSION, null, new OciSpec.Root("/r", true), null, null,
                 new OciSpec.Linux(null, null, null, SeccompProfile.dockerEquivalent("amd64", "4.4.0"))));
 
@@ -72,15 +78,19 @@ class OciConfigTest {
         assertEquals(List.of("PATH=" + DockerDefaults.PATH, "HOME=/home/u"), texts(process.path("env")));
     }
 
+    /** Default: the namespace the provider connected, joined by path; none: a new empty one; host: the host's. */
     @Test
-    void noResourceLimitsAndANetworkNamespaceOnlyForNetworkNone() {
-        JsonNode shared = config(RunSpec.of(List.of("true")), ProcessUser.ROOT);
-        JsonNode isolated = config(RunSpec.of(List.of("true")).withNetwork(NetworkMode.NONE), ProcessUser.ROOT);
+    void everyNetworkModeButHostGetsANamespaceOfItsOwn() {
+        JsonNode connected = config(RunSpec.of(List.of("true")), ProcessUser.ROOT);
+        JsonNode none = config(RunSpec.of(List.of("true")).withNetwork(NetworkMode.NONE), ProcessUser.ROOT);
+        JsonNode host = config(RunSpec.of(List.of("true")).withNetwork(NetworkMode.HOST), ProcessUser.ROOT);
 
-        assertTrue(shared.path("linux").path("resources").isMissingNode());
-        assertEquals("{\"uid\":0,\"gid\":0}", shared.path("process").path("user").toString());
-        assertEquals(List.of("pid", "ipc", "uts", "mount"), types(shared.path("linux").path("namespaces")));
-        assertEquals(List.of("pid", "ipc", "uts", "mount", "network"), types(isolated.path("linux").path("namespaces")));
+        assertEquals("{\"uid\":0,\"gid\":0}", connected.path("process").path("user").toString());
+        assertEquals("{\"type\":\"network\",\"path\":\"/run/x/netns\"}",
+                connected.path("linux").path("namespaces").get(4).toString());
+        assertEquals(List.of("pid", "ipc", "uts", "mount", "network"), types(connected.path("linux").path("namespaces")));
+        assertEquals("{\"type\":\"network\"}", none.path("linux").path("namespaces").get(4).toString());
+        assertEquals(List.of("pid", "ipc", "uts", "mount"), types(host.path("linux").path("namespaces")));
     }
 
     @Test

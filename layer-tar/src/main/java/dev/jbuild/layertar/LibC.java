@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * 55 ms of a 0.4 s build; a jffi function is one symbol lookup. Strings go in as NUL-terminated UTF-8
  * copies and output buffers are copied back after the call; every call saves errno for {@link #errno}.
  * {@link Native} is how the rest of jbuild reaches it: {@link NativeFiles}, {@link Xattrs}, the executor's
- * mounts.
+ * mounts and network namespaces.
  */
 public final class LibC {
     private static final int IN_STRING = ArrayFlags.IN | ArrayFlags.NULTERMINATE;
@@ -47,6 +47,8 @@ public final class LibC {
     private final Function lchown = bind("lchown", Type.SINT, Type.POINTER, Type.UINT, Type.UINT);
     private final Function chmod = bind("chmod", Type.SINT, Type.POINTER, Type.UINT);
     private final Function utimensat = bind("utimensat", Type.SINT, Type.SINT, Type.POINTER, Type.POINTER, Type.SINT);
+    private final Function unshare = bind("unshare", Type.SINT, Type.SINT);
+    private final Function setns = bind("setns", Type.SINT, Type.SINT, Type.SINT);
 
     private LibC() {
     }
@@ -180,6 +182,21 @@ public final class LibC {
         call.putArray(times, 0, times.length, ArrayFlags.IN);
         call.putInt(AT_SYMLINK_NOFOLLOW);
         return invoker.invokeInt(utimensat, call);
+    }
+
+    /** Moves the calling thread into new namespaces of the kinds in {@code flags} (CLONE_NEW*). */
+    public int unshare(int flags) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(unshare);
+        call.putInt(flags);
+        return invoker.invokeInt(unshare, call);
+    }
+
+    /** Moves the calling thread into the namespace {@code fd} refers to. */
+    public int setns(int fd, int namespaceType) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(setns);
+        call.putInt(fd);
+        call.putInt(namespaceType);
+        return invoker.invokeInt(setns, call);
     }
 
     /** errno as the last call on this thread left it. */

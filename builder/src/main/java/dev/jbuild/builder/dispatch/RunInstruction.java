@@ -108,6 +108,11 @@ final class RunInstruction {
             throws IOException, InterruptedException {
         Deque<String> last = new ArrayDeque<>();
         long start = System.nanoTime();
+        if (spec.network() == NetworkMode.HOST) {
+            // Said every time: a step that reaches the host's loopback services should never go unnoticed.
+            session.emit(new BuildEvent.Notice("WARNING: " + step.label() + ": runs in the host's network namespace"
+                    + " (--network=host): it reaches the host's interfaces and loopback services"));
+        }
         RunResult result;
         try {
             result = session.sandbox().run(rootfs, spec, (stream, line) -> {
