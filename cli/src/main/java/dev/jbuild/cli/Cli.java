@@ -1,10 +1,13 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.parser.text.Excerpt;
+
 import dev.jbuild.cli.args.ArgParser;
 import dev.jbuild.cli.args.HelpRenderer;
 import dev.jbuild.cli.args.ParsedArgs;
 import dev.jbuild.cli.args.UsageException;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
+import dev.jbuild.parser.text.Excerpt;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -81,7 +84,7 @@ public final class Cli {
         if (e instanceof DockerfileSyntaxException syntax) {
             err.println(syntax.range() == null ? "jbuild: " + syntax.oneLine() : syntax.withCaret());
         } else if (e instanceof UserError) {
-            err.println("jbuild: " + e.getMessage());
+            err.println("jbuild: " + Excerpt.message(e.getMessage()));
         } else if (systemError != null) {
             err.println("jbuild: " + systemError);
         } else {

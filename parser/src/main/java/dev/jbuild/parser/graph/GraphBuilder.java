@@ -12,13 +12,13 @@ import dev.jbuild.parser.instructions.Mount;
 import dev.jbuild.parser.instructions.Run;
 import dev.jbuild.parser.shell.ShellExpander;
 import dev.jbuild.parser.shell.ShellExpansionException;
+import dev.jbuild.parser.shell.SizedVariables;
 import dev.jbuild.parser.shell.VariableLookup;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxTree;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +53,8 @@ public final class GraphBuilder {
 
     private InstructionGraph run(String target) {
         List<Instruction> instructions = InstructionParser.parseAll(tree);
-        Map<String, String> metaEnv = new LinkedHashMap<>(platform.automaticArgs());
+        SizedVariables meta = new SizedVariables(platform.automaticArgs());
+        Map<String, String> metaEnv = meta.asMap();
         List<MetaArg> metaArgs = new ArrayList<>();
         List<StageDraft> drafts = new ArrayList<>();
         for (Instruction instruction : instructions) {
@@ -65,7 +66,7 @@ public final class GraphBuilder {
                 for (ArgDeclaration declaration : arg.declarations()) {
                     String value = argValue(declaration, metaEnv, arg.range());
                     if (value != null) {
-                        metaEnv.put(declaration.name(), value);
+                        set(meta, declaration.name(), value, arg.range());
                     }
                     metaArgs.add(new MetaArg(declaration.name(), declaration.defaultValue(), value, arg.range()));
                 }
@@ -98,7 +99,7 @@ public final class GraphBuilder {
 
     private Stage stage(int index, StageDraft draft, Map<String, String> metaEnv, Map<String, Integer> stageNames) {
         From from = draft.from();
-        VariableLookup meta = VariableLookup.of(metaEnv);
+        VariableLookup meta = VariableLookup.view(metaEnv);
         String baseName = expand(from.image(), meta, from.range());
         if (baseName.isBlank()) {
             throw error("base name (" + from.image() + ") should not be blank", from.range());
@@ -127,7 +128,8 @@ public final class GraphBuilder {
     /** COPY --from and RUN --mount from= name stages (by name or index) or, failing that, images. */
     private void collectDependencies(int index, List<Instruction> instructions, Map<String, String> metaEnv,
             Map<String, Integer> stageNames, List<StageDependency> out) {
-        Map<String, String> stageEnv = new LinkedHashMap<>();
+        SizedVariables variables = new SizedVariables();
+        Map<String, String> stageEnv = variables.asMap();
         for (Instruction instruction : instructions) {
             // Values are only needed to expand --from; one that does not expand is left unset here and
             // reported when the builder dispatches the instruction, as BuildKit does (a pruned stage
@@ -138,14 +140,15 @@ public final class GraphBuilder {
                     if (value == null && declaration.defaultValue() == null) {
                         value = metaEnv.get(declaration.name()); // re-declared global ARG keeps its value
                     }
-                    setOrClear(stageEnv, declaration.name(), value);
+                    set(variables, declaration.name(), value, arg.range());
                 }
             } else if (instruction instanceof Env env) {
                 for (KeyValue pair : env.variables()) {
-                    setOrClear(stageEnv, pair.key(), lenient(() -> expand(pair.value(), VariableLookup.of(stageEnv), env.range())));
+                    set(variables, pair.key(), lenient(() -> expand(pair.value(), VariableLookup.view(stageEnv), env.range())),
+                            env.range());
                 }
             } else if (instruction instanceof Copy copy && copy.from() != null) {
-                String reference = expand(copy.from(), VariableLookup.of(stageEnv), copy.range());
+                String reference = expand(copy.from(), VariableLookup.view(stageEnv), copy.range());
                 out.add(reference(index, StageDependency.Kind.COPY_FROM, reference, stageNames, copy.range()));
             } else if (instruction instanceof Run run) {
                 for (Mount mount : run.mounts()) {
@@ -166,11 +169,12 @@ public final class GraphBuilder {
         }
     }
 
-    private static void setOrClear(Map<String, String> env, String name, String value) {
-        if (value == null) {
-            env.remove(name);
-        } else {
-            env.put(name, value);
+    /** Sets or (for null) clears a variable; variables grown too large stop the build at this line. */
+    private void set(SizedVariables variables, String name, String value, SourceRange range) {
+        try {
+            variables.put(name, value);
+        } catch (SizedVariables.TooLargeException e) {
+            throw error(e.getMessage(), range);
         }
     }
 
@@ -220,7 +224,7 @@ public final class GraphBuilder {
         if (declaration.defaultValue() == null) {
             return null;
         }
-        return expand(declaration.defaultValue(), VariableLookup.of(env), range);
+        return expand(declaration.defaultValue(), VariableLookup.view(env), range);
     }
 
     private String expand(String word, VariableLookup env, SourceRange range) {
