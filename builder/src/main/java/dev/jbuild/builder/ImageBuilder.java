@@ -76,7 +76,7 @@ public final class ImageBuilder {
      */
     public static ImageBuilder open(ImageStore store, String requestedDriver, Optional<Path> runtime,
                                     String requestedNetwork, FileCopier copier) throws IOException {
-        ExecutorLayout layout = new ExecutorLayout(store.root().resolve("executor"));
+        ExecutorLayout layout = Leftovers.executorLayout(store);
         return new ImageBuilder(store, new ExecutorSetup(layout, requestedDriver, runtime, requestedNetwork), copier);
     }
 
