@@ -20,7 +20,9 @@ import dev.jbuild.cli.build.SecretSpecs;
 import dev.jbuild.cli.build.StdinContext;
 import dev.jbuild.cli.build.TtyProgress;
 import dev.jbuild.cli.lint.PreBuildCheck;
+import dev.jbuild.cli.build.StepResourceOptions;
 import dev.jbuild.executor.ExecutorException;
+import dev.jbuild.executor.HostEntry;
 import dev.jbuild.executor.NetworkMode;
 import dev.jbuild.executor.NetworkProviders;
 import dev.jbuild.executor.StorageDrivers;
@@ -70,6 +72,18 @@ final class BuildCommand implements CliCommand {
     static final OptionSpec<String> NETWORK = OptionSpec.single("--network").withLabel("MODE").withDefault("default")
             .withDescription("Network for RUN steps: default (a namespace of the step's own, NAT to the outside), "
                     + "host (the host's, loopback included) or none.");
+    static final OptionSpec<String> ADD_HOST = OptionSpec.list("--add-host").withLabel("HOST:IP")
+            .withDescription("Add a line to every RUN step's /etc/hosts; repeatable.");
+    static final OptionSpec<String> SHM_SIZE = OptionSpec.single("--shm-size").withLabel("SIZE")
+            .withDescription("Size of /dev/shm in RUN steps (default: 64m).");
+    static final OptionSpec<String> ULIMIT = OptionSpec.list("--ulimit").withLabel("NAME=SOFT[:HARD]")
+            .withDescription("A resource limit of RUN steps' processes (nofile, nproc, core...); repeatable.");
+    static final OptionSpec<String> CGROUP_PARENT = OptionSpec.single("--cgroup-parent").withLabel("CGROUP")
+            .withDescription("Parent cgroup of the RUN steps' cgroups.");
+    static final OptionSpec<Long> PIDS_LIMIT = OptionSpec.single(Converters.LONG, "--pids-limit").withLabel("N")
+            .withDescription("Most processes and threads a RUN step may have at once (default: 2048; -1: no limit).");
+    static final OptionSpec<String> MEMORY = OptionSpec.single("-m", "--memory").withLabel("SIZE")
+            .withDescription("Memory limit of each RUN step (default: none).");
     static final OptionSpec<String> SECRET = OptionSpec.list("--secret").withLabel("id=ID,src=FILE|env=VAR")
             .withDescription("Expose a secret to RUN --mount=type=secret.");
     static final OptionSpec<String> SSH = OptionSpec.list("--ssh").withLabel("default")
@@ -87,7 +101,7 @@ final class BuildCommand implements CliCommand {
     static final CommandSpec SPEC = CommandSpec.of("build", "Build an image from a Dockerfile and a context directory.")
             .withOptions(DockerfileOptions.OPTIONS)
             .withOptions(TAG, NO_CACHE, NO_CACHE_FILTER, LABEL, PROGRESS, QUIET, IIDFILE, NETWORK, SECRET, SSH, OUTPUT,
-                    SOURCE_DATE_EPOCH, CHECK)
+                    SOURCE_DATE_EPOCH, CHECK, ADD_HOST, SHM_SIZE, ULIMIT, CGROUP_PARENT, PIDS_LIMIT, MEMORY)
             .withPositionals(CONTEXT);
 
     private final DockerfileOptions dockerfile;
@@ -99,6 +113,8 @@ final class BuildCommand implements CliCommand {
     private final boolean quiet;
     private final String iidFile;
     private final String network;
+    private final List<String> addHosts;
+    private final StepResourceOptions resources;
     private final List<String> secrets;
     private final List<String> ssh;
     private final List<String> outputs;
@@ -116,6 +132,9 @@ final class BuildCommand implements CliCommand {
         this.quiet = args.flag(QUIET);
         this.iidFile = args.value(IIDFILE);
         this.network = args.value(NETWORK);
+        this.addHosts = args.values(ADD_HOST);
+        this.resources = new StepResourceOptions(args.value(PIDS_LIMIT), args.value(MEMORY), args.value(SHM_SIZE),
+                args.values(ULIMIT), args.value(CGROUP_PARENT));
         this.secrets = args.values(SECRET);
         this.ssh = args.values(SSH);
         this.outputs = args.values(OUTPUT);
@@ -257,7 +276,9 @@ final class BuildCommand implements CliCommand {
         }
         BuildRequest.Builder request = BuildRequest.builder(graph, dir).ignore(ignore)
                 .buildArgs(dockerfile.buildArgMap(context.env())).tags(tags).labels(labelMap())
-                .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context));
+                .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context))
+                .resources(resources.toResources());
+        addHosts.forEach(entry -> request.extraHost(HostEntry.parse(entry)));
         noCacheFilter.forEach(request::noCacheStage);
         for (String secret : secrets) {
             Map.Entry<String, byte[]> entry = SecretSpecs.secret(secret, context.env());

@@ -87,7 +87,8 @@ public record ExecutorInfo(String storageDriver, String storageReason, OciRuntim
                         + " (NAT out, the host's loopback out of reach); --network=host shares the host's"
                 : "no provider works: default-network steps fail; --network=host or none still run"));
         features.add(new Feature("user namespaces", false, "not used: steps run as real root, as with a rootful Docker"));
-        features.add(new Feature("resource limits", false, "not set: build steps get no cgroup limits (linux.resources is left out)"));
+        features.add(new Feature("resource limits", true, "pids limit " + StepResources.DEFAULT_PIDS_LIMIT
+                + " per step (--pids-limit); memory only with --memory; /dev/shm 64 MiB (--shm-size); --ulimit, --cgroup-parent"));
         return features;
     }
 

@@ -79,7 +79,7 @@ public final class Sandbox {
                 cleanups.add(network::close);
                 networkNamespace = network.namespace();
             }
-            OciSpec config = SpecFactory.build(root, spec, user, hostFiles, stepMounts, networkNamespace);
+            OciSpec config = SpecFactory.build(root, spec, user, hostFiles, stepMounts, networkNamespace, containerId);
             MountStubs stubs = MountStubs.record(root, SpecFactory.destinations(config));
             cleanups.add(stubs::remove);
             try (OutputStream out = Files.newOutputStream(runDir.resolve("config.json"))) {

@@ -132,7 +132,7 @@ class SelectionTest {
         assertEquals("overlayfs", overlay.name());
         assertTrue(overlay.on(), overlay.detail());
         ExecutorInfo.Feature limits = info.features().get(info.features().size() - 1);
-        assertEquals(new ExecutorInfo.Feature("resource limits", false,
-                "not set: build steps get no cgroup limits (linux.resources is left out)"), limits);
+        assertEquals(new ExecutorInfo.Feature("resource limits", true, "pids limit 2048 per step (--pids-limit); memory"
+                + " only with --memory; /dev/shm 64 MiB (--shm-size); --ulimit, --cgroup-parent"), limits);
     }
 }
