@@ -49,6 +49,7 @@ public final class LibC {
     private final Function utimensat = bind("utimensat", Type.SINT, Type.SINT, Type.POINTER, Type.POINTER, Type.SINT);
     private final Function unshare = bind("unshare", Type.SINT, Type.SINT);
     private final Function setns = bind("setns", Type.SINT, Type.SINT, Type.SINT);
+    private final Function lseek = bind("lseek", Type.SLONG, Type.SINT, Type.SLONG, Type.SINT);
 
     private LibC() {
     }
@@ -197,6 +198,15 @@ public final class LibC {
         call.putInt(fd);
         call.putInt(namespaceType);
         return invoker.invokeInt(setns, call);
+    }
+
+    /** The new offset, or -1; with SEEK_DATA (3) and SEEK_HOLE (4) it finds where a sparse file's data and holes are. */
+    public long lseek(int fd, long offset, int whence) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lseek);
+        call.putInt(fd);
+        call.putLong(offset);
+        call.putInt(whence);
+        return invoker.invokeLong(lseek, call);
     }
 
     /** errno as the last call on this thread left it. */

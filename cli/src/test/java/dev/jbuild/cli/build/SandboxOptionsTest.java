@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.cli.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -42,34 +35,13 @@ class SandboxOptionsTest {
     @TempDir
     Path scratch;
 
-    record Result(int exit, String out, String err) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--root", root.resolve("store").toString()));
-        all.addAll(List.of(args));
-        int exit = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(all.toArray(String[]::new));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static InProcessJbuild.Result run(String... args) {
+        return InProcessJbuild.run(root.resolve("store"), args);
     }
 
     @BeforeAll
     static void importBusybox() throws IOException, InterruptedException {
-        Path bin = Files.createDirectories(root.resolve("busybox/bin"));
-        Files.copy(Path.of(Files.exists(Path.of("/bin/busybox")) ? "/bin/busybox" : "/usr/bin/busybox"), bin.resolve("busybox"));
-        Process list = new ProcessBuilder(bin.resolve("busybox").toString(), "--list").start();
-        for (String applet : new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-            if (!applet.isBlank() && !applet.equals("busybox")) {
-                Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
-            }
-        }
-        list.waitFor();
-        Files.createDirectories(root.resolve("busybox/etc"));
-        Files.createDirectories(root.resolve("busybox/tmp"));
-        Files.writeString(root.resolve("busybox/etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
-        Result imported = run("import", root.resolve("busybox").toString(), "busybox:latest");
-        assertEquals(0, imported.exit(), imported.err());
+        InProcessJbuild.importBusybox(root.resolve("store"), root);
     }
 
     @AfterAll
@@ -88,7 +60,7 @@ class SandboxOptionsTest {
         return dir;
     }
 
-    private static String value(Result result, String name) {
+    private static String value(InProcessJbuild.Result result, String name) {
         return result.err().lines().filter(line -> line.matches("#\\d+ \\d+\\.\\d+ " + name + "=.*"))
                 .map(line -> line.substring(line.indexOf(name + "=") + name.length() + 1)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not printed: " + result.err()));
@@ -96,7 +68,7 @@ class SandboxOptionsTest {
 
     @Test
     void aStepGetsThePidsLimitDockersShmSizeAndNoMemoryLimitByDefault() throws IOException {
-        Result result = run("build", "--progress", "plain", "--no-cache", context("FROM busybox\nRUN " + PROBE + "\n").toString());
+        InProcessJbuild.Result result = run("build", "--progress", "plain", "--no-cache", context("FROM busybox\nRUN " + PROBE + "\n").toString());
 
         assertEquals(0, result.exit(), result.err());
         assertEquals("2048", value(result, "pids"));
@@ -107,7 +79,7 @@ class SandboxOptionsTest {
 
     @Test
     void theBuildsOptionsReachEveryRunStep() throws IOException {
-        Result result = run("build", "--progress", "plain", "--no-cache", "--pids-limit", "100", "--memory", "64m",
+        InProcessJbuild.Result result = run("build", "--progress", "plain", "--no-cache", "--pids-limit", "100", "--memory", "64m",
                 "--shm-size", "128m", "--ulimit", "nofile=1024:2048", "--cgroup-parent", CGROUP_PARENT,
                 "--add-host", "db.internal:10.1.2.3", "--add-host", "v6:2001:db8::1",
                 context("FROM busybox\nRUN " + PROBE + "\n").toString());
@@ -129,7 +101,7 @@ class SandboxOptionsTest {
      */
     @Test
     void aForkBombStopsAtThePidsLimit() throws IOException {
-        Result result = run("build", "--progress", "plain", "--no-cache", "--pids-limit", "40", context(
+        InProcessJbuild.Result result = run("build", "--progress", "plain", "--no-cache", "--pids-limit", "40", context(
                 "FROM busybox\nRUN (n=0; while [ $n -lt 1000 ]; do sleep 30 & n=$((n+1)); echo $n > /tmp/forked; done)"
                         + " 2>/dev/null; kill -9 -1; read n < /tmp/forked; echo forked=$n\n").toString());
 
@@ -140,9 +112,9 @@ class SandboxOptionsTest {
 
     @Test
     void aStepOnTheHostsNetworkSaysSoInTheBuildOutput() throws IOException {
-        Result host = run("build", "--progress", "plain", "--no-cache", "--network", "host",
+        InProcessJbuild.Result host = run("build", "--progress", "plain", "--no-cache", "--network", "host",
                 context("FROM busybox\nRUN true\n").toString());
-        Result isolated = run("build", "--progress", "plain", "--no-cache", context("FROM busybox\nRUN true\n").toString());
+        InProcessJbuild.Result isolated = run("build", "--progress", "plain", "--no-cache", context("FROM busybox\nRUN true\n").toString());
 
         assertEquals(0, host.exit(), host.err());
         assertTrue(host.err().contains("# WARNING: [2/2] RUN true: runs in the host's network namespace (--network=host)"),
