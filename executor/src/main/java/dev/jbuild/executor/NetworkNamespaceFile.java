@@ -56,9 +56,9 @@ final class NetworkNamespaceFile {
             }
             return null;
         } finally {
-            if (libc.setns(host, CLONE_NEWNET) != 0) {
-                // The thread ends right after; nothing else runs in the namespace it is left in.
-            }
+            // Back to the host's namespace; should that fail, the thread ends right after anyway, and nothing
+            // else ever runs on it.
+            libc.setns(host, CLONE_NEWNET);
             libc.close(host);
         }
     }
