@@ -50,13 +50,18 @@ public class ScalingBenchmark {
 
     @Setup(Level.Trial)
     public void generate() {
-        text = switch (shape) {
+        text = text(shape, instructions);
+        linter = new Linter(LintConfig.defaults(), null);
+    }
+
+    /** A file of {@code instructions} instructions of the given shape. */
+    static String text(String shape, int instructions) {
+        return switch (shape) {
             case "generated" -> GeneratedDockerfile.of(instructions);
             case "args" -> oneStage(instructions, i -> "ARG A" + i + "=v" + i);
             case "runs" -> oneStage(instructions, i -> "RUN true");
             default -> throw new IllegalArgumentException(shape);
         };
-        linter = new Linter(LintConfig.defaults(), null);
     }
 
     private static String oneStage(int count, java.util.function.IntFunction<String> line) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>slirp4netns reads its standard input as the exit descriptor: it exits when that pipe closes, which
  * the kernel does when this JVM ends, {@code kill -9} included, so it never outlives its step's owner.
+ * A step does not wait for that exit: leaving the mount namespace of its sandbox takes the kernel 20 ms or
+ * more (an RCU grace period), three times what the whole attach costs. The process is reaped in the
+ * background, and a JVM that ends waits for the ones still exiting ({@link #awaitExits}).
  */
 final class Slirp4netnsNetwork implements NetworkProvider {
     static final String NAME = "slirp4netns";
@@ -30,6 +35,10 @@ final class Slirp4netnsNetwork implements NetworkProvider {
         thread.setDaemon(true);
         return thread;
     });
+
+    private static final Set<Process> EXITING = ConcurrentHashMap.newKeySet();
+    private static final long EXIT_WAIT_MILLIS = 2_000;
+    private static boolean exitHookInstalled;
 
     private final Path executable;
 
@@ -88,20 +97,40 @@ final class Slirp4netnsNetwork implements NetworkProvider {
                 + (why.isEmpty() ? "" : ": " + why.substring(why.lastIndexOf('\n') + 1)));
     }
 
+    /** Ends the exit descriptor (slirp4netns then exits by itself) and lets the process go without waiting. */
     private static void stop(Process process) {
         if (process == null) {
             return;
         }
+        installExitHook();
+        EXITING.add(process);
+        process.onExit().thenRun(() -> EXITING.remove(process));
         try {
-            process.getOutputStream().close(); // end of the exit descriptor: slirp4netns exits
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            process.getOutputStream().close();
         } catch (IOException e) {
             process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static synchronized void installExitHook() {
+        if (!exitHookInstalled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(Slirp4netnsNetwork::awaitExits, "jbuild-slirp4netns-exits"));
+            exitHookInstalled = true;
+        }
+    }
+
+    /** Waits (briefly) for the slirp4netns processes still exiting, so that none outlives this JVM. */
+    static void awaitExits() {
+        long deadline = System.currentTimeMillis() + EXIT_WAIT_MILLIS;
+        for (Process process : List.copyOf(EXITING)) {
+            try {
+                if (!process.waitFor(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
