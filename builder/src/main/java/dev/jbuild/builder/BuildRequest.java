@@ -1,6 +1,8 @@
 package dev.jbuild.builder;
 
+import dev.jbuild.executor.HostEntry;
 import dev.jbuild.executor.NetworkMode;
+import dev.jbuild.executor.StepResources;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.ignore.DockerIgnore;
 import java.nio.file.Path;
@@ -25,6 +27,9 @@ import java.util.Set;
  * @param noCache {@code --no-cache}: run every step
  * @param noCacheStages {@code --no-cache-filter}: stage names or indexes (lower case) whose steps run
  * @param network the default network of RUN steps ({@code --network})
+ * @param extraHosts {@code --add-host} entries, added to every RUN step's /etc/hosts
+ * @param resources {@code --pids-limit}, {@code --memory}, {@code --shm-size}, {@code --ulimit} and
+ *     {@code --cgroup-parent} for every RUN step
  * @param secrets {@code --secret} contents by id
  * @param sshAgents {@code --ssh} agent sockets by id
  * @param sourceDateEpoch {@code --source-date-epoch}, or null
@@ -47,6 +52,8 @@ public record BuildRequest(
         boolean noCache,
         Set<String> noCacheStages,
         NetworkMode network,
+        List<HostEntry> extraHosts,
+        StepResources resources,
         Map<String, byte[]> secrets,
         Map<String, Path> sshAgents,
         Long sourceDateEpoch,
@@ -66,6 +73,8 @@ public record BuildRequest(
         labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         noCacheStages = Set.copyOf(noCacheStages);
         network = network == null ? NetworkMode.DEFAULT : network;
+        extraHosts = List.copyOf(extraHosts);
+        resources = resources == null ? StepResources.defaults() : resources;
         secrets = Map.copyOf(secrets);
         sshAgents = Map.copyOf(sshAgents);
         namedContexts = Map.copyOf(namedContexts);
@@ -96,6 +105,8 @@ public record BuildRequest(
         private boolean noCache;
         private final Set<String> noCacheStages = new LinkedHashSet<>();
         private NetworkMode network = NetworkMode.DEFAULT;
+        private final List<HostEntry> extraHosts = new ArrayList<>();
+        private StepResources resources = StepResources.defaults();
         private final Map<String, byte[]> secrets = new LinkedHashMap<>();
         private final Map<String, Path> sshAgents = new LinkedHashMap<>();
         private Long sourceDateEpoch;
@@ -157,6 +168,16 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder extraHost(HostEntry entry) {
+            extraHosts.add(entry);
+            return this;
+        }
+
+        public Builder resources(StepResources value) {
+            this.resources = value;
+            return this;
+        }
+
         public Builder secret(String id, byte[] content) {
             secrets.put(id, content.clone());
             return this;
@@ -209,7 +230,8 @@ public record BuildRequest(
 
         public BuildRequest build() {
             return new BuildRequest(graph, contextDir, ignore, buildArgs, tags, labels, noCache, noCacheStages,
-                    network, secrets, sshAgents, sourceDateEpoch, serial, namedContexts, pull, baseImages, cacheFrom, squash, dryRun);
+                    network, extraHosts, resources, secrets, sshAgents, sourceDateEpoch, serial, namedContexts, pull,
+                    baseImages, cacheFrom, squash, dryRun);
         }
     }
 }

@@ -19,6 +19,7 @@ public final class ExecutorSetup {
     private final ExecutorLayout layout;
     private final String requestedDriver;
     private final Optional<Path> runtime;
+    private final String requestedNetwork;
     private StorageDriver driver;
     private Sandbox sandbox;
     private String driverReason = "";
@@ -30,9 +31,18 @@ public final class ExecutorSetup {
      * @param runtime a runtime binary to use instead of runc/crun, or empty
      */
     public ExecutorSetup(ExecutorLayout layout, String requestedDriver, Optional<Path> runtime) {
+        this(layout, requestedDriver, runtime, null);
+    }
+
+    /**
+     * @param requestedNetwork what connects default-network steps ({@code slirp4netns}, {@code cni-bridge}), or
+     *     null to probe (see {@link dev.jbuild.executor.NetworkProviders})
+     */
+    public ExecutorSetup(ExecutorLayout layout, String requestedDriver, Optional<Path> runtime, String requestedNetwork) {
         this.layout = layout;
         this.requestedDriver = requestedDriver;
         this.runtime = runtime;
+        this.requestedNetwork = requestedNetwork;
     }
 
     /** Already chosen parts (tests, embedding). */
@@ -40,6 +50,7 @@ public final class ExecutorSetup {
         this.layout = null;
         this.requestedDriver = driver.name();
         this.runtime = Optional.empty();
+        this.requestedNetwork = null;
         this.driver = driver;
         this.sandbox = sandbox;
         this.cleaned = true;
@@ -59,7 +70,7 @@ public final class ExecutorSetup {
         if (sandbox == null) {
             cleanOnce();
             RuntimeProbe.Selection selection = RuntimeProbe.select(runtime, layout);
-            sandbox = new Sandbox(selection.runtime(), layout);
+            sandbox = new Sandbox(selection.runtime(), layout, requestedNetwork);
             runtimeReason = selection.reason();
         }
         return sandbox;

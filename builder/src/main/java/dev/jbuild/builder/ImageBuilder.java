@@ -72,8 +72,17 @@ public final class ImageBuilder {
      */
     public static ImageBuilder open(ImageStore store, String requestedDriver, Optional<Path> runtime,
                                     FileCopier copier) throws IOException {
-        ExecutorLayout layout = new ExecutorLayout(store.root().resolve("executor"));
-        return new ImageBuilder(store, new ExecutorSetup(layout, requestedDriver, runtime), copier);
+        return open(store, requestedDriver, runtime, null, copier);
+    }
+
+    /**
+     * @param requestedNetwork what connects default-network RUN steps ({@code JBUILD_NETWORK_PROVIDER}), or null
+     *     to take the first provider a probe finds working
+     */
+    public static ImageBuilder open(ImageStore store, String requestedDriver, Optional<Path> runtime,
+                                    String requestedNetwork, FileCopier copier) throws IOException {
+        ExecutorLayout layout = Leftovers.executorLayout(store);
+        return new ImageBuilder(store, new ExecutorSetup(layout, requestedDriver, runtime, requestedNetwork), copier);
     }
 
     /** Why this driver and runtime were chosen, for {@code --debug} output. */

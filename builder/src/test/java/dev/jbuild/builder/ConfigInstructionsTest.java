@@ -46,6 +46,24 @@ class ConfigInstructionsTest extends BuilderTest {
         assertEquals(1, result.image().diffIds().size());
     }
 
+    /** ENV values that double at every line: the build stops at the line that passes the limit, at once. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void anEnvironmentThatDoublesAtEveryLineFailsAtTheLineThatPassesTheLimit() {
+        StringBuilder dockerfile = new StringBuilder("FROM busybox\nENV V0=0123456789abcdef\n");
+        for (int i = 1; i <= 50; i++) {
+            dockerfile.append("ENV V").append(i).append("=${V").append(i - 1).append("}${V").append(i - 1).append("}\n");
+        }
+
+        dev.jbuild.parser.syntax.DockerfileSyntaxException error = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.jbuild.parser.syntax.DockerfileSyntaxException.class, () -> fixture.build(dockerfile.toString(), null));
+
+        // 16 characters doubled 16 times (V16, line 18) is 1 MiB exactly; V17 (line 19) would be twice that.
+        assertTrue(error.oneLine().startsWith("Dockerfile:19:1: failed to process \"${V16}${V16}\": the expanded value"
+                + " is longer than 1048576 characters"), error.oneLine());
+        assertTrue(error.oneLine().length() < 400, error.oneLine());
+    }
+
     @Test
     void labelsExposeVolumesStopsignalUserAndMaintainerHaveDockersShape() throws Exception {
         BuildResult result = fixture.build("FROM busybox\nARG PORT=80\nLABEL k=v \"k 2\"=\"v 2\"\n"

@@ -30,8 +30,11 @@ import dev.jbuild.cli.registry.RegistryOptions;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
+import dev.jbuild.cli.build.StepResourceOptions;
 import dev.jbuild.executor.ExecutorException;
+import dev.jbuild.executor.HostEntry;
 import dev.jbuild.executor.NetworkMode;
+import dev.jbuild.executor.NetworkProviders;
 import dev.jbuild.executor.StorageDrivers;
 import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.imagespec.Reference;
@@ -79,7 +82,16 @@ final class BuildCommand implements CliCommand {
                 Args.flag("-q", "--quiet").description("Print only the image ID (the same as --progress quiet)."),
                 Args.file("FILE", "--iidfile").description("Write the image ID to FILE."),
                 Args.value("NETWORK", "--network").defaultValue("default").completionCandidates(List.of("default", "host", "none"))
-                        .description("Network for RUN steps: default, host or none."),
+                        .description("Network for RUN steps: default (a namespace of the step's own, NAT to the "
+                                + "outside), host (the host's, loopback included) or none."),
+                Args.list("HOST:IP", "--add-host").description("Add a line to every RUN step's /etc/hosts; repeatable."),
+                Args.value("SIZE", "--shm-size").description("Size of /dev/shm in RUN steps (default: 64m)."),
+                Args.list("NAME=SOFT[:HARD]", "--ulimit")
+                        .description("A resource limit of RUN steps' processes (nofile, nproc, core...); repeatable."),
+                Args.value("CGROUP", "--cgroup-parent").description("Parent cgroup of the RUN steps' cgroups."),
+                Args.value(Long.class, "N", "--pids-limit").description("Most processes and threads a RUN step may "
+                        + "have at once (default: 2048; -1: no limit)."),
+                Args.value("SIZE", "-m", "--memory").description("Memory limit of each RUN step (default: none)."),
                 Args.list("id=ID,src=FILE|env=VAR", "--secret").description("Expose a secret to RUN --mount=type=secret."),
                 Args.list("default", "--ssh").description("Forward the SSH agent to RUN --mount=type=ssh."),
                 Args.list("type=TYPE[,dest=PATH]", "-o", "--output")
@@ -126,6 +138,8 @@ final class BuildCommand implements CliCommand {
     private final boolean quiet;
     private final String iidFile;
     private final String network;
+    private final List<String> addHosts;
+    private final StepResourceOptions resources;
     private final List<String> secrets;
     private final List<String> ssh;
     private final List<String> outputs;
@@ -155,6 +169,9 @@ final class BuildCommand implements CliCommand {
         this.quiet = args.flag("--quiet");
         this.iidFile = args.value("--iidfile");
         this.network = args.value("--network");
+        this.addHosts = args.values("--add-host");
+        this.resources = new StepResourceOptions(args.value("--pids-limit"), args.value("--memory"),
+                args.value("--shm-size"), args.values("--ulimit"), args.value("--cgroup-parent"));
         this.secrets = args.values("--secret");
         this.ssh = args.values("--ssh");
         this.outputs = args.values("--output");
@@ -268,7 +285,7 @@ final class BuildCommand implements CliCommand {
              BuildRemotes remotes = new BuildRemotes(store, registry.registries(context), context.err())) {
             DockerFileCopier copier = new DockerFileCopier(root.resolve("builder").resolve("checksums"));
             ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
-                    Optional.empty(), copier);
+                    Optional.empty(), NetworkProviders.requested(context.env()), copier);
             remotes.wire(requestBuilder.pull(pull), cacheFromSpecs, listener);
             BuildRequest request = requestBuilder.build();
             BuildResult result;
@@ -361,7 +378,8 @@ final class BuildCommand implements CliCommand {
         BuildRequest.Builder request = BuildRequest.builder(graph, dir).ignore(ignore)
                 .buildArgs(dockerfile.buildArgMap(context.env())).tags(tags).labels(labelMap())
                 .noCache(noCache).network(networkMode(network)).sourceDateEpoch(epoch(context))
-                .squash(squash).dryRun(dryRun);
+                .squash(squash).dryRun(dryRun).resources(resources.toResources());
+        addHosts.forEach(entry -> request.extraHost(HostEntry.parse(entry)));
         noCacheFilter.forEach(request::noCacheStage);
         for (Map.Entry<String, NamedContext> named : NamedContexts.parse(buildContexts).entrySet()) {
             request.namedContext(named.getKey(), named.getValue());

@@ -4,6 +4,7 @@ import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.platform.EditDistance;
+import dev.jbuild.parser.text.Excerpt;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -194,7 +195,7 @@ public final class Cli {
         if (e instanceof DockerfileSyntaxException syntax) {
             err.println(syntax.range() == null ? "jbuild: " + syntax.oneLine() : syntax.withCaret());
         } else if (e instanceof UserError || e instanceof ImageSpecException) {
-            err.println("jbuild: " + e.getMessage());
+            err.println("jbuild: " + Excerpt.message(e.getMessage()));
         } else if (systemError != null) {
             err.println("jbuild: " + systemError);
         } else {

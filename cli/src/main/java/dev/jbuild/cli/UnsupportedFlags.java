@@ -30,7 +30,7 @@ final class UnsupportedFlags {
         }
     }
 
-    private static final String LIMITS = "RUN steps run without cgroup resource limits";
+    private static final String LIMITS = "RUN steps take --memory and --pids-limit, not CPU limits or swap";
 
     private static final List<Flag> FLAGS = List.of(
             new Flag("build", "--allow", "1", Set.of(), "no entitlements (network.host, security.insecure) can be granted"),
@@ -44,7 +44,6 @@ final class UnsupportedFlags {
             new Flag("build", "-c,--cpu-shares", "1", Set.of(), LIMITS),
             new Flag("build", "--cpuset-cpus", "1", Set.of(), LIMITS),
             new Flag("build", "--cpuset-mems", "1", Set.of(), LIMITS),
-            new Flag("build", "-m,--memory", "1", Set.of(), LIMITS),
             new Flag("build", "--memory-swap", "1", Set.of(), LIMITS),
             new Flag("build", "--isolation", "1", Set.of("default"), "only the default isolation exists on Linux"),
             new Flag("build", "--security-opt", "1", Set.of(), "RUN steps run with Docker's default seccomp and capabilities only"),

@@ -247,10 +247,10 @@ class CommandLineTest {
 
     @Test
     void dockerFlagsJbuildDoesNotImplementSaySoAndNoOpsPass() {
-        Run memory = run("build", "--memory", "1g", ".");
-        assertEquals(1, memory.exit());
-        assertEquals("jbuild: build --memory is not implemented (a Docker flag): RUN steps run without cgroup "
-                + "resource limits\n", memory.err());
+        Run cpus = run("build", "--cpu-quota", "50000", ".");
+        assertEquals(1, cpus.exit());
+        assertEquals("jbuild: build --cpu-quota is not implemented (a Docker flag): RUN steps take --memory and "
+                + "--pids-limit, not CPU limits or swap\n", cpus.err());
         Run attest = run("-f", "Dockerfile", "--attest", "type=sbom", ".");
         assertEquals("jbuild: build --attest is not implemented (a Docker flag): jbuild writes no attestations\n",
                 attest.err());

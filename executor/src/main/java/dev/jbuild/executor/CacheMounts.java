@@ -1,11 +1,10 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.DirectoryRename;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -202,9 +201,7 @@ final class CacheMounts {
             Files.setAttribute(temporary, "unix:uid", cache.uid());
             Files.setAttribute(temporary, "unix:gid", cache.gid());
             Files.setAttribute(temporary, "unix:mode", cache.mode() & 07777);
-            try {
-                Files.move(temporary, directory, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            if (!DirectoryRename.renameIfAbsent(temporary, directory)) {
                 Files.delete(temporary);
             }
         }

@@ -2,11 +2,11 @@ package dev.jbuild.executor;
 
 import dev.jbuild.layertar.Change;
 import dev.jbuild.platform.Xattrs;
+import dev.jbuild.layertar.SparseFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -97,7 +97,8 @@ final class DiffSaver {
         if (Files.isSymbolicLink(source)) {
             Files.createSymbolicLink(destination, Files.readSymbolicLink(source));
         } else {
-            Files.copy(source, destination, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            // Holes stay holes; owner, mode, xattrs and time are copied below.
+            SparseFiles.copy(source, destination);
         }
         copyOwnershipModeAndXattrs(source, destination);
         FileTime mtime = Files.getLastModifiedTime(source, LinkOption.NOFOLLOW_LINKS);

@@ -32,7 +32,13 @@ final class DockerDefaults {
             new OciSpec.Mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro")),
             new OciSpec.Mount("/sys/fs/cgroup", "cgroup", "cgroup", List.of("nosuid", "noexec", "nodev", "relatime", "ro")),
             new OciSpec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")),
-            new OciSpec.Mount("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k")));
+            shm(StepResources.DEFAULT_SHM_SIZE));
+
+    /** The /dev/shm tmpfs of {@code --shm-size} bytes (64 MiB unless the build asks for another size). */
+    static OciSpec.Mount shm(long bytes) {
+        return new OciSpec.Mount("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777",
+                "size=" + bytes));
+    }
 
     /** Docker's default PATH, used when a step's environment has none. */
     static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the executor finds on this host, for {@code jbuild info}: the storage driver and runtime it
- * would use and why, and the kernel features that matter, each with whether it is on and why.
+ * What the executor finds on this host, for {@code jbuild info}: the storage driver, runtime and network
+ * provider it would use and why, and the kernel features that matter, each with whether it is on and why.
  *
  * @param storageDriver the driver's name, or null when none can be used
  * @param runtime the runtime, or null when none works ({@code runtimeReason} then says why)
+ * @param network what connects a default-network step ({@link NetworkProviders}), or null when nothing
+ *     does ({@code networkReason} then says why)
  */
 public record ExecutorInfo(String storageDriver, String storageReason, OciRuntime runtime, String runtimeReason,
-                           String kernel, String architecture, List<Feature> features) {
+                           String network, String networkReason, String kernel, String architecture,
+                           List<Feature> features) {
 
     /** One kernel or host feature: whether it is usable or used, and a one-line explanation. */
     public record Feature(String name, boolean on, String detail) {
@@ -31,8 +34,10 @@ public record ExecutorInfo(String storageDriver, String storageReason, OciRuntim
      * reported as a reason.
      *
      * @param requestedDriver {@code --storage-driver} / {@code JBUILD_STORAGE_DRIVER}, null to detect
+     * @param requestedNetwork {@code JBUILD_NETWORK_PROVIDER}, null to probe
      */
-    public static ExecutorInfo gather(ExecutorLayout layout, String requestedDriver, Optional<Path> runtimeOverride) {
+    public static ExecutorInfo gather(ExecutorLayout layout, String requestedDriver, Optional<Path> runtimeOverride,
+                                      String requestedNetwork) {
         String driver;
         String driverReason;
         try {
@@ -53,11 +58,21 @@ public record ExecutorInfo(String storageDriver, String storageReason, OciRuntim
             runtime = null;
             runtimeReason = e.getMessage();
         }
-        return new ExecutorInfo(driver, driverReason, runtime, runtimeReason, System.getProperty("os.version"),
-                System.getProperty("os.arch"), features(layout));
+        String network;
+        String networkReason;
+        try {
+            NetworkProviders.Selection selection = NetworkProviders.select(requestedNetwork, layout);
+            network = selection.name();
+            networkReason = selection.reason();
+        } catch (ExecutorException e) {
+            network = null;
+            networkReason = e.getMessage();
+        }
+        return new ExecutorInfo(driver, driverReason, runtime, runtimeReason, network, networkReason,
+                System.getProperty("os.version"), System.getProperty("os.arch"), features(layout, network));
     }
 
-    private static List<Feature> features(ExecutorLayout layout) {
+    private static List<Feature> features(ExecutorLayout layout, String network) {
         List<Feature> features = new ArrayList<>();
         OverlayProbe.Result overlay = OverlayProbe.probe(layout.probes());
         features.add(new Feature("overlayfs", overlay.usable(), overlay.reason()));
@@ -67,10 +82,13 @@ public record ExecutorInfo(String storageDriver, String storageReason, OciRuntim
                 : "turned off (" + options + "): the upper directory must be a complete, portable diff"));
         features.add(seccomp());
         features.add(cgroups());
-        features.add(new Feature("network namespace per step", false,
-                "only for --network=none; default shares the host's network (no bridge or NAT without a daemon)"));
+        features.add(new Feature("network namespace per step", network != null, network != null
+                ? "default network: a namespace of its own connected by " + network
+                        + " (NAT out, the host's loopback out of reach); --network=host shares the host's"
+                : "no provider works: default-network steps fail; --network=host or none still run"));
         features.add(new Feature("user namespaces", false, "not used: steps run as real root, as with a rootful Docker"));
-        features.add(new Feature("resource limits", false, "not set: build steps get no cgroup limits (linux.resources is left out)"));
+        features.add(new Feature("resource limits", true, "pids limit " + StepResources.DEFAULT_PIDS_LIMIT
+                + " per step (--pids-limit); memory only with --memory; /dev/shm 64 MiB (--shm-size); --ulimit, --cgroup-parent"));
         return features;
     }
 

@@ -13,15 +13,13 @@ import java.util.List;
  * its diff (BuildKit mounts them the same way).
  */
 final class HostFiles {
-    private static final Path HOST_RESOLV_CONF = Path.of("/etc/resolv.conf");
-
     record Paths(Path hosts, Path resolvConf, Path hostname) {
     }
 
     private HostFiles() {
     }
 
-    static Paths write(Path runDir, String hostname, List<String> extraHosts) throws IOException {
+    static Paths write(Path runDir, String hostname, List<String> extraHosts, NetworkMode network) throws IOException {
         StringBuilder hosts = new StringBuilder()
                 .append("127.0.0.1\tlocalhost ").append(hostname).append('\n')
                 .append("::1\tlocalhost ip6-localhost ip6-loopback\n");
@@ -30,11 +28,7 @@ final class HostFiles {
         }
         Path hostsFile = writeReadable(runDir.resolve("hosts"), hosts.toString());
         Path hostnameFile = writeReadable(runDir.resolve("hostname"), hostname + "\n");
-        // The step shares the host's network namespace (or has none), so the host's resolvers are
-        // the ones that work; unlike Docker's bridge, no 127.0.0.x entry needs replacing.
-        String resolvConf = Files.isReadable(HOST_RESOLV_CONF)
-                ? Files.readString(HOST_RESOLV_CONF, StandardCharsets.UTF_8) : "";
-        Path resolvFile = writeReadable(runDir.resolve("resolv.conf"), resolvConf);
+        Path resolvFile = writeReadable(runDir.resolve("resolv.conf"), ResolvConf.forStep(network == NetworkMode.HOST));
         return new Paths(hostsFile, resolvFile, hostnameFile);
     }
 

@@ -1,16 +1,16 @@
 package dev.jbuild.executor;
 
 /**
- * A step's network. Without a daemon there is no bridge, NAT or DNS proxy to attach a container
- * to, so {@link #DEFAULT} shares the host's network namespace: the step reaches what the host
- * reaches, with the host's resolv.conf, as {@code docker build} users expect from the default
- * network. It differs from Docker in that the step also sees the host's interfaces and can bind
- * the host's ports.
+ * A step's network, as {@code docker build} (BuildKit) gives it.
  */
 public enum NetworkMode {
-    /** The host's network namespace (see the class comment). */
+    /**
+     * A network namespace of the step's own with outbound connectivity through NAT, connected by the
+     * {@link NetworkProviders provider} a probe finds working; the host's loopback and interfaces are out of
+     * reach, and resolv.conf lists the host's resolvers that work from there ({@link ResolvConf}).
+     */
     DEFAULT,
-    /** The host's network namespace, as asked. */
+    /** The host's network namespace, as asked ({@code --network=host}): the step sees everything the host does. */
     HOST,
     /** A new network namespace with only the loopback interface. */
     NONE

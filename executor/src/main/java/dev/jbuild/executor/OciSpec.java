@@ -15,7 +15,11 @@ record OciSpec(String ociVersion, Process process, Root root, String hostname, L
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Process(boolean terminal, User user, List<String> args, List<String> env, String cwd,
-                   Capabilities capabilities, boolean noNewPrivileges) {
+                   Capabilities capabilities, List<Rlimit> rlimits, boolean noNewPrivileges) {
+    }
+
+    /** {@code hard} and {@code soft} are unsigned in the spec: -1 is RLIM_INFINITY. */
+    record Rlimit(String type, long hard, long soft) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,10 +38,27 @@ record OciSpec(String ociVersion, Process process, Root root, String hostname, L
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths, Seccomp seccomp) {
+    record Linux(List<Namespace> namespaces, String cgroupsPath, Resources resources, List<String> maskedPaths,
+                 List<String> readonlyPaths, Seccomp seccomp) {
     }
 
-    record Namespace(String type) {
+    /** {@code linux.resources}: only what a build sets. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Resources(Pids pids, Memory memory) {
+    }
+
+    record Pids(long limit) {
+    }
+
+    record Memory(long limit) {
+    }
+
+    /** A namespace to create, or with {@code path} one to join. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Namespace(String type, String path) {
+        Namespace(String type) {
+            this(type, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -84,6 +84,17 @@ final class OciSpecWriter {
             nullableStrings(json, "permitted", capabilities.permitted());
             json.writeEndObject();
         }
+        if (process.rlimits() != null) {
+            json.writeArrayFieldStart("rlimits");
+            for (OciSpec.Rlimit rlimit : process.rlimits()) {
+                json.writeStartObject();
+                json.writeStringField("type", rlimit.type());
+                unsignedField(json, "hard", rlimit.hard());
+                unsignedField(json, "soft", rlimit.soft());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
         json.writeBooleanField("noNewPrivileges", process.noNewPrivileges());
         json.writeEndObject();
     }
@@ -95,9 +106,25 @@ final class OciSpecWriter {
             for (OciSpec.Namespace namespace : linux.namespaces()) {
                 json.writeStartObject();
                 json.writeStringField("type", namespace.type());
+                stringField(json, "path", namespace.path());
                 json.writeEndObject();
             }
             json.writeEndArray();
+        }
+        stringField(json, "cgroupsPath", linux.cgroupsPath());
+        if (linux.resources() != null) {
+            json.writeObjectFieldStart("resources");
+            if (linux.resources().pids() != null) {
+                json.writeObjectFieldStart("pids");
+                json.writeNumberField("limit", linux.resources().pids().limit());
+                json.writeEndObject();
+            }
+            if (linux.resources().memory() != null) {
+                json.writeObjectFieldStart("memory");
+                json.writeNumberField("limit", linux.resources().memory().limit());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
         }
         strings(json, "maskedPaths", linux.maskedPaths());
         strings(json, "readonlyPaths", linux.readonlyPaths());
@@ -139,6 +166,12 @@ final class OciSpecWriter {
             json.writeEndArray();
         }
         json.writeEndObject();
+    }
+
+    /** A uint64 of the spec, where Java's -1 is the largest value (RLIM_INFINITY), not a negative number. */
+    private static void unsignedField(JsonGenerator json, String name, long value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(new java.math.BigInteger(Long.toUnsignedString(value)));
     }
 
     /** A string field, left out when null (the records' NON_NULL rule). */

@@ -63,6 +63,24 @@ final class ProbeVerdicts {
         }
     }
 
+    /**
+     * A subject naming files by path, size and time, each on a line after {@code label}: another binary at the
+     * same path (an upgrade) makes another subject, so it is probed again.
+     */
+    static String filesSubject(String label, List<Path> files) {
+        StringBuilder subject = new StringBuilder(label);
+        for (Path file : files) {
+            subject.append('\n').append(file);
+            try {
+                subject.append(' ').append(Files.size(file)).append(' ')
+                        .append(Files.getLastModifiedTime(file).toMillis());
+            } catch (IOException e) {
+                subject.append(" unreadable");
+            }
+        }
+        return subject.toString();
+    }
+
     /** The boot, the kernel and the subject, hashed: a verdict made under another of any is not used. */
     static String fingerprint(String subject) throws IOException {
         String text = Files.readString(BOOT_ID).strip() + "\n" + Files.readString(KERNEL_RELEASE).strip() + "\n"

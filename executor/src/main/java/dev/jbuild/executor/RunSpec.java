@@ -13,9 +13,10 @@ import java.util.Objects;
  *
  * @param hostname the step's host name; BuildKit uses {@code buildkitsandbox}
  * @param extraHosts lines to append to the step's {@code /etc/hosts}, e.g. {@code "10.0.0.1\tdb"}
+ * @param resources limits and sizes of the sandbox ({@link StepResources#defaults()} unless the build sets them)
  */
 public record RunSpec(List<String> args, List<String> env, String cwd, String user, NetworkMode network,
-                      List<MountSpec> mounts, String hostname, List<String> extraHosts) {
+                      List<MountSpec> mounts, String hostname, List<String> extraHosts, StepResources resources) {
     public static final String DEFAULT_HOSTNAME = "buildkitsandbox";
 
     public RunSpec {
@@ -33,38 +34,44 @@ public record RunSpec(List<String> args, List<String> env, String cwd, String us
         mounts = List.copyOf(mounts);
         hostname = hostname == null || hostname.isEmpty() ? DEFAULT_HOSTNAME : hostname;
         extraHosts = List.copyOf(extraHosts);
+        Objects.requireNonNull(resources, "resources");
     }
 
     /** Runs {@code args} as root in "/", default network, no environment, no mounts. */
     public static RunSpec of(List<String> args) {
-        return new RunSpec(args, List.of(), "/", "", NetworkMode.DEFAULT, List.of(), DEFAULT_HOSTNAME, List.of());
+        return new RunSpec(args, List.of(), "/", "", NetworkMode.DEFAULT, List.of(), DEFAULT_HOSTNAME, List.of(),
+                StepResources.defaults());
     }
 
     public RunSpec withEnv(List<String> newEnv) {
-        return new RunSpec(args, newEnv, cwd, user, network, mounts, hostname, extraHosts);
+        return new RunSpec(args, newEnv, cwd, user, network, mounts, hostname, extraHosts, resources);
     }
 
     public RunSpec withCwd(String newCwd) {
-        return new RunSpec(args, env, newCwd, user, network, mounts, hostname, extraHosts);
+        return new RunSpec(args, env, newCwd, user, network, mounts, hostname, extraHosts, resources);
     }
 
     public RunSpec withUser(String newUser) {
-        return new RunSpec(args, env, cwd, newUser, network, mounts, hostname, extraHosts);
+        return new RunSpec(args, env, cwd, newUser, network, mounts, hostname, extraHosts, resources);
     }
 
     public RunSpec withNetwork(NetworkMode newNetwork) {
-        return new RunSpec(args, env, cwd, user, newNetwork, mounts, hostname, extraHosts);
+        return new RunSpec(args, env, cwd, user, newNetwork, mounts, hostname, extraHosts, resources);
     }
 
     public RunSpec withMounts(List<MountSpec> newMounts) {
-        return new RunSpec(args, env, cwd, user, network, newMounts, hostname, extraHosts);
+        return new RunSpec(args, env, cwd, user, network, newMounts, hostname, extraHosts, resources);
     }
 
     public RunSpec withHostname(String newHostname) {
-        return new RunSpec(args, env, cwd, user, network, mounts, newHostname, extraHosts);
+        return new RunSpec(args, env, cwd, user, network, mounts, newHostname, extraHosts, resources);
+    }
+
+    public RunSpec withResources(StepResources newResources) {
+        return new RunSpec(args, env, cwd, user, network, mounts, hostname, extraHosts, newResources);
     }
 
     public RunSpec withExtraHosts(List<String> newExtraHosts) {
-        return new RunSpec(args, env, cwd, user, network, mounts, hostname, newExtraHosts);
+        return new RunSpec(args, env, cwd, user, network, mounts, hostname, newExtraHosts, resources);
     }
 }

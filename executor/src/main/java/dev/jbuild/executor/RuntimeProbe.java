@@ -83,17 +83,7 @@ public final class RuntimeProbe {
 
     /** The candidates in order, each with its size and time: another binary (an upgrade) is probed again. */
     private static String subject(List<Path> candidates) {
-        StringBuilder subject = new StringBuilder("runtime");
-        for (Path candidate : candidates) {
-            subject.append('\n').append(candidate);
-            try {
-                subject.append(' ').append(Files.size(candidate)).append(' ')
-                        .append(Files.getLastModifiedTime(candidate).toMillis());
-            } catch (IOException e) {
-                subject.append(" unreadable");
-            }
-        }
-        return subject.toString();
+        return ProbeVerdicts.filesSubject("runtime", candidates);
     }
 
     /** Runs {@code /bin/true} in a probe container; null when it worked, else why not. */

@@ -24,10 +24,26 @@ import java.util.Objects;
 public final class Sandbox {
     private final OciRuntime runtime;
     private final ExecutorLayout layout;
+    private final String requestedNetwork;
 
+    /** A sandbox whose default-network steps get the network provider a probe finds working. */
     public Sandbox(OciRuntime runtime, ExecutorLayout layout) {
+        this(runtime, layout, null);
+    }
+
+    /**
+     * @param requestedNetwork the {@link NetworkProviders} name to connect default-network steps with, or null
+     *     to probe
+     */
+    public Sandbox(OciRuntime runtime, ExecutorLayout layout, String requestedNetwork) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.requestedNetwork = requestedNetwork;
+    }
+
+    /** What connects the steps that run with {@link NetworkMode#DEFAULT}, chosen on first use. */
+    public NetworkProviders.Selection network() throws ExecutorException {
+        return NetworkProviders.select(requestedNetwork, layout);
     }
 
     public OciRuntime runtime() {
@@ -55,9 +71,15 @@ public final class Sandbox {
         try {
             ProcessUser user = new UserResolver(root).resolve(spec.user());
             createWorkingDirectory(root, spec.cwd());
-            HostFiles.Paths hostFiles = HostFiles.write(runDir, spec.hostname(), spec.extraHosts());
+            HostFiles.Paths hostFiles = HostFiles.write(runDir, spec.hostname(), spec.extraHosts(), spec.network());
             List<OciSpec.Mount> stepMounts = new StepMounts(runDir, layout.caches(), cleanups).prepare(spec.mounts());
-            OciSpec config = SpecFactory.build(root, spec, user, hostFiles, stepMounts);
+            Path networkNamespace = null;
+            if (spec.network() == NetworkMode.DEFAULT) {
+                StepNetwork network = network().provider().attach(runDir);
+                cleanups.add(network::close);
+                networkNamespace = network.namespace();
+            }
+            OciSpec config = SpecFactory.build(root, spec, user, hostFiles, stepMounts, networkNamespace, containerId);
             MountStubs stubs = MountStubs.record(root, SpecFactory.destinations(config));
             cleanups.add(stubs::remove);
             try (OutputStream out = Files.newOutputStream(runDir.resolve("config.json"))) {

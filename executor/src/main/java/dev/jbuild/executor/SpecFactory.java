@@ -10,8 +10,13 @@ final class SpecFactory {
     private SpecFactory() {
     }
 
+    /**
+     * @param networkNamespace the namespace a {@link NetworkMode#DEFAULT} step joins (made and connected by a
+     *     {@link NetworkProvider}); null for the other modes
+     * @param containerId the runtime's name for the step, which names its cgroup under a {@code --cgroup-parent}
+     */
     static OciSpec build(Path rootfs, RunSpec spec, ProcessUser user, HostFiles.Paths hostFiles,
-                         List<OciSpec.Mount> stepMounts) {
+                         List<OciSpec.Mount> stepMounts, Path networkNamespace, String containerId) {
         List<Long> groups = new ArrayList<>();
         for (int gid : user.additionalGids()) {
             groups.add((long) gid);
@@ -25,10 +30,12 @@ final class SpecFactory {
                 spec.cwd(),
                 // Inheritable stays empty, as in Docker since 23.0 (CVE-2022-24769).
                 new OciSpec.Capabilities(capabilities, capabilities, List.of(), capabilities),
+                rlimits(spec.resources()),
                 // Docker leaves no_new_privs off, so setuid programs (su, sudo) work in a step.
                 false);
         return new OciSpec(OciSpec.VERSION, process, new OciSpec.Root(rootfs.toString(), false),
-                spec.hostname(), mounts(hostFiles, stepMounts), linux(spec.network()));
+                spec.hostname(), mounts(hostFiles, stepMounts, spec.resources()),
+                linux(spec.network(), networkNamespace, spec.resources(), containerId));
     }
 
     /** The mount destinations in mount order: what {@link MountStubs} needs to know. */
@@ -40,8 +47,11 @@ final class SpecFactory {
         return destinations;
     }
 
-    private static List<OciSpec.Mount> mounts(HostFiles.Paths hostFiles, List<OciSpec.Mount> stepMounts) {
+    private static List<OciSpec.Mount> mounts(HostFiles.Paths hostFiles, List<OciSpec.Mount> stepMounts,
+                                              StepResources resources) {
         List<OciSpec.Mount> mounts = new ArrayList<>(DockerDefaults.MOUNTS);
+        mounts.replaceAll(mount -> mount.destination().equals("/dev/shm") ? DockerDefaults.shm(resources.shmSizeBytes())
+                : mount);
         List<String> readOnlyBind = List.of("rbind", "ro");
         mounts.add(new OciSpec.Mount("/etc/resolv.conf", "bind", hostFiles.resolvConf().toString(), readOnlyBind));
         mounts.add(new OciSpec.Mount("/etc/hosts", "bind", hostFiles.hosts().toString(), readOnlyBind));
@@ -50,14 +60,36 @@ final class SpecFactory {
         return mounts;
     }
 
-    private static OciSpec.Linux linux(NetworkMode network) {
+    /** {@code --ulimit}s as the process's rlimits; null (left out) when the build sets none. */
+    private static List<OciSpec.Rlimit> rlimits(StepResources resources) {
+        if (resources.ulimits().isEmpty()) {
+            return null;
+        }
+        List<OciSpec.Rlimit> rlimits = new ArrayList<>();
+        for (Ulimit ulimit : resources.ulimits()) {
+            rlimits.add(new OciSpec.Rlimit(ulimit.rlimitType(), ulimit.hard(), ulimit.soft()));
+        }
+        return rlimits;
+    }
+
+    private static OciSpec.Linux linux(NetworkMode network, Path networkNamespace, StepResources resources,
+                                       String containerId) {
         List<OciSpec.Namespace> namespaces = new ArrayList<>(List.of(
                 new OciSpec.Namespace("pid"), new OciSpec.Namespace("ipc"), new OciSpec.Namespace("uts"),
                 new OciSpec.Namespace("mount")));
-        if (network == NetworkMode.NONE) {
-            namespaces.add(new OciSpec.Namespace("network"));
+        switch (network) {
+            case NONE -> namespaces.add(new OciSpec.Namespace("network"));
+            case DEFAULT -> namespaces.add(new OciSpec.Namespace("network", networkNamespace.toString()));
+            case HOST -> { }
         }
-        return new OciSpec.Linux(namespaces, DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS,
+        OciSpec.Resources limits = new OciSpec.Resources(
+                resources.pidsLimit() > 0 ? new OciSpec.Pids(resources.pidsLimit()) : null,
+                resources.memoryBytes() != null ? new OciSpec.Memory(resources.memoryBytes()) : null);
+        String cgroupsPath = resources.cgroupParent() == null ? null
+                : "/" + resources.cgroupParent().replaceAll("^/+|/+$", "") + "/" + containerId;
+        return new OciSpec.Linux(namespaces, cgroupsPath,
+                limits.pids() == null && limits.memory() == null ? null : limits,
+                DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS,
                 SeccompProfile.dockerEquivalent(System.getProperty("os.arch"), System.getProperty("os.version")));
     }
 

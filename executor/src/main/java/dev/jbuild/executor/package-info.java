@@ -13,10 +13,11 @@
  * <h2>Sandbox</h2>
  * {@link dev.jbuild.executor.Sandbox} writes an OCI bundle and runs it with the runtime
  * {@link dev.jbuild.executor.RuntimeProbe} found working. A step gets what Docker gives a build
- * step: new pid, mount, ipc and uts namespaces (and network for {@code NONE}), Docker's 14 default
- * capabilities, masked and read-only paths, /proc, a tmpfs /dev, read-only /sys, Docker's seccomp
- * rules (as a deny list, see {@link dev.jbuild.executor.SeccompProfile}) and no no_new_privs. The
- * default network is the host's network namespace (see {@link dev.jbuild.executor.NetworkMode}).
+ * step: new pid, mount, ipc, uts and network namespaces (the host's network only for {@code HOST}), Docker's
+ * 14 default capabilities, masked and read-only paths, /proc, a tmpfs /dev, read-only /sys, Docker's seccomp
+ * rules (as a deny list, see {@link dev.jbuild.executor.SeccompProfile}), no no_new_privs, and a pids limit
+ * ({@link dev.jbuild.executor.StepResources}). A default-network step's namespace is connected to the
+ * outside by slirp4netns or the CNI bridge ({@link dev.jbuild.executor.NetworkProviders}).
  * /etc/hosts, /etc/resolv.conf, /etc/hostname and secrets are bind-mounted from outside the root;
  * mount points the runtime had to create in the root are removed afterwards
  * ({@link dev.jbuild.executor.MountStubs}), so none of them reach the diff.
@@ -24,6 +25,6 @@
  * <h2>Cleanup</h2>
  * Every transient directory carries an owner lease; a shutdown hook undoes running steps and open
  * workspaces on Ctrl-C or SIGTERM, and {@link dev.jbuild.executor.Janitor} removes what a SIGKILL
- * left (containers, mounts, directories).
+ * left (containers, network attachments, mounts, directories), and lists it for {@code system check}.
  */
 package dev.jbuild.executor;

@@ -124,6 +124,40 @@ class ExecutorBenchmarkTest {
         print("6 files, vfs, big base", median(vfs, List.of(support.busybox, bigBase), SIX_FILES, 1, 3));
     }
 
+    /** What a step's own network costs, phase by phase: the namespace, the provider up, and down again. */
+    @Test
+    void networkAttachAndDetach() throws Exception {
+        for (String provider : List.of(Slirp4netnsNetwork.NAME, CniBridgeNetwork.NAME)) {
+            NetworkProvider network = NetworkProviders.select(provider, support.layout).provider();
+            List<Double> up = new ArrayList<>();
+            List<Double> down = new ArrayList<>();
+            List<Double> namespaceOnly = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Path dir = Trees.createLeased(support.layout.runs(), "");
+                long t0 = System.nanoTime();
+                StepNetwork attached = network.attach(dir);
+                long t1 = System.nanoTime();
+                attached.close();
+                long t2 = System.nanoTime();
+                NetworkNamespaceFile.remove(NetworkNamespaceFile.create(dir.resolve("bare")));
+                long t3 = System.nanoTime();
+                Trees.removeLeased(dir);
+                if (i >= 5) {
+                    up.add(ms(t1 - t0));
+                    down.add(ms(t2 - t1));
+                    namespaceOnly.add(ms(t3 - t2));
+                }
+            }
+            System.out.printf("%-12s attach %6.1f  detach %6.1f  (a bare namespace made and removed: %5.2f) ms, medians%n",
+                    provider, medianOf(up), medianOf(down), medianOf(namespaceOnly));
+        }
+    }
+
+    private static double medianOf(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+
     private static double ms(long nanos) {
         return nanos / 1_000_000.0;
     }

@@ -21,8 +21,14 @@ class OciConfigTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Path NETNS = Path.of("/run/x/netns");
+
     private static JsonNode config(RunSpec spec, ProcessUser user) {
-        return written(SpecFactory.build(Path.of("/rootfs"), spec, user, HOST_FILES, List.of()));
+        return written(SpecFactory.build(Path.of("/rootfs"), spec, user, HOST_FILES, List.of(), namespaceFor(spec), "jbuild-0123"));
+    }
+
+    private static Path namespaceFor(RunSpec spec) {
+        return spec.network() == NetworkMode.DEFAULT ? NETNS : null;
     }
 
     /** The config.json as {@link OciSpecWriter} writes it, read back. */
@@ -44,12 +50,16 @@ class OciConfigTest {
                 new OciSpec.Mount("/tmp/t", "tmpfs", null, null));
         List<OciSpec> specs = new ArrayList<>();
         specs.add(SpecFactory.build(Path.of("/rootfs"), RunSpec.of(List.of("/bin/sh", "-c", "true")), ProcessUser.ROOT,
-                HOST_FILES, List.of()));
+                HOST_FILES, List.of(), NETNS, "jbuild-0123"));
         specs.add(SpecFactory.build(Path.of("/rootfs"), RunSpec.of(List.of("a", "b\"\u00e9")).withCwd("/w")
                 .withEnv(List.of("A=1", "B=\u00e9")).withNetwork(NetworkMode.NONE).withHostname("box"), user,
-                HOST_FILES, stepMounts));
+                HOST_FILES, stepMounts, null, "jbuild-0123"));
+        StepResources limited = StepResources.defaults().withMemoryBytes(64L << 20).withShmSizeBytes(128L << 20)
+                .withUlimits(List.of(Ulimit.parse("nofile=1024:2048"))).withCgroupParent("/build/parent");
+        specs.add(SpecFactory.build(Path.of("/rootfs"), RunSpec.of(List.of("true")).withResources(limited), user,
+                HOST_FILES, List.of(), NETNS, "jbuild-0123"));
         specs.add(new OciSpec(OciSpec.VERSION, null, new OciSpec.Root("/r", true), null, null,
-                new OciSpec.Linux(null, null, null, SeccompProfile.dockerEquivalent("amd64", "4.4.0"))));
+                new OciSpec.Linux(null, null, null, null, null, SeccompProfile.dockerEquivalent("amd64", "4.4.0"))));
 
         for (OciSpec oci : specs) {
             assertEquals(JSON.valueToTree(oci).toString(), written(oci).toString());
@@ -72,15 +82,53 @@ class OciConfigTest {
         assertEquals(List.of("PATH=" + DockerDefaults.PATH, "HOME=/home/u"), texts(process.path("env")));
     }
 
+    /** Default: the namespace the provider connected, joined by path; none: a new empty one; host: the host's. */
     @Test
-    void noResourceLimitsAndANetworkNamespaceOnlyForNetworkNone() {
-        JsonNode shared = config(RunSpec.of(List.of("true")), ProcessUser.ROOT);
-        JsonNode isolated = config(RunSpec.of(List.of("true")).withNetwork(NetworkMode.NONE), ProcessUser.ROOT);
+    void everyNetworkModeButHostGetsANamespaceOfItsOwn() {
+        JsonNode connected = config(RunSpec.of(List.of("true")), ProcessUser.ROOT);
+        JsonNode none = config(RunSpec.of(List.of("true")).withNetwork(NetworkMode.NONE), ProcessUser.ROOT);
+        JsonNode host = config(RunSpec.of(List.of("true")).withNetwork(NetworkMode.HOST), ProcessUser.ROOT);
 
-        assertTrue(shared.path("linux").path("resources").isMissingNode());
-        assertEquals("{\"uid\":0,\"gid\":0}", shared.path("process").path("user").toString());
-        assertEquals(List.of("pid", "ipc", "uts", "mount"), types(shared.path("linux").path("namespaces")));
-        assertEquals(List.of("pid", "ipc", "uts", "mount", "network"), types(isolated.path("linux").path("namespaces")));
+        assertEquals("{\"uid\":0,\"gid\":0}", connected.path("process").path("user").toString());
+        assertEquals("{\"type\":\"network\",\"path\":\"/run/x/netns\"}",
+                connected.path("linux").path("namespaces").get(4).toString());
+        assertEquals(List.of("pid", "ipc", "uts", "mount", "network"), types(connected.path("linux").path("namespaces")));
+        assertEquals("{\"type\":\"network\"}", none.path("linux").path("namespaces").get(4).toString());
+        assertEquals(List.of("pid", "ipc", "uts", "mount"), types(host.path("linux").path("namespaces")));
+    }
+
+    /** A fork bomb stops at the pids limit; memory is limited only when asked; /dev/shm is Docker's 64 MiB. */
+    @Test
+    void aStepGetsAPidsLimitAndNothingElseUnlessTheBuildAsks() {
+        JsonNode config = config(RunSpec.of(List.of("true")), ProcessUser.ROOT);
+
+        assertEquals("{\"pids\":{\"limit\":2048}}", config.path("linux").path("resources").toString());
+        assertTrue(config.path("linux").path("cgroupsPath").isMissingNode());
+        assertTrue(config.path("process").path("rlimits").isMissingNode());
+        assertTrue(config.path("mounts").toString().contains("\"destination\":\"/dev/shm\",\"type\":\"tmpfs\","
+                + "\"source\":\"shm\",\"options\":[\"nosuid\",\"noexec\",\"nodev\",\"mode=1777\",\"size=67108864\"]"));
+    }
+
+    @Test
+    void theBuildsLimitsUlimitsShmSizeAndCgroupParentReachTheSpec() {
+        StepResources resources = StepResources.defaults().withPidsLimit(100).withMemoryBytes(64L << 20)
+                .withShmSizeBytes(1L << 30).withCgroupParent("/ci/builds/")
+                .withUlimits(List.of(Ulimit.parse("nofile=1024:2048"), Ulimit.parse("core=-1")));
+
+        JsonNode config = config(RunSpec.of(List.of("true")).withResources(resources), ProcessUser.ROOT);
+
+        assertEquals("{\"pids\":{\"limit\":100},\"memory\":{\"limit\":67108864}}",
+                config.path("linux").path("resources").toString());
+        assertEquals("/ci/builds/jbuild-0123", config.path("linux").path("cgroupsPath").asText());
+        // RLIM_INFINITY is the largest uint64, as runc reads it; -1 would not parse.
+        assertEquals("[{\"type\":\"RLIMIT_NOFILE\",\"hard\":2048,\"soft\":1024},"
+                + "{\"type\":\"RLIMIT_CORE\",\"hard\":18446744073709551615,\"soft\":18446744073709551615}]",
+                config.path("process").path("rlimits").toString());
+        assertTrue(config.path("mounts").toString().contains("\"size=1073741824\""));
+
+        JsonNode unlimited = config(RunSpec.of(List.of("true")).withResources(StepResources.defaults().withPidsLimit(-1)),
+                ProcessUser.ROOT);
+        assertTrue(unlimited.path("linux").path("resources").isMissingNode());
     }
 
     @Test

@@ -105,17 +105,34 @@ class SelectionTest {
     }
 
     @Test
+    void theNetworkProviderAskedForIsProbedAloneAndAnUnknownOneIsOneLine() throws ExecutorException {
+        NetworkTools.assumeProvider(CniBridgeNetwork.NAME);
+        NetworkProviders.Selection cni = NetworkProviders.select(CniBridgeNetwork.NAME, new ExecutorLayout(temp));
+        assertEquals(CniBridgeNetwork.NAME, cni.name());
+        assertTrue(cni.reason().startsWith("requested; probe namespace connected"), cni.reason());
+
+        ExecutorException unknown = assertThrows(ExecutorException.class,
+                () -> NetworkProviders.select("pasta", new ExecutorLayout(temp)));
+        assertEquals("unknown network provider 'pasta' (JBUILD_NETWORK_PROVIDER takes slirp4netns or cni-bridge)",
+                unknown.getMessage());
+    }
+
+    @Test
     void infoReportsTheChosenDriverAndRuntimeAndWhyFeaturesAreOff() {
-        ExecutorInfo info = ExecutorInfo.gather(new ExecutorLayout(temp), "vfs", Optional.empty());
+        ExecutorInfo info = ExecutorInfo.gather(new ExecutorLayout(temp), "vfs", Optional.empty(), null);
 
         assertEquals("vfs", info.storageDriver());
         assertEquals("requested", info.storageReason());
         assertEquals("runc", info.runtime().name());
+        assertEquals(Slirp4netnsNetwork.NAME, info.network(), info.networkReason());
+        assertTrue(info.features().contains(new ExecutorInfo.Feature("network namespace per step", true,
+                "default network: a namespace of its own connected by slirp4netns (NAT out, the host's loopback out"
+                        + " of reach); --network=host shares the host's")), info.features().toString());
         ExecutorInfo.Feature overlay = info.features().get(0);
         assertEquals("overlayfs", overlay.name());
         assertTrue(overlay.on(), overlay.detail());
         ExecutorInfo.Feature limits = info.features().get(info.features().size() - 1);
-        assertEquals(new ExecutorInfo.Feature("resource limits", false,
-                "not set: build steps get no cgroup limits (linux.resources is left out)"), limits);
+        assertEquals(new ExecutorInfo.Feature("resource limits", true, "pids limit 2048 per step (--pids-limit); memory"
+                + " only with --memory; /dev/shm 64 MiB (--shm-size); --ulimit, --cgroup-parent"), limits);
     }
 }

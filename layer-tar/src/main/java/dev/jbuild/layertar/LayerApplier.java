@@ -62,8 +62,10 @@ public final class LayerApplier {
                 PendingEntry entry = EntryChecks.classify(header, options.whiteoutNamesRefused());
                 if (entry.role() == PendingEntry.Role.CONTENT && header.type() == TarEntryType.REGULAR
                         && header.size() > 0) {
-                    entry = new PendingEntry(header, entry.path(), entry.role(), entry.linkTarget(),
-                            staging.store(reader.data(), header.size()));
+                    Path staged = reader.sparseMap() != null
+                            ? staging.storeSparse(reader.sparseMap(), reader.storedData())
+                            : staging.store(reader.data(), header.size());
+                    entry = new PendingEntry(header, entry.path(), entry.role(), entry.linkTarget(), staged);
                 }
                 entries.add(entry);
             }

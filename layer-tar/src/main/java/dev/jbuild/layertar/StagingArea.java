@@ -44,6 +44,13 @@ final class StagingArea implements AutoCloseable {
         return file;
     }
 
+    /** Stores a sparse entry with its holes kept: {@code regions} is the data of the map's regions in order. */
+    Path storeSparse(SparseMap map, InputStream regions) throws IOException {
+        Path file = directory.resolve(Long.toString(next++));
+        SparseFiles.write(map, regions, file);
+        return file;
+    }
+
     @Override
     public void close() throws IOException {
         FileTrees.delete(directory);

@@ -18,9 +18,10 @@ import java.util.TreeMap;
 /**
  * jbuild's one tar reader (layers, image archives, ADD): entries from a stream, one at a time: ustar,
  * PAX (local records applied, global ones ignored as Docker ignores them), GNU long names and base-256
- * numbers, old V7 headers. PAX values stay raw bytes so binary xattrs arrive intact. Entry data is only
- * available until the next call to {@link #next()}. A stream that is not a readable tar fails with
- * {@link MalformedLayerException}.
+ * numbers, old V7 headers, and sparse files in GNU's PAX formats 1.0 and 0.1 (what GNU tar and jbuild
+ * write; Go's archive/tar reads the same). PAX values stay raw bytes so binary xattrs arrive intact. Entry
+ * data is only available until the next call to {@link #next()}. A stream that is not a readable tar
+ * fails with {@link MalformedLayerException}.
  */
 public final class TarReader {
     /** Extension headers larger than this are refused rather than held in memory (Go uses the same bound). */
@@ -31,6 +32,8 @@ public final class TarReader {
     private long dataRemaining;
     private long paddingRemaining;
     private boolean ended;
+    /** The current entry's map when it is sparse: {@link #dataRemaining} then counts its regions' bytes. */
+    private SparseMap sparse;
 
     public TarReader(InputStream in) {
         this.in = in;
@@ -41,6 +44,7 @@ public final class TarReader {
         skip(dataRemaining + paddingRemaining);
         dataRemaining = 0;
         paddingRemaining = 0;
+        sparse = null;
         if (ended) {
             return null;
         }
@@ -77,8 +81,21 @@ public final class TarReader {
         }
     }
 
-    /** The current entry's data; reads end at the entry's end. */
+    /** The current entry's map when it is a sparse file, else null. */
+    SparseMap sparseMap() {
+        return sparse;
+    }
+
+    /**
+     * The current entry's content: for a sparse file, its whole content, holes read as zeros (what Go's
+     * reader gives); reads end at the entry's end.
+     */
     public InputStream data() {
+        return sparse == null ? storedData() : new SparseContent(sparse, storedData());
+    }
+
+    /** What the archive holds of the current entry: for a sparse file, its regions' data one after the other. */
+    InputStream storedData() {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -142,7 +159,7 @@ public final class TarReader {
             if (key.startsWith(PaxRecords.XATTR_PREFIX)) {
                 xattrs.put(key.substring(PaxRecords.XATTR_PREFIX.length()), value);
             } else if (key.startsWith(PaxRecords.GNU_SPARSE_PREFIX)) {
-                throw new MalformedLayerException("sparse files are not supported (" + key + ")");
+                continue; // read below, once the entry's type and stored size are known
             } else if (value.length > 0) {
                 switch (key) {
                     case PaxRecords.PATH -> name = value;
@@ -159,6 +176,10 @@ public final class TarReader {
         }
         if (gnuLongName != null) {
             name = gnuLongName;
+        }
+        SparseFormat sparseFormat = SparseFormat.of(pax);
+        if (sparseFormat != SparseFormat.NONE && pax.containsKey(PaxRecords.GNU_SPARSE_PREFIX + "name")) {
+            name = pax.get(PaxRecords.GNU_SPARSE_PREFIX + "name");
         }
         if (gnuLongLink != null) {
             linkName = gnuLongLink;
@@ -183,8 +204,133 @@ public final class TarReader {
         long dataSize = type == TarEntryType.REGULAR ? size : 0;
         dataRemaining = dataSize;
         paddingRemaining = (TarBlock.SIZE - dataSize % TarBlock.SIZE) % TarBlock.SIZE;
+        if (sparseFormat != SparseFormat.NONE) {
+            if (type != TarEntryType.REGULAR) {
+                throw new MalformedLayerException("sparse records on " + nameText + ", which is not a regular file");
+            }
+            sparse = readSparseMap(sparseFormat, pax, nameText);
+            dataSize = sparse.size();
+        }
         return new TarHeader(nameText, type, mode, uid, gid, dataSize, mtime,
                 decodeName(linkName, "link name of " + nameText), devMajor, devMinor, xattrs);
+    }
+
+    /** Which GNU sparse format an entry's PAX records say, as Go's reader tells them apart. */
+    private enum SparseFormat {
+        NONE, V0_1, V1_0;
+
+        static SparseFormat of(Map<String, byte[]> pax) throws MalformedLayerException {
+            String major = text(pax.get(PaxRecords.GNU_SPARSE_PREFIX + "major"));
+            String minor = text(pax.get(PaxRecords.GNU_SPARSE_PREFIX + "minor"));
+            if ("1".equals(major) && "0".equals(minor)) {
+                return V1_0;
+            }
+            if (major == null && minor == null && pax.containsKey(PaxRecords.GNU_SPARSE_PREFIX + "map")
+                    || "0".equals(major) && "1".equals(minor)) {
+                return V0_1;
+            }
+            for (String key : pax.keySet()) {
+                if (key.startsWith(PaxRecords.GNU_SPARSE_PREFIX)) {
+                    throw new MalformedLayerException("unsupported GNU sparse format (" + key + "); 1.0 and 0.1 are read");
+                }
+            }
+            return NONE;
+        }
+    }
+
+    /** The sparse map: in the data for 1.0 (consumed here), in a PAX record for 0.1. */
+    private SparseMap readSparseMap(SparseFormat format, Map<String, byte[]> pax, String name) throws IOException {
+        String sizeText = text(pax.getOrDefault(PaxRecords.GNU_SPARSE_PREFIX + "realsize",
+                pax.get(PaxRecords.GNU_SPARSE_PREFIX + "size")));
+        if (sizeText == null) {
+            throw new MalformedLayerException("sparse file " + name + " without its real size");
+        }
+        long size = paxNumber("GNU.sparse.realsize", sizeText.getBytes(StandardCharsets.US_ASCII));
+        long[] numbers;
+        if (format == SparseFormat.V1_0) {
+            numbers = readMapBlocks(name);
+        } else {
+            String map = text(pax.get(PaxRecords.GNU_SPARSE_PREFIX + "map"));
+            String[] fields = map == null || map.isEmpty() ? new String[0] : map.split(",", -1);
+            numbers = new long[fields.length + 1];
+            numbers[0] = fields.length / 2;
+            for (int i = 0; i < fields.length; i++) {
+                numbers[i + 1] = sparseNumber(fields[i], name);
+            }
+        }
+        if (numbers.length != 1 + 2 * numbers[0]) {
+            throw new MalformedLayerException("sparse map of " + name + " has an odd number of values");
+        }
+        java.util.List<SparseMap.Region> regions = new java.util.ArrayList<>();
+        for (int i = 1; i < numbers.length; i += 2) {
+            if (numbers[i + 1] > 0) {
+                regions.add(new SparseMap.Region(numbers[i], numbers[i + 1]));
+            } else if (numbers[i] > size) {
+                throw new MalformedLayerException("sparse map of " + name + " goes past its end");
+            }
+        }
+        SparseMap map;
+        try {
+            map = new SparseMap(size, regions);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedLayerException("sparse map of " + name + ": " + e.getMessage());
+        }
+        if (map.dataLength() != dataRemaining) {
+            throw new MalformedLayerException("sparse map of " + name + " holds " + map.dataLength()
+                    + " bytes of data, the archive " + dataRemaining);
+        }
+        return map;
+    }
+
+    /** Format 1.0's map: decimal numbers, one a line, in whole blocks at the start of the entry's data. */
+    private long[] readMapBlocks(String name) throws IOException {
+        java.util.List<Long> numbers = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        long wanted = -1;
+        long consumed = 0;
+        while (wanted < 0 || numbers.size() < wanted) {
+            if (dataRemaining < TarBlock.SIZE || consumed >= MAX_SPECIAL_DATA) {
+                throw new MalformedLayerException("sparse map of " + name + " is cut short or too long");
+            }
+            byte[] mapBlock = in.readNBytes(TarBlock.SIZE);
+            if (mapBlock.length < TarBlock.SIZE) {
+                throw new MalformedLayerException("archive ends inside the sparse map of " + name);
+            }
+            dataRemaining -= TarBlock.SIZE;
+            consumed += TarBlock.SIZE;
+            for (int i = 0; i < mapBlock.length && (wanted < 0 || numbers.size() < wanted); i++) {
+                if (mapBlock[i] != '\n') {
+                    current.append((char) mapBlock[i]);
+                    continue;
+                }
+                numbers.add(sparseNumber(current.toString(), name));
+                current.setLength(0);
+                if (numbers.size() == 1) {
+                    wanted = 1 + 2 * numbers.get(0);
+                }
+            }
+        }
+        long[] result = new long[numbers.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = numbers.get(i);
+        }
+        return result;
+    }
+
+    private static long sparseNumber(String text, String name) throws MalformedLayerException {
+        try {
+            long n = Long.parseLong(text);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new MalformedLayerException("invalid number '" + text + "' in the sparse map of " + name);
+        }
+    }
+
+    private static String text(byte[] value) {
+        return value == null ? null : new String(value, StandardCharsets.US_ASCII);
     }
 
     private void verifyChecksum() throws MalformedLayerException {

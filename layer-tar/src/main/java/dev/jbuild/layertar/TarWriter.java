@@ -46,6 +46,35 @@ public final class TarWriter {
 
     /** Writes the header(s) of an entry; a regular file's {@code size} bytes must follow through {@link #write}. */
     public void beginEntry(TarHeader header) throws IOException {
+        begin(header, header.name(), header.size(), Map.of());
+    }
+
+    /**
+     * Writes a regular file in GNU tar's PAX sparse format 1.0, as {@code tar --sparse --format=posix} writes
+     * it and as Go's archive/tar (Docker, containerd, BuildKit, umoci), GNU tar and bsdtar read it: PAX records
+     * {@code GNU.sparse.major=1}, {@code GNU.sparse.minor=0}, {@code GNU.sparse.name} (the real name) and
+     * {@code GNU.sparse.realsize}; a ustar header named {@code <dir>/GNUSparseFile.0/<base>} (what a reader
+     * that knows no sparse format extracts it as) whose data is the map, written here, followed by the data
+     * of each region, which must follow through {@link #write}.
+     */
+    void beginSparseEntry(TarHeader header, SparseMap map) throws IOException {
+        if (header.type() != TarEntryType.REGULAR || header.size() != map.size()) {
+            throw new IllegalArgumentException("a sparse entry is a regular file of its map's size: " + header.name());
+        }
+        byte[] encodedMap = map.encode1x0();
+        Map<String, byte[]> sparse = new TreeMap<>(CodePointOrder.COMPARATOR);
+        sparse.put(PaxRecords.GNU_SPARSE_PREFIX + "major", ascii("1"));
+        sparse.put(PaxRecords.GNU_SPARSE_PREFIX + "minor", ascii("0"));
+        sparse.put(PaxRecords.GNU_SPARSE_PREFIX + "name", utf8(header.name()));
+        sparse.put(PaxRecords.GNU_SPARSE_PREFIX + "realsize", ascii(Long.toString(map.size())));
+        int slash = header.name().lastIndexOf('/');
+        String placeholder = header.name().substring(0, slash + 1) + "GNUSparseFile.0/" + header.name().substring(slash + 1);
+        begin(header, placeholder, encodedMap.length + map.dataLength(), sparse);
+        out.write(encodedMap);
+        remaining -= encodedMap.length;
+    }
+
+    private void begin(TarHeader header, String name, long size, Map<String, byte[]> records) throws IOException {
         if (inEntry) {
             throw new IllegalStateException("entry not finished before " + header.name());
         }
@@ -57,8 +86,8 @@ public final class TarWriter {
         requireOctal(header, TarBlock.ID_LEN, header.devMinor(), "device minor");
 
         Map<String, byte[]> pax = new TreeMap<>(CodePointOrder.COMPARATOR);
-        boolean ustar = true;
-        String name = header.name();
+        pax.putAll(records);
+        boolean ustar = records.isEmpty();
         String ustarPrefix = "";
         String ustarName = name;
         if (!fitsUstarString(name)) {
@@ -81,7 +110,7 @@ public final class TarWriter {
         String gname = style.groupName().apply(header.gid());
         ustar &= nameFits(pax, PaxRecords.UNAME, uname);
         ustar &= nameFits(pax, PaxRecords.GNAME, gname);
-        ustar &= numberFits(pax, PaxRecords.SIZE, TarBlock.LONG_NUMBER_LEN, header.size());
+        ustar &= numberFits(pax, PaxRecords.SIZE, TarBlock.LONG_NUMBER_LEN, size);
         ustar &= numberFits(pax, PaxRecords.MTIME, TarBlock.LONG_NUMBER_LEN, header.mtime());
         for (Map.Entry<String, byte[]> xattr : header.xattrs().entrySet()) {
             String key = xattr.getKey();
@@ -93,12 +122,12 @@ public final class TarWriter {
         }
 
         if (ustar) {
-            writeMainHeader(header, ustarPrefix, utf8(ustarName), utf8(header.linkName()), uname, gname);
+            writeMainHeader(header, size, ustarPrefix, utf8(ustarName), utf8(header.linkName()), uname, gname);
         } else {
             writePaxHeader(name, PaxRecords.encode(pax));
-            writeMainHeader(header, "", ascii(name), ascii(header.linkName()), uname, gname);
+            writeMainHeader(header, size, "", ascii(name), ascii(header.linkName()), uname, gname);
         }
-        remaining = header.size();
+        remaining = size;
         padding = (TarBlock.SIZE - (remaining % TarBlock.SIZE)) % TarBlock.SIZE;
         inEntry = true;
     }
@@ -151,14 +180,14 @@ public final class TarWriter {
         out.write(ZERO_BLOCK);
     }
 
-    private void writeMainHeader(TarHeader header, String prefix, byte[] name, byte[] linkName, String uname,
-                                 String gname) throws IOException {
+    private void writeMainHeader(TarHeader header, long size, String prefix, byte[] name, byte[] linkName,
+                                 String uname, String gname) throws IOException {
         Arrays.fill(block, (byte) 0);
         TarBlock.putString(block, TarBlock.NAME, TarBlock.NAME_LEN, name);
         TarBlock.putOctal(block, TarBlock.MODE, TarBlock.ID_LEN, style.mode(header.type(), header.mode()));
         TarBlock.putOctal(block, TarBlock.UID, TarBlock.ID_LEN, header.uid());
         TarBlock.putOctal(block, TarBlock.GID, TarBlock.ID_LEN, header.gid());
-        TarBlock.putOctal(block, TarBlock.SIZE_FIELD, TarBlock.LONG_NUMBER_LEN, header.size());
+        TarBlock.putOctal(block, TarBlock.SIZE_FIELD, TarBlock.LONG_NUMBER_LEN, size);
         TarBlock.putOctal(block, TarBlock.MTIME, TarBlock.LONG_NUMBER_LEN, header.mtime());
         block[TarBlock.TYPE_FLAG] = header.type().flag;
         TarBlock.putString(block, TarBlock.LINK_NAME, TarBlock.NAME_LEN, linkName);

@@ -44,6 +44,8 @@ public final class ImageLoader {
      * @throws VerificationFailedException an image is not signed by {@link LoadOptions#verifyKey()}
      */
     public List<LoadedImage> load(InputStream in, LoadOptions options) throws IOException {
+        // What killed loads left in the store's temp area (the archives they were reading) goes first.
+        store.removeDeadTempAreas();
         try (StagedArchive archive = new ArchiveReader(store.blobs(), options.expansionLimit()).read(in)) {
             LoadPlanner.Plan plan = new LoadPlanner(archive).plan();
             if (options.verifyKey() != null) {

@@ -104,12 +104,15 @@ public final class ImageSaver {
     /**
      * Saves to a file: written beside it under a hidden temp name, synced, then renamed over
      * {@code target}, so that a failed or killed save never leaves a partial archive under that name
-     * (a killed one may leave the hidden temp file, {@code .<name>.jbuild-save-<pid>}).
+     * (a killed one leaves the hidden temp file, {@code .<name>.jbuild-save-<pid>}: the next save to the
+     * same name removes it once its process is gone, and so does prune, which finds it registered in the
+     * killed process's temp area).
      */
     public SaveResult saveToFile(List<String> names, SaveOptions options, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".jbuild-save-"
-                + ProcessHandle.current().pid());
+        AbandonedSaves.remove(absolute);
+        Path temp = AbandonedSaves.tempFor(absolute, ProcessHandle.current().pid());
+        store.registerExternalTemp(temp);
         try {
             SaveResult result;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * generates and loads bytecode (55 ms of a 0.4 s build when these were bound that way). Strings go in as
  * NUL-terminated UTF-8 copies and output buffers are copied back after the call; every call saves errno
  * for {@link #errno}. {@link Native} is how the rest of jbuild reaches it: {@link Xattrs}, device nodes,
- * the executor's mounts.
+ * the executor's mounts and network namespaces (unshare, setns), the holes of sparse files (lseek with
+ * SEEK_DATA and SEEK_HOLE) and the terminal's size (ioctl).
  */
 public final class LibC {
     private static final int IN_STRING = ArrayFlags.IN | ArrayFlags.NULTERMINATE;
@@ -43,6 +44,9 @@ public final class LibC {
     private final Function lremovexattr = bind("lremovexattr", Type.SINT, Type.POINTER, Type.POINTER);
     private final Function strerror = bind("strerror", Type.POINTER, Type.SINT);
     private final Function ioctl = bind("ioctl", Type.SINT, Type.SINT, Type.ULONG, Type.POINTER);
+    private final Function unshare = bind("unshare", Type.SINT, Type.SINT);
+    private final Function setns = bind("setns", Type.SINT, Type.SINT, Type.SINT);
+    private final Function lseek = bind("lseek", Type.SLONG, Type.SINT, Type.SLONG, Type.SINT);
 
     private LibC() {
     }
@@ -152,6 +156,30 @@ public final class LibC {
         call.putLong(request);
         call.putArray(out, 0, out.length, ArrayFlags.OUT);
         return invoker.invokeInt(ioctl, call);
+    }
+
+    /** Moves the calling thread into new namespaces of the kinds in {@code flags} (CLONE_NEW*). */
+    public int unshare(int flags) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(unshare);
+        call.putInt(flags);
+        return invoker.invokeInt(unshare, call);
+    }
+
+    /** Moves the calling thread into the namespace {@code fd} refers to. */
+    public int setns(int fd, int namespaceType) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(setns);
+        call.putInt(fd);
+        call.putInt(namespaceType);
+        return invoker.invokeInt(setns, call);
+    }
+
+    /** The new offset, or -1; with SEEK_DATA (3) and SEEK_HOLE (4) it finds where a sparse file's data and holes are. */
+    public long lseek(int fd, long offset, int whence) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(lseek);
+        call.putInt(fd);
+        call.putLong(offset);
+        call.putInt(whence);
+        return invoker.invokeLong(lseek, call);
     }
 
     /** errno as the last call on this thread left it. */

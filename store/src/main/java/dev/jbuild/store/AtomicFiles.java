@@ -1,11 +1,10 @@
 package dev.jbuild.store;
 
+import dev.jbuild.layertar.DirectoryRename;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,9 +51,7 @@ final class AtomicFiles {
      */
     static boolean publishDirectoryIfAbsent(Path tempDir, Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        try {
-            Files.move(tempDir, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+        if (!DirectoryRename.renameIfAbsent(tempDir, target)) {
             return false;
         }
         syncDirectory(target.getParent());

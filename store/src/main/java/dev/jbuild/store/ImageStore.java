@@ -650,6 +650,41 @@ public final class ImageStore implements AutoCloseable {
     }
 
     /**
+     * The temp areas of jbuild processes that died (a killed load, a killed build), and the temp files
+     * outside the store they had registered ({@link #registerExternalTemp}): path and bytes of each.
+     */
+    public java.util.Map<Path, Long> deadTempAreas() throws IOException {
+        java.util.Map<Path, Long> areas = new java.util.LinkedHashMap<>();
+        for (TempAreas.Dead dead : TempAreas.dead(layout, session)) {
+            areas.put(dead.area(), dead.bytes());
+            dead.external().forEach(file -> areas.put(file, 0L));
+        }
+        return areas;
+    }
+
+    /**
+     * Removes what {@link #deadTempAreas} lists; the next load (or prune, or {@code system check --repair})
+     * does this, so that a killed one's hundreds of megabytes do not wait for a prune.
+     *
+     * @return the bytes freed
+     */
+    public long removeDeadTempAreas() throws IOException {
+        long freed = 0;
+        for (TempAreas.Dead dead : TempAreas.dead(layout, session)) {
+            freed += TempAreas.remove(dead);
+        }
+        return freed;
+    }
+
+    /**
+     * Records that this process writes {@code file} outside the store (a save's temp file beside its output),
+     * so that when it is killed first, the file is removed with its temp area.
+     */
+    public void registerExternalTemp(Path file) throws IOException {
+        TempAreas.register(session, file);
+    }
+
+    /**
      * A new, empty directory in this process's temp area, on the store's file system (so its contents
      * can be renamed into the store); removed with everything in it when the store is closed.
      */

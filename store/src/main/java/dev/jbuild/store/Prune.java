@@ -164,17 +164,9 @@ public final class Prune {
         }
 
         int temp = 0;
-        try (Stream<Path> entries = Files.list(layout.tmpDir())) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                if (entry.toAbsolutePath().normalize().equals(store.session().dir())) {
-                    continue;
-                }
-                if (Files.isDirectory(entry) && StoreSession.liveSince(entry) != null) {
-                    continue;
-                }
-                freed[0] += FileTrees.delete(entry);
-                temp++;
-            }
+        for (TempAreas.Dead dead : TempAreas.dead(layout, store.session())) {
+            freed[0] += TempAreas.remove(dead);
+            temp += 1 + dead.external().size();
         }
         return new Report(removedImages, blobs, snapshots, mappings, temp, freed[0]);
     }

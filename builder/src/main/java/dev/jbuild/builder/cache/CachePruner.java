@@ -1,8 +1,10 @@
 package dev.jbuild.builder.cache;
 
+import dev.jbuild.builder.Leftovers;
 import dev.jbuild.builder.layers.DiffStore;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.platform.FileTrees;
+import dev.jbuild.executor.Janitor;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.LayerStore;
 import dev.jbuild.store.Prune;
@@ -61,6 +63,7 @@ public final class CachePruner {
      * What a prune did.
      *
      * @param store the store prune's own report (images, blobs, snapshots, temp areas)
+     * @param executor what killed builds had left running or mounted (containers, mounts, step directories)
      * @param removedRecords the cache keys of the records removed, least recently used first
      * @param recordsKept records left
      * @param diffsRemoved diff directories removed
@@ -69,7 +72,8 @@ public final class CachePruner {
      * @param cacheSizeAfter and after
      * @param bytesFreed everything: the store's bytes, records, diff directories and temp entries
      */
-    public record Report(Prune.Report store, List<Digest> removedRecords, int recordsKept, int diffsRemoved,
+    public record Report(Prune.Report store, Janitor.Report executor, List<Digest> removedRecords, int recordsKept,
+                         int diffsRemoved,
                          int tempEntriesRemoved, long cacheSizeBefore, long cacheSizeAfter, long bytesFreed) {
         public Report {
             removedRecords = List.copyOf(removedRecords);
@@ -82,9 +86,12 @@ public final class CachePruner {
     }
 
     public Report prune(Options options) throws IOException {
+        // First what killed builds left running or mounted: their workspaces mount diff directories this prune
+        // may remove.
+        Janitor.Report executor = Janitor.cleanStale(Leftovers.executorLayout(store));
         CachePass pass = new CachePass(options, Instant.now());
         Prune.Report storeReport = store.prune(new Prune.Options(options.until(), pass::run));
-        return new Report(storeReport, pass.removedRecords, pass.recordsKept, pass.diffsRemoved, pass.tempEntriesRemoved,
+        return new Report(storeReport, executor, pass.removedRecords, pass.recordsKept, pass.diffsRemoved, pass.tempEntriesRemoved,
                 pass.sizeBefore, pass.sizeAfter, storeReport.bytesFreed() + pass.bytesFreed);
     }
 

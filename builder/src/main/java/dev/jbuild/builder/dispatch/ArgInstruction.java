@@ -40,6 +40,7 @@ final class ArgInstruction {
                 value = globalValue(session, name);
             }
             state.declareArg(name, value);
+            Expander.requireVariablesWithinLimits(session, state, arg.range());
             history.add(expandedDefault == null ? name : name + "=" + expandedDefault);
         }
         state.addHistory("ARG " + String.join(" ", history));

@@ -38,6 +38,7 @@ final class ConfigInstructions {
             values.put(expander.word(pair.key()), expander.word(pair.value()));
         }
         values.forEach((name, value) -> state.updateRun(run -> run.withEnvVariable(name, value)));
+        Expander.requireVariablesWithinLimits(session, state, env.range());
         state.addHistory("ENV" + HistoryText.keyValues(values));
     }
 

@@ -1,5 +1,6 @@
 package dev.jbuild.builder.dispatch;
 
+import dev.jbuild.parser.shell.ExpansionLimits;
 import dev.jbuild.parser.shell.ShellExpander;
 import dev.jbuild.parser.shell.ShellExpansionException;
 import dev.jbuild.parser.shell.TrackedExpansion;
@@ -31,6 +32,18 @@ final class Expander {
 
     static Expander of(BuildSession session, StageState state, SourceRange range) {
         return new Expander(session.expander(), state.lookup(), range, session.request().graph().syntax());
+    }
+
+    /**
+     * Fails at {@code range} when the stage's variables have grown past {@link ExpansionLimits#MAX_ENVIRONMENT}:
+     * called by ARG and ENV after they set theirs, so that the error names the line that grew them.
+     */
+    static void requireVariablesWithinLimits(BuildSession session, StageState state, SourceRange range) {
+        String tooLarge = ExpansionLimits.environmentTooLarge(ExpansionLimits.size(state.variables()));
+        if (tooLarge != null) {
+            throw new Expander(session.expander(), VariableLookup.empty(), range, session.request().graph().syntax())
+                    .error(tooLarge);
+        }
     }
 
     /** One word: expansion and quote removal, no splitting. Null stays null. */

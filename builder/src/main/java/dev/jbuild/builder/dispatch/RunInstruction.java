@@ -7,6 +7,7 @@ import dev.jbuild.builder.StepFailedException;
 import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.executor.ExecutorException;
+import dev.jbuild.executor.HostEntry;
 import dev.jbuild.executor.MountSpec;
 import dev.jbuild.executor.NetworkMode;
 import dev.jbuild.executor.RunResult;
@@ -84,6 +85,12 @@ final class RunInstruction {
             extras.add("network=" + network);
             extras.add("security=" + (run.security() == null ? "sandbox" : run.security().keyword()));
             extras.add("epoch=" + session.request().sourceDateEpoch());
+            // As BuildKit's exec op: extra hosts, ulimits, the shm size and the cgroup parent are part of the key.
+            List<String> hosts = session.request().extraHosts().stream().map(HostEntry::hostsLine).toList();
+            if (!hosts.isEmpty()) {
+                extras.add("hosts=" + String.join(",", hosts));
+            }
+            extras.addAll(session.request().resources().cacheKeyParts());
             extras.addAll(mounts.keyParts);
             if (script != null) {
                 extras.add("script=" + script.body());
@@ -94,7 +101,7 @@ final class RunInstruction {
             List<String> runEnv = new ArrayList<>(env);
             runEnv.addAll(mounts.env);
             RunSpec spec = new RunSpec(argv, runEnv, state.workdir(), state.run().user(), network, allMounts,
-                    null, List.of());
+                    null, hosts, session.request().resources());
             LayerStep.run(session, state, step, key, createdBy, (workspace, warn) -> execute(session, step, workspace.rootfs(),
                     spec));
         } finally {
@@ -108,6 +115,11 @@ final class RunInstruction {
             throws IOException, InterruptedException {
         Deque<String> last = new ArrayDeque<>();
         long start = System.nanoTime();
+        if (spec.network() == NetworkMode.HOST) {
+            // Said every time: a step that reaches the host's loopback services should never go unnoticed.
+            session.emit(new BuildEvent.Notice("WARNING: " + step.label() + ": runs in the host's network namespace"
+                    + " (--network=host): it reaches the host's interfaces and loopback services"));
+        }
         RunResult result;
         try {
             result = session.sandbox().run(rootfs, spec, (stream, line) -> {

@@ -116,6 +116,11 @@ public final class StageState {
      * environment (ENV always wins over an ARG of the same name, as Docker documents).
      */
     public VariableLookup lookup() {
+        return VariableLookup.of(variables());
+    }
+
+    /** The declared ARG values with a value, then the image's environment over them. */
+    Map<String, String> variables() {
         Map<String, String> values = new LinkedHashMap<>();
         args.forEach((k, v) -> {
             if (v != null) {
@@ -123,7 +128,7 @@ public final class StageState {
             }
         });
         values.putAll(run().envMap());
-        return VariableLookup.of(values);
+        return values;
     }
 
     /** Names of declared ARGs that have a value and are not shadowed by ENV. */

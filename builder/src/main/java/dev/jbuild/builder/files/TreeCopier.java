@@ -1,6 +1,7 @@
 package dev.jbuild.builder.files;
 
 import dev.jbuild.platform.PosixOps;
+import dev.jbuild.layertar.SparseFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -97,12 +98,12 @@ final class TreeCopier {
             }
             if (stat.nlink() == 1) {
                 files.submit(() -> {
-                    Files.copy(from, to);
+                    SparseFiles.copy(from, to); // a sparse file keeps its holes (Files.copy writes them out)
                     applyMetadata(to, stat);
                 });
                 return true;
             }
-            Files.copy(from, to); // in line: later links to it need it to exist
+            SparseFiles.copy(from, to); // in line: later links to it need it to exist
         } else if (stat.isSymlink()) {
             posix.makeSymlink(to, Files.readSymbolicLink(from).toString());
         } else if (stat.isFifo()) {

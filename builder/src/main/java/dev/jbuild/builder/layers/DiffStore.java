@@ -6,6 +6,7 @@ import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.layertar.ApplyOptions;
+import dev.jbuild.layertar.DirectoryRename;
 import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.platform.FileTrees;
 import dev.jbuild.store.CompressionStreams;
@@ -14,8 +15,6 @@ import dev.jbuild.store.LayerStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -139,10 +138,10 @@ public final class DiffStore {
         try {
             workspace.saveDiff(temp.resolve("diff"));
             try {
-                Files.move(temp, root.resolve(chain.hex()), StandardCopyOption.ATOMIC_MOVE);
-                temp = null;
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                // another stage or process committed the same chain: identical content
+                // false: another stage or process committed the same chain first, with identical content
+                if (DirectoryRename.renameIfAbsent(temp, root.resolve(chain.hex()))) {
+                    temp = null;
+                }
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("cannot rename within " + root, e);
             }

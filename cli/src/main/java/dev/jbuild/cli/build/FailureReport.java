@@ -3,6 +3,7 @@ package dev.jbuild.cli.build;
 import dev.jbuild.builder.BuildException;
 import dev.jbuild.builder.StepFailedException;
 import dev.jbuild.parser.syntax.SourceRange;
+import dev.jbuild.parser.text.Excerpt;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,8 @@ public final class FailureReport {
         int to = Math.min(dockerfileLines.size(), range.endLine() + 2);
         for (int line = from; line <= to; line++) {
             boolean marked = line >= range.startLine() && line <= range.endLine();
-            err.println(String.format(Locale.ROOT, "%4d | %s%s", line, marked ? ">>> " : "", dockerfileLines.get(line - 1)));
+            err.println(String.format(Locale.ROOT, "%4d | %s%s", line, marked ? ">>> " : "",
+                    Excerpt.line(dockerfileLines.get(line - 1), 1).text()));
         }
         err.println("--------------------");
     }

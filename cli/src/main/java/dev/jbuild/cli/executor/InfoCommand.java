@@ -11,6 +11,7 @@ import dev.jbuild.cli.spec.Converters;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.executor.ExecutorInfo;
 import dev.jbuild.executor.ExecutorLayout;
+import dev.jbuild.executor.NetworkProviders;
 import dev.jbuild.executor.StorageDrivers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +32,10 @@ public final class InfoCommand implements CliCommand {
 
     public static CommandSpec spec() {
         CommandSpec spec = Commands.command("info",
-                "Show the storage driver, the OCI runtime and the kernel features jbuild finds on this host.",
-                "Both are chosen by real probes (a tiny overlay mount, a probe container), not by presence.");
+                "Show the storage driver, the OCI runtime, the network provider and the kernel features jbuild finds "
+                        + "on this host.",
+                "All three are chosen by real probes (a tiny overlay mount, a probe container, a probe network "
+                        + "namespace), not by presence.");
         spec.addOption(Args.value(Format.class, Converters.oneOf(Format.values()), "FORMAT", "--format")
                 .defaultValue("text").description("Output format: text, json (default: text).").build());
         return spec;
@@ -48,7 +51,7 @@ public final class InfoCommand implements CliCommand {
     public int call(Context context) throws Exception {
         ExecutorLayout layout = new ExecutorLayout(context.global().storeRoot(context.env()).resolve("executor"));
         ExecutorInfo info = ExecutorInfo.gather(layout, StorageDrivers.requested(context.global().storageDriver(), context.env()),
-                Optional.ofNullable(context.global().runtime()));
+                Optional.ofNullable(context.global().runtime()), NetworkProviders.requested(context.env()));
         context.out().print(format == Format.json ? json(info) : text(info));
         return info.storageDriver() == null || info.runtime() == null ? ExitCode.FAILED : ExitCode.OK;
     }
@@ -60,6 +63,7 @@ public final class InfoCommand implements CliCommand {
                 + " (" + info.storageReason() + ")");
         line(out, "Runtime", info.runtime() == null ? "none (" + info.runtimeReason() + ")"
                 : info.runtime().executable() + ", " + info.runtime().version() + " (" + info.runtimeReason() + ")");
+        line(out, "Network", (info.network() == null ? "none" : info.network()) + " (" + info.networkReason() + ")");
         line(out, "Kernel", info.kernel() + " (" + info.architecture() + ")");
         out.append("Features:\n");
         for (ExecutorInfo.Feature feature : info.features()) {
@@ -80,6 +84,10 @@ public final class InfoCommand implements CliCommand {
         runtime.put("version", info.runtime() == null ? null : info.runtime().version());
         runtime.put("reason", info.runtimeReason());
         root.put("runtime", runtime);
+        Map<String, Object> network = new LinkedHashMap<>();
+        network.put("provider", info.network());
+        network.put("reason", info.networkReason());
+        root.put("network", network);
         root.put("kernel", info.kernel());
         root.put("architecture", info.architecture());
         List<Map<String, Object>> features = new ArrayList<>();

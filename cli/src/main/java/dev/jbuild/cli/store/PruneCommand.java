@@ -82,6 +82,11 @@ public final class PruneCommand extends StoreCommand {
                 + " temporary files");
         out.println("Removed " + report.removedRecords().size() + " build cache records and " + report.diffsRemoved()
                 + " layer diffs");
+        if (report.executor().containers() + report.executor().mounts() + report.executor().directories() > 0) {
+            out.println("Removed what killed builds left: " + report.executor().containers() + " containers, "
+                    + report.executor().mounts() + " mounts, " + report.executor().directories() + " step directories");
+        }
+        report.executor().failures().forEach(failure -> context.err().println("jbuild: could not clean " + failure));
         out.println("Build cache size: " + DockerFormat.humanSize(report.cacheSizeAfter()) + " in "
                 + report.recordsKept() + " records (was " + DockerFormat.humanSize(report.cacheSizeBefore()) + ")");
         out.println("Total reclaimed space: " + DockerFormat.humanSize(report.bytesFreed()));

@@ -10,8 +10,8 @@ import dev.jbuild.parser.instructions.From;
 import dev.jbuild.parser.instructions.InstructionParser;
 import dev.jbuild.parser.instructions.Mount;
 import dev.jbuild.parser.instructions.Run;
-import dev.jbuild.parser.instructions.Shell;
 import dev.jbuild.parser.shell.ShellExpander;
+import dev.jbuild.parser.shell.SizedVariables;
 import dev.jbuild.parser.shell.ShellExpansionException;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.RawInstruction;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +48,8 @@ public final class LintUnit {
     private final List<StageReference> references;
     private final Map<Integer, LineMap> lineMaps = new HashMap<>();
     private final Map<Integer, RunScript> runScripts = new HashMap<>();
+    private final Map<Integer, ImageHistory> histories = new HashMap<>();
+    private final Map<String, Object> derived = new HashMap<>();
     private Map<String, String> metaDefaults;
 
     public LintUnit(DockerfileSource source, SyntaxTree tree, LintConfig config, BaseImageEnv baseImageEnv, Platform platform) {
@@ -278,54 +279,74 @@ public final class LintUnit {
 
     /** The SHELL in force for {@code entry}: the last SHELL before it in its stage or its FROM ancestors. */
     public List<String> shellAt(InstructionEntry entry) {
-        LintStage stage = stageOf(entry);
-        if (stage == null) {
-            return DEFAULT_SHELL;
-        }
-        boolean first = true;
-        for (LintStage s : lineage(stage)) {
-            List<InstructionEntry> body = s.body();
-            for (int i = body.size() - 1; i >= 0; i--) {
-                InstructionEntry e = body.get(i);
-                if (first && e.index() >= entry.index()) {
-                    continue;
-                }
-                Shell shell = e.as(Shell.class);
-                if (shell != null) {
-                    return shell.argv();
-                }
-            }
-            first = false;
-        }
-        return DEFAULT_SHELL;
+        ImageHistory history = historyOf(entry);
+        List<String> shell = history == null ? null : history.shellBefore(entry);
+        return shell == null ? DEFAULT_SHELL : shell;
     }
 
     /** True when a SHELL instruction comes before {@code entry} in its stage or the stages it is built on. */
     public boolean shellSetBefore(InstructionEntry entry) {
-        return before(entry).stream().anyMatch(e -> e.as(Shell.class) != null);
+        ImageHistory history = historyOf(entry);
+        return history != null && history.shellBefore(entry) != null;
     }
 
     /**
      * The instructions that run before {@code entry} in the image it builds: those of the FROM ancestors, then
-     * those of its own stage up to it, in build order.
+     * those of its own stage up to it, in build order. A view of a list kept for the stage: asking costs
+     * nothing, walking it costs its length, so a rule that asks for every instruction should ask a question
+     * this class answers directly ({@link #definedBefore}, {@link #derived}).
      */
     public List<InstructionEntry> before(InstructionEntry entry) {
+        ImageHistory history = historyOf(entry);
+        return history == null ? List.of() : history.before(entry);
+    }
+
+    /** Every instruction that builds {@code stage}'s image, the FROM ancestors' first, in build order. */
+    public List<InstructionEntry> image(LintStage stage) {
+        return histories.computeIfAbsent(stage.index(), i -> new ImageHistory(lineage(stage))).sequence();
+    }
+
+    /** Where {@code entry} stands among the instructions that build its stage's image ({@link #before}'s length). */
+    public int positionInImage(InstructionEntry entry) {
+        ImageHistory history = historyOf(entry);
+        return history == null ? 0 : history.position(entry);
+    }
+
+    /**
+     * Whether an ENV or ARG before {@code entry} (in its stage or the stages it is built on) defines {@code name};
+     * with {@code withValue}, an ARG counts only when it has a default value.
+     */
+    public boolean definedBefore(InstructionEntry entry, String name, boolean withValue) {
+        ImageHistory history = historyOf(entry);
+        return history != null && history.definedBefore(entry, name, withValue);
+    }
+
+    /**
+     * Whether an instruction before {@code entry} in its image passes {@code test}; {@code key} names the test
+     * (the first instruction that passes is found once per key and stage).
+     */
+    public boolean anyBefore(InstructionEntry entry, String key, java.util.function.Predicate<InstructionEntry> test) {
+        ImageHistory history = historyOf(entry);
+        return history != null && history.anyBefore(entry, key, test);
+    }
+
+    /**
+     * What a rule derives once per file (an index over every stage, say) and then reads for each instruction;
+     * computed on first use under {@code key}, which should name the rule.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Supplier<T> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.get();
+            derived.put(key, value);
+        }
+        return (T) value;
+    }
+
+    private ImageHistory historyOf(InstructionEntry entry) {
         LintStage stage = stageOf(entry);
-        if (stage == null) {
-            return List.of();
-        }
-        List<InstructionEntry> out = new ArrayList<>();
-        List<LintStage> chain = lineage(stage);
-        for (int i = chain.size() - 1; i >= 1; i--) {
-            out.addAll(chain.get(i).body());
-        }
-        for (InstructionEntry e : stage.body()) {
-            if (e.index() >= entry.index()) {
-                break;
-            }
-            out.add(e);
-        }
-        return out;
+        return stage == null ? null : histories.computeIfAbsent(stage.index(), i -> new ImageHistory(lineage(stage)));
     }
 
     /** True when RUN lines at {@code entry} go to a POSIX-like shell (not PowerShell or cmd). */
@@ -339,7 +360,7 @@ public final class LintUnit {
     /** Global ARG defaults and the automatic platform ARGs, as a build without --build-arg sees them. */
     public Map<String, String> metaDefaults() {
         if (metaDefaults == null) {
-            Map<String, String> env = new LinkedHashMap<>(platform.automaticArgs());
+            SizedVariables env = new SizedVariables(platform.automaticArgs());
             for (InstructionEntry e : metaArgs) {
                 Arg arg = e.as(Arg.class);
                 if (arg == null) {
@@ -347,11 +368,15 @@ public final class LintUnit {
                 }
                 for (ArgDeclaration d : arg.declarations()) {
                     if (d.defaultValue() != null) {
-                        env.put(d.name(), expandOr(d.defaultValue(), env, d.defaultValue()));
+                        try {
+                            env.put(d.name(), expandOr(d.defaultValue(), env.asMap(), d.defaultValue()));
+                        } catch (SizedVariables.TooLargeException tooLarge) {
+                            // An expansion bomb: the build fails at this line; the lint goes on without its value.
+                        }
                     }
                 }
             }
-            metaDefaults = env;
+            metaDefaults = env.asMap();
         }
         return metaDefaults;
     }

@@ -93,11 +93,7 @@ final class AptChecks implements Check {
 
     /** An earlier RUN of the image wrote an apt setting for recommends (apt.conf.d), which applies to this one too. */
     private static boolean configuredBefore(LintUnit unit, InstructionEntry e) {
-        for (InstructionEntry before : unit.before(e)) {
-            if (before.is("run") && before.raw().original().toLowerCase(Locale.ROOT).contains("install-recommends")) {
-                return true;
-            }
-        }
-        return false;
+        return unit.anyBefore(e, "AptChecks.recommendsConfigured",
+                before -> before.is("run") && before.raw().original().toLowerCase(Locale.ROOT).contains("install-recommends"));
     }
 }

@@ -76,11 +76,12 @@ final class MetadataChecks implements Check {
         if (env.variables().size() < 2 || !sink.wants(HadolintRules.DL3044)) {
             return;
         }
-        Set<String> definedBefore = definedBefore(unit, e);
+        Set<String> baseImage = baseImageVariables(unit, e);
         Set<String> earlierKeys = new HashSet<>();
         for (KeyValue pair : env.variables()) {
             for (Texts.VariableRef ref : Texts.variableRefs(pair.value())) {
-                if (earlierKeys.contains(ref.name()) && !definedBefore.contains(ref.name())) {
+                if (earlierKeys.contains(ref.name()) && !ref.name().equals("PATH") && !baseImage.contains(ref.name())
+                        && !unit.definedBefore(e, ref.name(), false)) {
                     sink.report(HadolintRules.DL3044, unit.rangeOf(e, pair.value()), ref.name());
                 }
             }
@@ -88,27 +89,11 @@ final class MetadataChecks implements Check {
         }
     }
 
-    private static Set<String> definedBefore(LintUnit unit, InstructionEntry e) {
-        Set<String> names = new HashSet<>();
+    /** What the base image of {@code e}'s stage defines (empty when jbuild does not know the image). */
+    private static Set<String> baseImageVariables(LintUnit unit, InstructionEntry e) {
         LintStage stage = unit.stageOf(e);
-        if (stage != null) {
-            Set<String> base = unit.baseImageVariables(stage);
-            if (base != null) {
-                names.addAll(base);
-            }
-        }
-        for (InstructionEntry before : unit.before(e)) {
-            Env env = before.as(Env.class);
-            if (env != null) {
-                env.variables().forEach(p -> names.add(p.key()));
-            }
-            Arg arg = before.as(Arg.class);
-            if (arg != null) {
-                arg.declarations().forEach(d -> names.add(d.name()));
-            }
-        }
-        names.add("PATH");
-        return names;
+        Set<String> base = stage == null ? null : unit.baseImageVariables(stage);
+        return base == null ? Set.of() : base;
     }
 
     private static void labelKey(LintUnit unit, FindingSink sink, InstructionEntry e, String key) {

@@ -6,9 +6,6 @@ import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.lint.model.RunScript;
 import dev.jbuild.lint.shell.ShellCommand;
 import dev.jbuild.lint.shell.ShellWord;
-import dev.jbuild.parser.instructions.Arg;
-import dev.jbuild.parser.instructions.Env;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -210,17 +207,6 @@ final class PackageChecks implements Check {
 
     /** An ENV or ARG of the image before {@code e} sets {@code name}. */
     private static boolean definesBefore(LintUnit unit, InstructionEntry e, String name) {
-        List<InstructionEntry> before = new ArrayList<>(unit.before(e));
-        for (InstructionEntry b : before) {
-            Env env = b.as(Env.class);
-            if (env != null && env.variables().stream().anyMatch(v -> v.key().equals(name))) {
-                return true;
-            }
-            Arg arg = b.as(Arg.class);
-            if (arg != null && arg.declarations().stream().anyMatch(d -> d.name().equals(name) && d.defaultValue() != null)) {
-                return true;
-            }
-        }
-        return false;
+        return unit.definedBefore(e, name, true);
     }
 }

@@ -18,6 +18,7 @@ import dev.jbuild.parser.instructions.Stopsignal;
 import dev.jbuild.parser.instructions.User;
 import dev.jbuild.parser.instructions.Volume;
 import dev.jbuild.parser.instructions.Workdir;
+import dev.jbuild.parser.shell.ExpansionLimits;
 import dev.jbuild.parser.shell.ShellExpander;
 import dev.jbuild.parser.shell.ShellExpansionException;
 import dev.jbuild.parser.shell.VariableLookup;
@@ -79,6 +80,8 @@ final class VariableChecks implements Check {
         private final boolean baseKnown;
         /** The environment at the end of each stage replayed so far, for stages built on it. */
         private final Map<Integer, Map<String, String>> finalEnv;
+        /** The characters of the values in {@code env} and {@code args}, kept under ExpansionLimits.MAX_ENVIRONMENT. */
+        private long size;
 
         StageReplay(LintUnit unit, FindingSink sink, LintStage stage, Map<String, InstructionEntry> metaArgLines,
                 Map<Integer, Map<String, String>> finalEnv) {
@@ -108,7 +111,7 @@ final class VariableChecks implements Check {
                         values.add(check(e, pair.value(), unit.expander()));
                     }
                     for (int i = 0; i < values.size(); i++) {
-                        env.put(instruction.variables().get(i).key(), values.get(i));
+                        remember(env, instruction.variables().get(i).key(), values.get(i));
                     }
                 } else {
                     for (String word : expandedWords(e)) {
@@ -132,7 +135,23 @@ final class VariableChecks implements Check {
                 if (value == null && d.defaultValue() == null && metaArgLines.containsKey(d.name())) {
                     value = unit.metaDefaults().get(d.name()); // a global ARG declared again keeps its value
                 }
-                args.put(d.name(), value);
+                remember(args, d.name(), value);
+            }
+        }
+
+        /**
+         * Sets a variable, unless that takes the stage's variables past what a build accepts (an expansion bomb):
+         * the build stops there with an error, and the lint keeps the unexpanded text, which is what it reports on.
+         */
+        private void remember(Map<String, String> variables, String name, String value) {
+            String old = variables.get(name);
+            long next = size - (old == null ? 0 : old.length()) + (value == null ? 0 : value.length());
+            if (ExpansionLimits.environmentTooLarge(next) == null) {
+                variables.put(name, value);
+                size = next;
+            } else {
+                variables.put(name, "");
+                size -= old == null ? 0 : old.length();
             }
         }
 

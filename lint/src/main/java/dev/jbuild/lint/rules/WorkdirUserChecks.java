@@ -13,7 +13,10 @@ import dev.jbuild.parser.instructions.Add;
 import dev.jbuild.parser.instructions.Copy;
 import dev.jbuild.parser.instructions.User;
 import dev.jbuild.parser.instructions.Workdir;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** WORKDIR and USER: relative paths, copying before a working directory is set, and who the image runs as. */
@@ -105,52 +108,55 @@ final class WorkdirUserChecks implements Check {
         if (name.isEmpty() || name.contains("$") || name.chars().allMatch(Character::isDigit) || name.equals("root")) {
             return;
         }
-        if (createdBy(unit, unit.before(e), name) != null) {
+        // Where each user is created in the stage's image, indexed once: asking the past of every USER anew
+        // cost the square of the stage's length.
+        List<Integer> creations = unit.<Map<String, List<Integer>>>derived("WorkdirUserChecks.created:" + stage.index(),
+                () -> creationsByUser(unit, unit.image(stage))).getOrDefault(name, List.of());
+        int position = unit.positionInImage(e);
+        if (!creations.isEmpty() && creations.get(0) < position) {
             return;
         }
-        InstructionEntry later = createdBy(unit, stage.body().stream().filter(b -> b.index() > e.index()).toList(), name);
+        InstructionEntry later = creations.stream().filter(at -> at > position).findFirst()
+                .map(at -> unit.image(stage).get(at)).orElse(null);
         if (later != null) {
             sink.report(JbuildRules.USER_NOT_YET_CREATED, unit.range(e), name,
                     "is created only later, by the RUN on line " + later.raw().range().startLine() + ": move USER below it");
             return;
         }
-        if (unit.rootOf(stage).fromScratch() && !copiesEtc(unit.before(e))) {
+        if (unit.rootOf(stage).fromScratch() && !unit.anyBefore(e, "WorkdirUserChecks.copiesEtc", WorkdirUserChecks::copiesEtc)) {
             sink.report(JbuildRules.USER_NOT_YET_CREATED, unit.range(e), name,
                     "cannot exist in a stage built on scratch without an /etc/passwd: use a numeric UID such as 65534");
         }
     }
 
-    private static InstructionEntry createdBy(LintUnit unit, List<InstructionEntry> entries, String name) {
-        for (InstructionEntry e : entries) {
-            RunScript script = unit.runScript(e);
+    /** Each user a useradd or adduser of the image creates, with the positions (in {@code image}) of the RUNs that do. */
+    private static Map<String, List<Integer>> creationsByUser(LintUnit unit, List<InstructionEntry> image) {
+        Map<String, List<Integer>> created = new HashMap<>();
+        for (int position = 0; position < image.size(); position++) {
+            RunScript script = unit.runScript(image.get(position));
             if (script == null) {
                 continue;
             }
             for (RunScript.Located located : script.invocations("useradd", "adduser")) {
                 ShellCommand c = located.command();
                 List<ShellWord> positional = c.positionals(c.is("useradd") ? USERADD_VALUE_OPTIONS : ADDUSER_VALUE_OPTIONS);
-                if (positional.isEmpty()) {
-                    continue;
-                }
-                ShellWord user = c.is("useradd") ? positional.get(positional.size() - 1) : positional.get(0);
-                if (user.text().equals(name)) {
-                    return e;
+                if (!positional.isEmpty()) {
+                    ShellWord user = c.is("useradd") ? positional.get(positional.size() - 1) : positional.get(0);
+                    List<Integer> positions = created.computeIfAbsent(user.text(), k -> new ArrayList<>());
+                    if (positions.isEmpty() || positions.get(positions.size() - 1) != position) {
+                        positions.add(position);
+                    }
                 }
             }
         }
-        return null;
+        return created;
     }
 
-    private static boolean copiesEtc(List<InstructionEntry> entries) {
-        for (InstructionEntry e : entries) {
-            Copy copy = e.as(Copy.class);
-            Add add = e.as(Add.class);
-            String dest = copy != null ? copy.destination() : add != null ? add.destination() : null;
-            List<String> sources = copy != null ? copy.sources() : add != null ? add.sources() : List.of();
-            if (dest != null && (dest.startsWith("/etc") || dest.equals("/") || sources.stream().anyMatch(s -> s.contains("passwd")))) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean copiesEtc(InstructionEntry e) {
+        Copy copy = e.as(Copy.class);
+        Add add = e.as(Add.class);
+        String dest = copy != null ? copy.destination() : add != null ? add.destination() : null;
+        List<String> sources = copy != null ? copy.sources() : add != null ? add.sources() : List.of();
+        return dest != null && (dest.startsWith("/etc") || dest.equals("/") || sources.stream().anyMatch(s -> s.contains("passwd")));
     }
 }

@@ -13,6 +13,7 @@ import dev.jbuild.parser.instructions.Mount;
 import dev.jbuild.parser.instructions.Run;
 import dev.jbuild.parser.shell.ShellExpander;
 import dev.jbuild.parser.shell.ShellExpansionException;
+import dev.jbuild.parser.shell.SizedVariables;
 import dev.jbuild.parser.shell.VariableLookup;
 import dev.jbuild.parser.syntax.DockerfileErrors;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
@@ -20,7 +21,6 @@ import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxTree;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +71,8 @@ public final class GraphBuilder {
         }
         List<DockerfileSyntaxException> deferred = List.copyOf(errors);
         errors.clear();
-        Map<String, String> metaEnv = new LinkedHashMap<>(platform.automaticArgs());
+        SizedVariables meta = new SizedVariables(platform.automaticArgs());
+        Map<String, String> metaEnv = meta.asMap();
         List<MetaArg> metaArgs = new ArrayList<>();
         List<StageDraft> drafts = new ArrayList<>();
         boolean beforeFirstStage = false;
@@ -84,7 +85,7 @@ public final class GraphBuilder {
                 for (ArgDeclaration declaration : arg.declarations()) {
                     String value = collecting(() -> argValue(declaration, metaEnv, arg.range()));
                     if (value != null) {
-                        metaEnv.put(declaration.name(), value);
+                        set(meta, declaration.name(), value, arg.range());
                     }
                     metaArgs.add(new MetaArg(declaration.name(), declaration.defaultValue(), value, arg.range()));
                 }
@@ -146,7 +147,7 @@ public final class GraphBuilder {
 
     private Stage stage(int index, StageDraft draft, Map<String, String> metaEnv, Map<String, Integer> stageNames) {
         From from = draft.from();
-        VariableLookup meta = VariableLookup.of(metaEnv);
+        VariableLookup meta = VariableLookup.view(metaEnv);
         String baseName = expand(from.image(), meta, from.range());
         if (baseName.isBlank()) {
             throw error("base name (" + from.image() + ") should not be blank", from.range());
@@ -175,7 +176,8 @@ public final class GraphBuilder {
     /** COPY --from and RUN --mount from= name stages (by name or index) or, failing that, images. */
     private void collectDependencies(int index, List<Instruction> instructions, Map<String, String> metaEnv,
             Map<String, Integer> stageNames, List<StageDependency> out) {
-        Map<String, String> stageEnv = new LinkedHashMap<>();
+        SizedVariables variables = new SizedVariables();
+        Map<String, String> stageEnv = variables.asMap();
         for (Instruction instruction : instructions) {
             // Values are only needed to expand --from; one that does not expand is left unset here and
             // reported when the builder dispatches the instruction, as BuildKit does (a pruned stage
@@ -186,14 +188,15 @@ public final class GraphBuilder {
                     if (value == null && declaration.defaultValue() == null) {
                         value = metaEnv.get(declaration.name()); // re-declared global ARG keeps its value
                     }
-                    setOrClear(stageEnv, declaration.name(), value);
+                    set(variables, declaration.name(), value, arg.range());
                 }
             } else if (instruction instanceof Env env) {
                 for (KeyValue pair : env.variables()) {
-                    setOrClear(stageEnv, pair.key(), lenient(() -> expand(pair.value(), VariableLookup.of(stageEnv), env.range())));
+                    set(variables, pair.key(), lenient(() -> expand(pair.value(), VariableLookup.view(stageEnv), env.range())),
+                            env.range());
                 }
             } else if (instruction instanceof Copy copy && copy.from() != null) {
-                String reference = collecting(() -> expand(copy.from(), VariableLookup.of(stageEnv), copy.range()));
+                String reference = collecting(() -> expand(copy.from(), VariableLookup.view(stageEnv), copy.range()));
                 if (reference != null) {
                     StageDependency dependency = collecting(() -> reference(index, StageDependency.Kind.COPY_FROM,
                             reference, stageNames, copy.range()));
@@ -222,11 +225,12 @@ public final class GraphBuilder {
         }
     }
 
-    private static void setOrClear(Map<String, String> env, String name, String value) {
-        if (value == null) {
-            env.remove(name);
-        } else {
-            env.put(name, value);
+    /** Sets or (for null) clears a variable; variables grown too large stop the build at this line. */
+    private void set(SizedVariables variables, String name, String value, SourceRange range) {
+        try {
+            variables.put(name, value);
+        } catch (SizedVariables.TooLargeException e) {
+            throw error(e.getMessage(), range);
         }
     }
 
@@ -276,7 +280,7 @@ public final class GraphBuilder {
         if (declaration.defaultValue() == null) {
             return null;
         }
-        return expand(declaration.defaultValue(), VariableLookup.of(env), range);
+        return expand(declaration.defaultValue(), VariableLookup.view(env), range);
     }
 
     private String expand(String word, VariableLookup env, SourceRange range) {

@@ -61,6 +61,9 @@ final class PatternOperations {
                 out.append(GoReplacementTemplate.expand(replacementTemplate,
                         GoText.fromCodePoints(text, start, end)));
             }
+            if (out.length() > ExpansionLimits.MAX_VALUE) {
+                throw ExpansionLimits.valueTooLong(); // a long replacement for every character multiplies the value
+            }
             lastMatchEnd = end;
             searchPos = searchPos + 1 > end ? searchPos + 1 : end;
         }

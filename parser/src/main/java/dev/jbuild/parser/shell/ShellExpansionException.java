@@ -1,5 +1,6 @@
 package dev.jbuild.parser.shell;
 
+import dev.jbuild.parser.text.Excerpt;
 import dev.jbuild.parser.text.GoText;
 import java.util.Objects;
 
@@ -13,7 +14,8 @@ public class ShellExpansionException extends RuntimeException {
     private final String reason;
 
     public ShellExpansionException(String input, String reason) {
-        super("failed to process " + GoText.quote(input) + ": " + reason);
+        super("failed to process " + GoText.quote(input.length() <= Excerpt.LINE_WIDTH ? input
+                : input.substring(0, Excerpt.LINE_WIDTH) + "...") + ": " + reason);
         this.input = Objects.requireNonNull(input, "input");
         this.reason = Objects.requireNonNull(reason, "reason");
     }

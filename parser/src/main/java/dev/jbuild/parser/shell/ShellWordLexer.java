@@ -67,6 +67,9 @@ final class ShellWordLexer {
                 }
                 if (ch == '$') {
                     String expanded = processDollar();
+                    if (result.length() + expanded.length() > ExpansionLimits.MAX_VALUE) {
+                        throw ExpansionLimits.valueTooLong();
+                    }
                     result.append(expanded);
                     words.addSplittable(expanded);
                     continue;

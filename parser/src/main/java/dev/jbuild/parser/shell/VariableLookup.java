@@ -28,6 +28,33 @@ public interface VariableLookup {
         return new MapVariableLookup(variables);
     }
 
+    /**
+     * A lookup that reads {@code variables} as they are at each call, without copying them: what the parser
+     * needs while it walks instructions, where a snapshot per instruction made the walk quadratic. A null
+     * value counts as unset; a case-insensitive lookup takes the last key that matches in iteration order,
+     * as {@link #of(Map)} does.
+     */
+    static VariableLookup view(Map<String, String> variables) {
+        return new VariableLookup() {
+            @Override
+            public String get(String name) {
+                return variables.get(name);
+            }
+
+            @Override
+            public String getIgnoringCase(String name) {
+                String wanted = GoText.toUpper(name);
+                String found = null;
+                for (Map.Entry<String, String> entry : variables.entrySet()) {
+                    if (entry.getValue() != null && GoText.toUpper(entry.getKey()).equals(wanted)) {
+                        found = entry.getValue();
+                    }
+                }
+                return found;
+            }
+        };
+    }
+
     /** A lookup in which every variable is unset. */
     static VariableLookup empty() {
         return name -> null;

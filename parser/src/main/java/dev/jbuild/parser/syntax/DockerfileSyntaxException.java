@@ -1,5 +1,7 @@
 package dev.jbuild.parser.syntax;
 
+import dev.jbuild.parser.text.Excerpt;
+
 /**
  * A Dockerfile that cannot be understood. Carries what the CLI needs to print one precise line
  * ({@code file:line:col: message}), the offending source line with a caret, and an optional hint.
@@ -33,21 +35,29 @@ public class DockerfileSyntaxException extends RuntimeException {
         return hint;
     }
 
-    /** {@code file:line:col: message (hint)} on one line. */
+    /**
+     * {@code file:line:col: message (hint)} on one line; a message that echoes long input is cut in the middle
+     * ({@link Excerpt#message}).
+     */
     public String oneLine() {
         String where = range == null ? "" : range.location() + ": ";
-        return where + getMessage() + (hint == null ? "" : " (" + hint + ")");
+        return where + Excerpt.message(getMessage()) + (hint == null ? "" : " (" + hint + ")");
     }
 
-    /** The one-line message plus the source line and a caret under the column, for terminals and logs. */
+    /**
+     * The one-line message plus the source line and a caret under the column, for terminals and logs. A long
+     * line shows only a stretch around the column, with markers where it was cut.
+     */
     public String withCaret() {
         if (range == null || sourceLine == null || sourceLine.isEmpty()) {
             return oneLine();
         }
+        Excerpt.Line shown = Excerpt.line(sourceLine, range.startColumn());
+        String text = shown.text();
         StringBuilder caret = new StringBuilder();
-        for (int i = 1; i < range.startColumn() && i <= sourceLine.length(); i++) {
-            caret.append(sourceLine.charAt(i - 1) == '\t' ? '\t' : ' ');
+        for (int i = 1; i < shown.caretColumn() && i <= text.length(); i++) {
+            caret.append(text.charAt(i - 1) == '\t' ? '\t' : ' ');
         }
-        return oneLine() + "\n  " + sourceLine + "\n  " + caret + "^";
+        return oneLine() + "\n  " + text + "\n  " + caret + "^";
     }
 }
