@@ -129,7 +129,7 @@ class DockerDifferentialTest {
             System.err.println("NOTICE: DockerDifferentialTest skipped: no Docker engine reachable ('" + docker()
                     + " info' failed)");
         }
-        assumeTrue(reachable, "no Docker engine reachable");
+        assumeTrue(reachable || System.getenv("CI") != null, "no Docker engine reachable");
         try (BuildFixture fixture = new BuildFixture(dir.resolve("jbuild"))) {
             // Names no one else uses: the engine may be shared with other test runs.
             String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();

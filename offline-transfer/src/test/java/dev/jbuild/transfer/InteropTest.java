@@ -243,7 +243,8 @@ class InteropTest {
     void dockerRoundTripKeepsTheImageId(Compression compression) throws Exception {
         requireTool("docker");
         Tools.Result info = Tools.exec(scratch, List.of("docker", "info", "--format", "{{.ServerVersion}}"));
-        assumeTrue(info.exit() == 0 && !info.out().isBlank(), "no Docker engine reachable, docker round trip "
+        boolean engine = info.exit() == 0 && !info.out().isBlank();
+        assumeTrue(engine || underCi(), "no Docker engine reachable, docker round trip "
                 + "skipped: " + info.out().strip().lines().reduce((a, b) -> b).orElse(""));
         // a name no one else uses: the engine may be shared
         String tag = "jbuild-interop-" + Long.toHexString(System.nanoTime()) + ":" + compression.label();
@@ -282,7 +283,8 @@ class InteropTest {
     void exportHeadersMatchDockerExportOfTheSameImage() throws Exception {
         requireTool("docker");
         Tools.Result info = Tools.exec(scratch, List.of("docker", "info", "--format", "{{.ServerVersion}}"));
-        assumeTrue(info.exit() == 0 && !info.out().isBlank(), "no Docker engine reachable, docker export comparison "
+        boolean engine = info.exit() == 0 && !info.out().isBlank();
+        assumeTrue(engine || underCi(), "no Docker engine reachable, docker export comparison "
                 + "skipped: " + info.out().strip().lines().reduce((a, b) -> b).orElse(""));
         String tag = "jbuild-export-" + Long.toHexString(System.nanoTime()) + ":1";
         store.tag("busybox:1", tag);
@@ -336,5 +338,11 @@ class InteropTest {
         }
         assertEquals("{\"imageLayoutVersion\": \"1.0.0\"}", Files.readString(out.resolve("oci-layout"),
                 StandardCharsets.UTF_8));
+    }
+
+    /** Under CI an engine is started by .ci/run, so a missing one is a failure, not a skip. */
+    private static boolean underCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isEmpty();
     }
 }

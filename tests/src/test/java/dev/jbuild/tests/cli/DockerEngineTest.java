@@ -69,7 +69,7 @@ class DockerEngineTest {
         if (!answers) {
             System.err.println("NOTICE: DockerEngineTest skipped: no Docker engine answers ('" + docker() + " info' failed)");
         }
-        assumeTrue(answers, "no Docker engine answers");
+        assumeTrue(answers || System.getenv("CI") != null, "no Docker engine answers");
         String tag = "jbuild-load-test-" + UUID.randomUUID().toString().substring(0, 8) + ":1";
         Map<String, String> env = new HashMap<>(System.getenv());
         String root = dir.resolve("store").toString();
