@@ -67,7 +67,18 @@ public final class ImagePusher {
         unique.putIfAbsent(image.id(), image.manifest().config());
         BlobPusher.Counts counts = blobs.pushAll(client, repository, List.copyOf(unique.values()), options.chunkSize());
         String tagOrDigest = ref.isTagged() ? ref.tag() : manifest.digest().value();
-        Digest digest = client.putManifest(repository, tagOrDigest, manifest.mediaType(), manifest.bytes());
+        Digest digest;
+        try {
+            digest = client.putManifest(repository, tagOrDigest, manifest.mediaType(), manifest.bytes());
+        } catch (RegistryProtocolException refused) {
+            if (layers.stream().noneMatch(ImagePusher::isForeign)) {
+                throw refused;
+            }
+            // Docker's registry answers "invalid URL on layer" with a 500 unless its configuration allows the URLs.
+            throw new RegistryProtocolException(refused.getMessage() + " (the image has non-distributable layers: "
+                    + "a registry may refuse their URLs; Docker's registry takes them only where its "
+                    + "validation.manifests.urls.allow names them)", refused.status());
+        }
         listener.on(new TransferEvent.Notice((ref.isTagged() ? ref.tag() : "digest") + ": digest: " + digest + " size: "
                 + manifest.bytes().length));
         return new PushResult(ref, digest, manifest.bytes().length, counts.uploaded(), counts.mounted(),
@@ -75,6 +86,6 @@ public final class ImagePusher {
     }
 
     private static boolean isForeign(Descriptor layer) {
-        return layer.mediaType().contains("nondistributable") || layer.mediaType().contains(".foreign.");
+        return MediaTypes.isNonDistributable(layer.mediaType());
     }
 }

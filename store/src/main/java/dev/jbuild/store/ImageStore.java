@@ -247,7 +247,9 @@ public final class ImageStore implements AutoCloseable {
     private void requireParts(Digest manifestDigest, Manifest manifest) {
         requireBlob(manifestDigest);
         requireBlob(manifest.config().digest());
-        manifest.layers().forEach(layer -> requireBlob(layer.digest()));
+        // A non-distributable layer may stay a reference to its URLs, as registries keep it.
+        manifest.layers().stream().filter(layer -> !MediaTypes.isNonDistributable(layer.mediaType()))
+                .forEach(layer -> requireBlob(layer.digest()));
     }
 
     private void requireBlob(Digest digest) {

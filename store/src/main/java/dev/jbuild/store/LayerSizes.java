@@ -70,6 +70,10 @@ public final class LayerSizes {
         } catch (NumberFormatException e) {
             // a damaged record is worked out again
         }
+        if (blob != null && MediaTypes.isNonDistributable(blob.mediaType()) && !blobs.has(diffId)
+                && !blobs.has(blob.digest())) {
+            return blob.size(); // a reference to its URLs: only the manifest's byte count is known
+        }
         long size;
         try {
             size = count(diffId, blob);
