@@ -20,7 +20,8 @@ import java.util.Map;
  * again from the start when its upload fails. The manifest goes last, so a push that dies midway
  * never leaves a tag that points at missing blobs. Layers the store holds uncompressed are sent
  * compressed (gzip unless asked otherwise, compressed once and cached); non-distributable layers are
- * left to the URLs the manifest gives for them.
+ * left to the URLs the manifest gives for them. Artifacts that refer to the image (its SBOM) follow it as
+ * OCI 1.1 referrers.
  */
 public final class ImagePusher {
     private final ImageStore store;
@@ -81,6 +82,9 @@ public final class ImagePusher {
         }
         listener.on(new TransferEvent.Notice((ref.isTagged() ? ref.tag() : "digest") + ": digest: " + digest + " size: "
                 + manifest.bytes().length));
+        // After the image: a referrer's subject must exist first, and a push that dies here leaves a whole image.
+        new ReferrerPusher(store, blobs, listener).push(client, repository, image,
+                new Descriptor(manifest.mediaType(), digest, manifest.bytes().length), options.chunkSize());
         return new PushResult(ref, digest, manifest.bytes().length, counts.uploaded(), counts.mounted(),
                 counts.existing(), counts.bytes());
     }

@@ -186,13 +186,28 @@ public final class RegistryClient {
 
     /** Uploads a manifest (or index) under a tag or its digest; returns the digest the registry gives it. */
     public Digest putManifest(String repository, String reference, String mediaType, byte[] bytes) throws IOException {
+        putManifestAnswer(repository, reference, mediaType, bytes);
+        return Digest.of(bytes);
+    }
+
+    /**
+     * Uploads a manifest that has a {@code subject}; true when the registry indexed it as a referrer
+     * (it answers with an {@code OCI-Subject} header), false when the client must keep the referrers
+     * tag itself, as the distribution spec says for registries without the referrers API.
+     */
+    boolean putManifestWithSubject(String repository, String mediaType, byte[] bytes) throws IOException {
+        return putManifestAnswer(repository, Digest.of(bytes).value(), mediaType, bytes).header("OCI-Subject").isPresent();
+    }
+
+    private HttpTransport.Answer putManifestAnswer(String repository, String reference, String mediaType, byte[] bytes)
+            throws IOException {
         String what = "uploading the manifest of " + repository + ":" + reference;
         HttpTransport.Answer answer = http.document(new HttpTransport.Request("PUT",
                 "/v2/" + repository + "/manifests/" + reference, Map.of("Content-Type", mediaType),
                 () -> HttpRequest.BodyPublishers.ofByteArray(bytes), push(repository), true, DOCUMENT_TIMEOUT, what),
                 SMALL);
         requireStatus(answer, 201, what);
-        return Digest.of(bytes);
+        return answer;
     }
 
     /** Proves the credentials work ({@code login}): {@code GET /v2/} and whatever challenge it brings. */
