@@ -33,6 +33,12 @@ final class BlobPusher {
 
     Counts pushAll(RegistryClient client, String repository, List<Descriptor> blobs, long chunkSize)
             throws IOException {
+        return pushAll(client, repository, blobs, chunkSize, java.util.Map.of());
+    }
+
+    /** @param outside blobs that are not in the store (sealed layers), by digest: the files they are in */
+    Counts pushAll(RegistryClient client, String repository, List<Descriptor> blobs, long chunkSize,
+                   java.util.Map<dev.jbuild.imagespec.Digest, java.nio.file.Path> outside) throws IOException {
         AtomicInteger uploaded = new AtomicInteger();
         AtomicInteger mounted = new AtomicInteger();
         AtomicInteger existing = new AtomicInteger();
@@ -41,7 +47,7 @@ final class BlobPusher {
         for (Descriptor blob : blobs) {
             listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.WAITING, 0, blob.size()));
             tasks.add(() -> {
-                switch (pushBlob(client, repository, blob, chunkSize)) {
+                switch (pushBlob(client, repository, blob, chunkSize, outside.get(blob.digest()))) {
                     case UPLOADED -> {
                         uploaded.incrementAndGet();
                         bytes.addAndGet(blob.size());
@@ -62,12 +68,12 @@ final class BlobPusher {
      * connection, a 5xx, a 429, an upload session the registry lost) starts again from the HEAD, after
      * the wait the registry asked for or the policy's backoff, up to the policy's count of attempts.
      */
-    private Outcome pushBlob(RegistryClient client, String repository, Descriptor blob, long chunkSize)
-            throws IOException {
+    private Outcome pushBlob(RegistryClient client, String repository, Descriptor blob, long chunkSize,
+                             java.nio.file.Path file) throws IOException {
         RegistrySettings.RetryPolicy retry = settings.retry();
         for (int attempt = 1; ; attempt++) {
             try {
-                Outcome outcome = tryPushBlob(client, repository, blob, chunkSize);
+                Outcome outcome = tryPushBlob(client, repository, blob, chunkSize, file);
                 sources.record(blob.digest(), client.registry(), repository);
                 return outcome;
             } catch (FailedUpload failed) {
@@ -119,8 +125,8 @@ final class BlobPusher {
                 : new RegistryUnreachableException(message, last);
     }
 
-    private Outcome tryPushBlob(RegistryClient client, String repository, Descriptor blob, long chunkSize)
-            throws IOException {
+    private Outcome tryPushBlob(RegistryClient client, String repository, Descriptor blob, long chunkSize,
+                                java.nio.file.Path file) throws IOException {
         List<String> scopes = RegistryClient.push(repository);
         if (client.hasBlob(repository, blob.digest(), scopes)) {
             listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.EXISTS, blob.size(), blob.size()));
@@ -135,7 +141,8 @@ final class BlobPusher {
         ProgressReporter progress = new ProgressReporter(listener, blob.digest(), TransferEvent.Phase.UPLOADING,
                 blob.size());
         try {
-            client.upload(repository, location.get(), blob, store.blobs().path(blob.digest()), chunkSize, progress);
+            client.upload(repository, location.get(), blob, file != null ? file : store.blobs().path(blob.digest()),
+                    chunkSize, progress);
         } catch (RegistryUnreachableException | RegistryProtocolException | NotFoundInRegistryException e) {
             throw new FailedUpload(e);
         }

@@ -125,6 +125,11 @@ public final class ImagePuller {
                     throw new UnsupportedManifestException(name + ": layer " + layer.digest().shortId()
                             + " has media type '" + layer.mediaType() + "', which is not an image layer");
                 }
+                if (layer.mediaType().endsWith("+encrypted")) {
+                    throw new UnsupportedManifestException(name + ": layer " + layer.digest().shortId() + " is "
+                            + "encrypted (OCI image encryption), which pull does not decrypt; copy it to an archive with "
+                            + "'skopeo copy' and use 'jbuild load --decrypt KEY'; nothing was pulled");
+                }
                 if (seen.add(layer.digest())) {
                     byte[] manifestBytes = image.bytes();
                     listener.on(new TransferEvent.Blob(layer.digest(), TransferEvent.Phase.WAITING, 0, layer.size()));
