@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jbuild.cli.Cli;
 import dev.jbuild.registry.testing.RegistryServer;
 import dev.jbuild.registry.testing.Tools;
 import dev.jbuild.store.ImageStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,22 +29,6 @@ class EncryptedPushTest {
     @TempDir
     Path scratch;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run jbuild(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Run ok(Map<String, String> env, String... args) {
-        Run run = jbuild(env, args);
-        assertEquals(0, run.exit(), String.join(" ", args) + "\n" + run.out() + run.err());
-        return run;
-    }
 
     @Test
     void pushedLayersStayEncryptedAndSkopeoDecryptsThemToTheSameImage() throws Exception {
@@ -58,20 +36,16 @@ class EncryptedPushTest {
         Tools.require("openssl");
         Tools.run(scratch, "sh", "-c", "openssl genrsa -out rsa.pem 2048 2>/dev/null && openssl rsa -in rsa.pem "
                 + "-pubout -out rsa.pub 2>/dev/null");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("HOME", scratch.toString());
-        env.put("DOCKER_CONFIG", scratch.resolve("docker").toString());
-        env.put("JBUILD_REGISTRY_CONFIG", scratch.resolve("no-settings.json").toString());
-        env.remove("JBUILD_ROOT");
+        CliRuns cli = new CliRuns(scratch);
         Path rootfs = Files.createDirectories(scratch.resolve("rootfs/etc"));
         Files.writeString(rootfs.resolve("secret"), "the appliance's secret\n");
         String store = scratch.resolve("a").toString();
-        String id = ok(env, "--root", store, "import", scratch.resolve("rootfs").toString(), "app:1").out().trim();
+        String id = cli.ok("--root", store, "import", scratch.resolve("rootfs").toString(), "app:1").out().trim();
 
         try (RegistryServer registry = RegistryServer.plain(scratch.resolve("registry"))) {
             String name = registry.host() + "/sealed/app:1";
-            ok(env, "--root", store, "tag", "app:1", name);
-            ok(env, "--root", store, "push", "--encrypt", "jwe:" + scratch.resolve("rsa.pub"), name);
+            cli.ok("--root", store, "tag", "app:1", name);
+            cli.ok("--root", store, "push", "--encrypt", "jwe:" + scratch.resolve("rsa.pub"), name);
 
             JsonNode manifest = JSON.readTree(Tools.run(scratch, "skopeo", "inspect", "--raw", "--tls-verify=false",
                     "docker://" + name));
@@ -93,12 +67,12 @@ class EncryptedPushTest {
             Tools.run(scratch, "skopeo", "copy", "--src-tls-verify=false", "--decryption-key",
                     scratch.resolve("rsa.pem").toString(), "docker://" + name, "oci-archive:" + plain + ":app:1");
             String other = scratch.resolve("b").toString();
-            ok(env, "--root", other, "load", "-i", plain.toString());
+            cli.ok("--root", other, "load", "-i", plain.toString());
             try (ImageStore opened = ImageStore.open(Path.of(other))) {
                 assertEquals(id, opened.image("app:1").id().value(), "decrypted by skopeo to the very same image");
             }
 
-            Run pulled = jbuild(env, "--root", scratch.resolve("c").toString(), "pull", name);
+            CliRuns.Run pulled = cli.run("--root", scratch.resolve("c").toString(), "pull", name);
             assertEquals(1, pulled.exit());
             assertTrue(pulled.err().matches("jbuild: " + java.util.regex.Pattern.quote(name) + ": layer [0-9a-f]{12} is "
                     + "encrypted \\(OCI image encryption\\), which pull does not decrypt; .*nothing was pulled\n"),
