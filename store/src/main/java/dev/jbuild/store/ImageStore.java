@@ -207,8 +207,8 @@ public final class ImageStore implements AutoCloseable {
                     throw new InvalidReferenceException(ref.toString(), "a reference needs a tag or a digest");
                 }
             }
-            for (int i = 0; i < manifest.layers().size(); i++) {
-                layerSizes.size(config.diffIds().get(i), manifest.layers().get(i));
+            for (Digest diffId : config.diffIds()) {
+                layerSizes.recordIfCheap(diffId);
             }
             manifests.put(manifestDigest, manifest);
         }
