@@ -112,10 +112,11 @@ final class BuildCommand implements CliCommand {
                         + "serves when the registry cannot be reached)."),
                 Args.flag("--push").description("Push the image under every -t name after the build."),
                 Args.list("SPEC", "--cache-from").description("Also use a build cache exported elsewhere: "
-                        + "type=registry,ref=REF or type=local,src=DIR."),
+                        + "type=registry,ref=REF or type=local,src=DIR; mounts=true restores the cache mounts "
+                        + "exported with it."),
                 Args.list("SPEC", "--cache-to").description("Export the build cache: type=registry,ref=REF or "
                         + "type=local,dest=DIR, with mode=min (the final image's steps, default) or mode=max (every "
-                        + "stage's)."),
+                        + "stage's); mounts=true carries the RUN --mount=type=cache directories too."),
                 RegistryOptions.registryCa(),
                 Args.flag("--squash").arity("0..1").description("Put everything above the base image into one layer "
                         + "(history and config kept)."),

@@ -47,6 +47,15 @@ public final class MediaTypes {
                 || mediaType.startsWith("application/vnd.docker.image.rootfs."));
     }
 
+    /**
+     * A non-distributable layer (Docker's "foreign" layers, OCI's deprecated nondistributable types):
+     * registries may lack it, clients fetch it from the URLs its descriptor lists and never push it.
+     */
+    public static boolean isNonDistributable(String mediaType) {
+        return mediaType != null && isLayer(mediaType)
+                && (mediaType.contains(".nondistributable.") || mediaType.contains(".foreign."));
+    }
+
     /** How a layer blob of this media type is compressed. */
     public static Compression layerCompression(String mediaType) {
         if (mediaType == null) {

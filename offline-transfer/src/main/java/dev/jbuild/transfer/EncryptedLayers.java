@@ -1,16 +1,13 @@
 package dev.jbuild.transfer;
 
 import dev.jbuild.imagespec.Descriptor;
-import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.transfer.crypt.LayerEncryption;
 import dev.jbuild.transfer.crypt.Recipient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,23 +36,9 @@ final class EncryptedLayers {
             Descriptor encrypted = done.get(plain);
             if (encrypted == null) {
                 try (InputStream in = store.blobs().open(plain)) {
-                    encrypted = LayerEncryption.encrypt(in, plain, recipients, (mediaType, ciphertext) -> {
-                        Path file = Files.createTempFile(dir, "layer", ".enc");
-                        MessageDigest sha = dev.jbuild.platform.Sha256.newDigest();
-                        long size = 0;
-                        byte[] buffer = new byte[1 << 16];
-                        try (OutputStream target = Files.newOutputStream(file)) {
-                            int n;
-                            while ((n = ciphertext.read(buffer)) > 0) {
-                                sha.update(buffer, 0, n);
-                                target.write(buffer, 0, n);
-                                size += n;
-                            }
-                        }
-                        Descriptor written = new Descriptor(mediaType, Digest.finish(sha), size);
-                        entries.addTempBlob(written, file);
-                        return written;
-                    });
+                    Path file = Files.createTempFile(dir, "layer", ".enc");
+                    encrypted = LayerEncryption.encryptToFile(in, plain, recipients, file);
+                    entries.addTempBlob(encrypted, file);
                 }
                 done.put(plain, encrypted);
             }

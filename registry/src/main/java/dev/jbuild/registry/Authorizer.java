@@ -18,12 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers a registry's 401 challenges for one registry: Basic with the stored credentials, or the
  * distribution token flow — {@code GET realm?service=...&scope=...}, anonymously or with Basic
- * credentials, the token then sent as {@code Bearer}. Tokens are kept per scope until they expire.
+ * credentials, or the OAuth 2 refresh-token grant (POST) when the credentials are an identity token, the
+ * token then sent as {@code Bearer}. Tokens are kept per scope until they expire.
  */
 final class Authorizer {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The spec's default lifetime when the token server does not say. */
     private static final long DEFAULT_EXPIRY_SECONDS = 60;
+    /** The OAuth client the token server is told about; the form requires one (Docker sends its own name). */
+    private static final String CLIENT_ID = "jbuild";
 
     private final String registry;
     private final Optional<Credentials> credentials;
@@ -83,32 +86,22 @@ final class Authorizer {
         if (realm == null || realm.isEmpty()) {
             throw new AuthenticationFailedException(registry + " sent a Bearer challenge without a realm");
         }
-        StringBuilder query = new StringBuilder();
-        if (parsed.param("service") != null) {
-            query.append("service=").append(encode(parsed.param("service")));
-        }
         List<String> wanted = scopes.isEmpty() && parsed.param("scope") != null ? List.of(parsed.param("scope")) : scopes;
-        for (String scope : wanted) {
-            query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(scope));
-        }
-        if (credentials.isPresent() && !credentials.get().username().isEmpty()) {
-            query.append(query.length() == 0 ? "" : "&").append("account=").append(encode(credentials.get().username()));
-        }
-        URI uri;
-        try {
-            uri = URI.create(realm + (query.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + query));
-        } catch (IllegalArgumentException e) {
-            throw new AuthenticationFailedException(registry + " names a token realm that is not a URL: " + realm);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        credentials.filter(c -> !c.username().isEmpty()).ifPresent(c -> request.header("Authorization", c.basicHeader()));
-        HttpResponse<InputStream> response = transport.sendRaw(request.build(), "token server of " + registry);
+        Optional<String> refreshToken = credentials.map(Credentials::identityToken).filter(t -> !t.isEmpty());
+        HttpRequest request = refreshToken.isPresent()
+                ? oauthRequest(realm, parsed.param("service"), wanted, refreshToken.get())
+                : tokenRequest(realm, parsed.param("service"), wanted);
+        HttpResponse<InputStream> response = transport.sendRaw(request, "token server of " + registry);
         byte[] body;
         try (InputStream in = response.body()) {
             body = in.readNBytes(1 << 20);
         }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new AuthenticationFailedException(credentials.isPresent()
+        if (response.statusCode() == 401 || response.statusCode() == 403
+                || (refreshToken.isPresent() && response.statusCode() == 400)) {
+            throw new AuthenticationFailedException(refreshToken.isPresent()
+                    ? "the token server of " + registry + " refused the identity token stored for it ("
+                    + response.statusCode() + "): it expired or was revoked; run 'jbuild login " + registry + "' again"
+                    : credentials.isPresent()
                     ? "login to " + registry + " refused (" + response.statusCode() + "): wrong user name or password? "
                     + "run 'jbuild login " + registry + "' again"
                     : registry + " refused anonymous access (" + response.statusCode() + "): run 'jbuild login "
@@ -133,6 +126,49 @@ final class Authorizer {
         }
         long expiresIn = doc.path("expires_in").asLong(DEFAULT_EXPIRY_SECONDS);
         return new Token("Bearer " + token, Instant.now().plusSeconds(Math.max(10, expiresIn)));
+    }
+
+    /** The distribution spec's token request: GET with the scopes in the query, Basic when logged in. */
+    private HttpRequest tokenRequest(String realm, String service, List<String> scopes) {
+        StringBuilder query = new StringBuilder();
+        if (service != null) {
+            query.append("service=").append(encode(service));
+        }
+        for (String scope : scopes) {
+            query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(scope));
+        }
+        if (credentials.isPresent() && !credentials.get().username().isEmpty()) {
+            query.append(query.length() == 0 ? "" : "&").append("account=").append(encode(credentials.get().username()));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(realmUri(realm,
+                query.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + query)).GET();
+        credentials.filter(c -> !c.username().isEmpty()).ifPresent(c -> request.header("Authorization", c.basicHeader()));
+        return request.build();
+    }
+
+    /**
+     * The OAuth 2 form the Docker CLI posts when config.json holds an {@code identitytoken}: the refresh
+     * token is exchanged for an access token ({@code grant_type=refresh_token}), scopes space-separated.
+     * No Basic header: the refresh token is the whole proof.
+     */
+    private HttpRequest oauthRequest(String realm, String service, List<String> scopes, String refreshToken) {
+        StringBuilder form = new StringBuilder("grant_type=refresh_token&client_id=").append(CLIENT_ID)
+                .append("&refresh_token=").append(encode(refreshToken))
+                .append("&scope=").append(encode(String.join(" ", scopes)));
+        if (service != null) {
+            form.append("&service=").append(encode(service));
+        }
+        return HttpRequest.newBuilder(realmUri(realm, ""))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)).build();
+    }
+
+    private URI realmUri(String realm, String query) {
+        try {
+            return URI.create(realm + query);
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationFailedException(registry + " names a token realm that is not a URL: " + realm);
+        }
     }
 
     private static String key(List<String> scopes) {

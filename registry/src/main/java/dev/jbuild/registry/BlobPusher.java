@@ -3,7 +3,6 @@ package dev.jbuild.registry;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +33,12 @@ final class BlobPusher {
 
     Counts pushAll(RegistryClient client, String repository, List<Descriptor> blobs, long chunkSize)
             throws IOException {
+        return pushAll(client, repository, blobs, chunkSize, java.util.Map.of());
+    }
+
+    /** @param outside blobs that are not in the store (sealed layers), by digest: the files they are in */
+    Counts pushAll(RegistryClient client, String repository, List<Descriptor> blobs, long chunkSize,
+                   java.util.Map<dev.jbuild.imagespec.Digest, java.nio.file.Path> outside) throws IOException {
         AtomicInteger uploaded = new AtomicInteger();
         AtomicInteger mounted = new AtomicInteger();
         AtomicInteger existing = new AtomicInteger();
@@ -42,7 +47,7 @@ final class BlobPusher {
         for (Descriptor blob : blobs) {
             listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.WAITING, 0, blob.size()));
             tasks.add(() -> {
-                switch (pushBlob(client, repository, blob, chunkSize)) {
+                switch (pushBlob(client, repository, blob, chunkSize, outside.get(blob.digest()))) {
                     case UPLOADED -> {
                         uploaded.incrementAndGet();
                         bytes.addAndGet(blob.size());
@@ -58,32 +63,70 @@ final class BlobPusher {
 
     private enum Outcome { UPLOADED, MOUNTED, EXISTED }
 
-    /** HEAD, else mount, else upload; a failed upload starts again, up to the retry policy's count. */
-    private Outcome pushBlob(RegistryClient client, String repository, Descriptor blob, long chunkSize)
-            throws IOException {
+    /**
+     * HEAD, else mount, else upload; an upload that fails for a reason that may pass (a dropped
+     * connection, a 5xx, a 429, an upload session the registry lost) starts again from the HEAD, after
+     * the wait the registry asked for or the policy's backoff, up to the policy's count of attempts.
+     */
+    private Outcome pushBlob(RegistryClient client, String repository, Descriptor blob, long chunkSize,
+                             java.nio.file.Path file) throws IOException {
         RegistrySettings.RetryPolicy retry = settings.retry();
         for (int attempt = 1; ; attempt++) {
             try {
-                Outcome outcome = tryPushBlob(client, repository, blob, chunkSize);
+                Outcome outcome = tryPushBlob(client, repository, blob, chunkSize, file);
                 sources.record(blob.digest(), client.registry(), repository);
                 return outcome;
-            } catch (RegistryUnreachableException | RegistryProtocolException e) {
-                boolean serverSide = !(e instanceof RegistryProtocolException p) || p.status() >= 500 || p.status() == 404;
-                if (!serverSide || attempt >= retry.attempts()) {
+            } catch (FailedUpload failed) {
+                RegistryException e = failed.cause();
+                if (!passing(e)) {
                     throw e;
                 }
-                try {
-                    Thread.sleep(retry.delay(attempt).toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while pushing");
+                if (attempt >= retry.attempts()) {
+                    throw spent(e, client, repository, blob, attempt);
                 }
+                retry.pause(attempt, e instanceof RegistryProtocolException p ? p.retryAfter() : null,
+                        client.registry());
             }
         }
     }
 
-    private Outcome tryPushBlob(RegistryClient client, String repository, Descriptor blob, long chunkSize)
-            throws IOException {
+    /**
+     * An upload's own requests are not retried one by one (a registry that failed a PUT may have dropped
+     * the session): the whole blob starts again. HEAD and POST are retried where they are sent.
+     */
+    private static final class FailedUpload extends RuntimeException {
+        FailedUpload(RegistryException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+
+        RegistryException cause() {
+            return (RegistryException) getCause();
+        }
+    }
+
+    private static boolean passing(RegistryException e) {
+        if (e instanceof RegistryUnreachableException || e instanceof NotFoundInRegistryException) {
+            return true; // a dropped connection, or an upload session the registry lost
+        }
+        return e instanceof RegistryProtocolException p && (StatusText.isTransient(p.status()) || p.status() == 404);
+    }
+
+    /** The one line for a blob whose every attempt failed. */
+    private static RegistryException spent(RegistryException last, RegistryClient client, String repository,
+                                           Descriptor blob, int attempts) {
+        boolean status = last instanceof RegistryProtocolException p && p.status() > 0;
+        String reason = status ? StatusText.of(((RegistryProtocolException) last).status())
+                : HttpTransport.rootMessage(last);
+        String message = "pushing blob " + blob.digest().shortId() + " to " + client.registry() + "/" + repository
+                + " failed " + attempts + " times (the last time: " + reason + "); the registry is overloaded or "
+                + "failing, or the connection is unreliable: try again later";
+        return last instanceof RegistryProtocolException p
+                ? new RegistryProtocolException(message, p.status(), p.retryAfter())
+                : new RegistryUnreachableException(message, last);
+    }
+
+    private Outcome tryPushBlob(RegistryClient client, String repository, Descriptor blob, long chunkSize,
+                                java.nio.file.Path file) throws IOException {
         List<String> scopes = RegistryClient.push(repository);
         if (client.hasBlob(repository, blob.digest(), scopes)) {
             listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.EXISTS, blob.size(), blob.size()));
@@ -97,8 +140,12 @@ final class BlobPusher {
         }
         ProgressReporter progress = new ProgressReporter(listener, blob.digest(), TransferEvent.Phase.UPLOADING,
                 blob.size());
-        client.upload(repository, location.get(), blob, store.blobs().path(blob.digest()), chunkSize,
-                progress);
+        try {
+            client.upload(repository, location.get(), blob, file != null ? file : store.blobs().path(blob.digest()),
+                    chunkSize, progress);
+        } catch (RegistryUnreachableException | RegistryProtocolException | NotFoundInRegistryException e) {
+            throw new FailedUpload(e);
+        }
         listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.PUSHED, blob.size(), blob.size()));
         return Outcome.UPLOADED;
     }

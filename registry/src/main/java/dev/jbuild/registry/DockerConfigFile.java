@@ -71,6 +71,9 @@ public final class DockerConfigFile {
         if (user != null && password != null) {
             return Optional.of(new Credentials(user, password, identity));
         }
+        if (identity != null && !identity.isEmpty()) {
+            return Optional.of(new Credentials(user == null ? "" : user, "", identity));
+        }
         return Optional.empty();
     }
 

@@ -8,12 +8,15 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -53,15 +56,27 @@ final class HttpTransport {
         RequestCounter NONE = (method, uri) -> { };
     }
 
-    /** One request; the body is a supplier so that a retry can send it again. */
+    /**
+     * One request; the body is a supplier so that a retry can send it again.
+     *
+     * @param what the operation, as messages name it ({@code fetching the manifest of app:1})
+     */
     record Request(String method, String target, Map<String, String> headers,
-                   Supplier<HttpRequest.BodyPublisher> body, List<String> scopes, boolean retry, Duration timeout) {
-        static Request get(String path, List<String> scopes, Map<String, String> headers) {
-            return new Request("GET", path, headers, null, scopes, true, null);
+                   Supplier<HttpRequest.BodyPublisher> body, List<String> scopes, boolean retry, Duration timeout,
+                   String what) {
+        static Request get(String path, List<String> scopes, Map<String, String> headers, String what) {
+            return new Request("GET", path, headers, null, scopes, true, null, what);
         }
 
-        static Request head(String path, List<String> scopes) {
-            return new Request("HEAD", path, Map.of(), null, scopes, true, Duration.ofSeconds(60));
+        static Request head(String path, List<String> scopes, String what) {
+            return new Request("HEAD", path, Map.of(), null, scopes, true, Duration.ofSeconds(60), what);
+        }
+    }
+
+    /** A response read whole (a document, an error, an empty body), with what the caller needs of it. */
+    record Answer(int status, HttpHeaders headers, byte[] body, URI uri) {
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
     }
 
@@ -83,8 +98,8 @@ final class HttpTransport {
         return registry;
     }
 
-    int settingsRetryAttempts() {
-        return settings.retry().attempts();
+    RegistrySettings.RetryPolicy retryPolicy() {
+        return settings.retry();
     }
 
     /** The endpoint in use (after the first request), for messages. */
@@ -94,27 +109,76 @@ final class HttpTransport {
 
     /**
      * Sends the request (authorised, retried as allowed, redirects followed) and returns the final
-     * response; its body must be closed by the caller.
+     * response; its body must be closed by the caller. A retried request that still gets a 5xx or 429
+     * when its attempts are spent fails here, with one line saying so.
      */
     HttpResponse<InputStream> send(Request request) throws IOException {
-        RetryLoop loop = new RetryLoop();
+        return send(request, new RetryLoop(request.retry()));
+    }
+
+    /**
+     * As {@link #send(Request)}, with the body read whole (at most {@code limit} bytes): a connection that
+     * drops while the body arrives is tried again as a whole, like one that drops before.
+     */
+    Answer document(Request request, int limit) throws IOException {
+        RetryLoop loop = new RetryLoop(request.retry());
+        while (true) {
+            HttpResponse<InputStream> response = send(request, loop);
+            try {
+                return new Answer(response.statusCode(), response.headers(), readSmall(response, limit), response.uri());
+            } catch (RegistryProtocolException tooLarge) {
+                throw tooLarge;
+            } catch (IOException e) {
+                if (!loop.retries(e)) {
+                    throw unreachable(e, loop.attempts());
+                }
+            }
+        }
+    }
+
+    private HttpResponse<InputStream> send(Request request, RetryLoop loop) throws IOException {
         while (true) {
             HttpResponse<InputStream> response;
             try {
                 response = sendOnce(request);
             } catch (IOException e) {
-                if (request.retry() && retryable(e) && loop.again(null)) {
+                if (loop.retries(e)) {
                     continue;
                 }
-                throw unreachable(e);
+                throw unreachable(e, loop.attempts());
             }
             int status = response.statusCode();
-            if (request.retry() && (status >= 500 || status == 429)
-                    && loop.again(response.headers().firstValue("Retry-After").orElse(null))) {
-                response.body().close();
-                continue;
+            if (!request.retry() || !StatusText.isTransient(status)) {
+                return response;
             }
-            return response;
+            Duration asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+            byte[] error = drain(response);
+            if (!loop.again(asked)) {
+                throw new RegistryProtocolException(request.what() + " on " + registry + " failed: the registry answered "
+                        + StatusText.of(status) + " " + loop.attempts() + " times" + RegistryClient.errorDetail(error)
+                        + "; it is overloaded or failing, try again later", status, asked);
+            }
+        }
+    }
+
+    /** Reads a body of at most {@code limit} bytes. */
+    static byte[] readSmall(HttpResponse<InputStream> response, int limit) throws IOException {
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new RegistryProtocolException("the registry sent more than " + limit + " bytes for a document",
+                        response.statusCode());
+            }
+            return bytes;
+        }
+    }
+
+    /** The start of an error body (for its message), the rest thrown away; nothing when it cannot be read. */
+    private static byte[] drain(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            return in.readNBytes(1 << 16);
+        } catch (IOException e) {
+            return new byte[0];
         }
     }
 
@@ -216,18 +280,19 @@ final class HttpTransport {
 
     /** A request with no registry authorisation (the token server), retried on connection failures. */
     HttpResponse<InputStream> sendRaw(HttpRequest request, String what) throws IOException {
-        RetryLoop loop = new RetryLoop();
+        RetryLoop loop = new RetryLoop(true);
         while (true) {
             try {
                 counter.count(request.method(), request.uri());
                 HttpResponse<InputStream> response = call(client(endpoint()), request);
-                if ((response.statusCode() >= 500 || response.statusCode() == 429) && loop.again(null)) {
+                if (StatusText.isTransient(response.statusCode()) && loop.again(RetryAfter.parse(
+                        response.headers().firstValue("Retry-After").orElse(null), Instant.now()))) {
                     response.body().close();
                     continue;
                 }
                 return response;
             } catch (IOException e) {
-                if (retryable(e) && loop.again(null)) {
+                if (loop.retries(e)) {
                     continue;
                 }
                 throw new RegistryUnreachableException("cannot reach the " + what + " at " + request.uri().getHost()
@@ -288,26 +353,32 @@ final class HttpTransport {
         return built[0];
     }
 
-    /** Counts attempts and sleeps between them. */
+    /** Counts the attempts of one request and sleeps between them, as the retry policy says. */
     private final class RetryLoop {
+        private final int budget;
         private int failures;
 
-        boolean again(String retryAfter) throws InterruptedIOException {
+        RetryLoop(boolean retry) {
+            this.budget = retry ? settings.retry().attempts() : 1;
+        }
+
+        /** Attempts made so far. */
+        int attempts() {
+            return Math.max(1, failures);
+        }
+
+        /** Whether to try again after {@code e}, having waited. */
+        boolean retries(IOException e) throws InterruptedIOException {
+            return retryable(e) && again(null);
+        }
+
+        /** Counts a failed attempt; when the budget allows another, waits and says so. */
+        boolean again(Duration asked) throws InterruptedIOException {
             failures++;
-            if (failures >= settings.retry().attempts()) {
+            if (failures >= budget) {
                 return false;
             }
-            Duration delay = settings.retry().delay(failures);
-            if (retryAfter != null && retryAfter.matches("\\d{1,4}")) {
-                Duration asked = Duration.ofSeconds(Long.parseLong(retryAfter));
-                delay = asked.compareTo(settings.retry().maxDelay()) > 0 ? settings.retry().maxDelay() : asked;
-            }
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting to retry " + registry);
-            }
+            settings.retry().pause(failures, asked, registry);
             return true;
         }
     }
@@ -323,8 +394,8 @@ final class HttpTransport {
         return true;
     }
 
-    /** The one line for a registry nobody answers for, after the retries. */
-    RegistryException unreachable(IOException e) {
+    /** The one line for a registry nobody answers for, after {@code attempts} tries. */
+    RegistryException unreachable(IOException e, int attempts) {
         if (e instanceof InterruptedIOException && !(e instanceof java.net.http.HttpTimeoutException)) {
             throw new RegistryException("interrupted while talking to " + registry, e);
         }
@@ -347,7 +418,7 @@ final class HttpTransport {
                     + "of " + "the registry settings file", e);
         }
         return new RegistryUnreachableException("lost the connection to registry " + registry + " (" + rootMessage(e)
-                + ") after " + settings.retry().attempts() + " attempts; try again", e);
+                + ")" + (attempts > 1 ? " " + attempts + " times" : "") + "; try again later", e);
     }
 
     private static boolean isCertificateProblem(SSLHandshakeException e) {

@@ -125,6 +125,11 @@ public final class ImagePuller {
                     throw new UnsupportedManifestException(name + ": layer " + layer.digest().shortId()
                             + " has media type '" + layer.mediaType() + "', which is not an image layer");
                 }
+                if (layer.mediaType().endsWith("+encrypted")) {
+                    throw new UnsupportedManifestException(name + ": layer " + layer.digest().shortId() + " is "
+                            + "encrypted (OCI image encryption), which pull does not decrypt; copy it to an archive with "
+                            + "'skopeo copy' and use 'jbuild load --decrypt KEY'; nothing was pulled");
+                }
                 if (seen.add(layer.digest())) {
                     byte[] manifestBytes = image.bytes();
                     listener.on(new TransferEvent.Blob(layer.digest(), TransferEvent.Phase.WAITING, 0, layer.size()));
@@ -141,7 +146,7 @@ public final class ImagePuller {
             for (int i = 0; i < manifest.layers().size(); i++) {
                 Descriptor layer = manifest.layers().get(i);
                 Compression compression = MediaTypes.layerCompression(layer.mediaType());
-                if (compression != Compression.NONE) {
+                if (compression != Compression.NONE && store.blobs().has(layer.digest())) {
                     store.compressedCache().register(config.diffIds().get(i), compression, layer);
                 }
             }
@@ -195,6 +200,13 @@ public final class ImagePuller {
                     + "digest is not its diff_id " + diffId + ": the image in the registry is damaged; nothing was stored");
         }
         InputStream in = open(client, repository, blob, progress, manifest);
+        if (in == null) {
+            listener.on(new TransferEvent.Notice("layer " + blob.digest().shortId() + " is non-distributable and "
+                    + "neither the registry nor its URLs serve it: kept as a reference to "
+                    + String.join(", ", ManifestKinds.layerUrls(manifest, blob.digest()))));
+            listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.SKIPPED, 0, blob.size()));
+            return;
+        }
         try (InputStream stream = in) {
             staged.put(blob.digest(), store.blobs().stage(stream, blob.digest(), blob.size()));
         } catch (BlobCorruptedException e) {
@@ -208,7 +220,10 @@ public final class ImagePuller {
         }
     }
 
-    /** A non-distributable layer the registry does not have comes from the URLs its descriptor lists. */
+    /**
+     * A layer the registry does not have comes from the URLs its descriptor lists. A non-distributable
+     * layer that no URL serves either stays what the registry keeps too, a reference: null then.
+     */
     private InputStream open(RegistryClient client, String repository, Descriptor blob, ProgressReporter progress,
                              byte[] manifest) throws IOException {
         try {
@@ -218,7 +233,14 @@ public final class ImagePuller {
             if (urls.isEmpty()) {
                 throw e;
             }
-            return ForeignLayers.open(urls, blob);
+            try {
+                return ForeignLayers.open(urls, blob);
+            } catch (NotFoundInRegistryException unreachable) {
+                if (MediaTypes.isNonDistributable(blob.mediaType())) {
+                    return null;
+                }
+                throw unreachable;
+            }
         }
     }
 

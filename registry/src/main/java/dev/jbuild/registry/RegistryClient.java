@@ -31,6 +31,7 @@ public final class RegistryClient {
     private static final int MANIFEST_LIMIT = 4 << 20;
     private static final Duration DOCUMENT_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SMALL = 1 << 16;
 
     private final HttpTransport http;
 
@@ -60,36 +61,36 @@ public final class RegistryClient {
      * @throws NotFoundInRegistryException when the registry has no such manifest
      */
     public FetchedManifest manifest(String repository, String reference) throws IOException {
-        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("GET",
+        String what = "fetching the manifest of " + repository + ":" + reference;
+        HttpTransport.Answer answer = http.document(new HttpTransport.Request("GET",
                 "/v2/" + repository + "/manifests/" + reference, Map.of("Accept", ACCEPT), null, pull(repository), true,
-                DOCUMENT_TIMEOUT));
-        byte[] body = readSmall(response, MANIFEST_LIMIT);
-        if (response.statusCode() == 404) {
+                DOCUMENT_TIMEOUT, what), MANIFEST_LIMIT);
+        if (answer.status() == 404) {
             throw new NotFoundInRegistryException(registry() + "/" + repository + ":" + reference
                     + " not found: the registry has no such " + (reference.startsWith("sha256:") ? "digest" : "tag")
-                    + " (" + errorText(body, "manifest unknown") + "); check the name and tag");
+                    + " (" + errorText(answer.body(), "manifest unknown") + "); check the name and tag");
         }
-        requireStatus(response, body, 200, "fetching the manifest of " + repository + ":" + reference);
-        Digest digest = Digest.of(body);
+        requireStatus(answer, 200, what);
+        Digest digest = Digest.of(answer.body());
         if (reference.startsWith(Digest.ALGORITHM + ":") && !digest.value().equals(reference)) {
             throw new RegistryProtocolException(registry() + " served a manifest for " + reference + " whose digest is "
                     + digest + "; refusing it", 0);
         }
-        String mediaType = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
-        return new FetchedManifest(body, mediaType, digest);
+        String mediaType = answer.header("Content-Type").orElse("").split(";")[0].trim();
+        return new FetchedManifest(answer.body(), mediaType, digest);
     }
 
     /** The digest the registry gives for a tag now (HEAD), or empty when it has no such tag. */
     public Optional<Digest> manifestDigest(String repository, String reference) throws IOException {
-        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("HEAD",
+        String what = "checking " + repository + ":" + reference;
+        HttpTransport.Answer answer = http.document(new HttpTransport.Request("HEAD",
                 "/v2/" + repository + "/manifests/" + reference, Map.of("Accept", ACCEPT), null, pull(repository), true,
-                DOCUMENT_TIMEOUT));
-        response.body().close();
-        if (response.statusCode() == 404) {
+                DOCUMENT_TIMEOUT, what), 0);
+        if (answer.status() == 404) {
             return Optional.empty();
         }
-        requireStatus(response, new byte[0], 200, "checking " + repository + ":" + reference);
-        Optional<String> header = response.headers().firstValue("Docker-Content-Digest");
+        requireStatus(answer, 200, what);
+        Optional<String> header = answer.header("Docker-Content-Digest");
         if (header.isPresent()) {
             try {
                 return Optional.of(Digest.parse(header.get()));
@@ -102,16 +103,16 @@ public final class RegistryClient {
 
     /** Whether the repository has the blob (HEAD). */
     public boolean hasBlob(String repository, Digest digest, List<String> scopes) throws IOException {
-        HttpResponse<InputStream> response = http.send(HttpTransport.Request.head(
-                "/v2/" + repository + "/blobs/" + digest, scopes));
-        response.body().close();
-        if (response.statusCode() == 200) {
+        String what = "checking blob " + digest.shortId() + " in " + repository;
+        HttpTransport.Answer answer = http.document(HttpTransport.Request.head(
+                "/v2/" + repository + "/blobs/" + digest, scopes, what), 0);
+        if (answer.status() == 200) {
             return true;
         }
-        if (response.statusCode() == 404) {
+        if (answer.status() == 404) {
             return false;
         }
-        requireStatus(response, new byte[0], 200, "checking blob " + digest.shortId() + " in " + repository);
+        requireStatus(answer, 200, what);
         return false;
     }
 
@@ -137,76 +138,92 @@ public final class RegistryClient {
             path += "?mount=" + encode(digest.value()) + "&from=" + encode(fromRepository);
             scopes = List.of(scopes.get(0), "repository:" + fromRepository + ":pull");
         }
-        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("POST", path,
-                Map.of(), null, scopes, true, DOCUMENT_TIMEOUT));
-        byte[] body = readSmall(response, 1 << 16);
-        if (response.statusCode() == 201 && fromRepository != null) {
+        String what = "starting the upload of blob " + digest.shortId() + " to " + repository;
+        HttpTransport.Answer answer = http.document(new HttpTransport.Request("POST", path,
+                Map.of(), null, scopes, true, DOCUMENT_TIMEOUT, what), SMALL);
+        if (answer.status() == 201 && fromRepository != null) {
             return Optional.empty();
         }
-        requireStatus(response, body, 202, "starting the upload of blob " + digest.shortId() + " to " + repository);
-        return Optional.of(location(response, "upload"));
+        requireStatus(answer, 202, what);
+        return Optional.of(location(answer, "upload"));
     }
 
     /**
      * Uploads a blob from a file: in one PUT when {@code chunkSize} is 0 or the blob fits in one chunk,
-     * else in PATCH chunks of that size and a closing PUT.
+     * else in PATCH chunks of that size and a closing PUT. Not retried here: a failed upload is started
+     * again from the beginning by {@link BlobPusher}.
      */
     void upload(String repository, String location, Descriptor blob, Path file, long chunkSize, LongConsumer progress)
             throws IOException {
         List<String> scopes = push(repository);
         if (chunkSize <= 0 || blob.size() <= chunkSize) {
-            HttpResponse<InputStream> response = http.send(new HttpTransport.Request("PUT",
+            String what = "uploading blob " + blob.digest().shortId() + " to " + repository;
+            HttpTransport.Answer answer = http.document(new HttpTransport.Request("PUT",
                     withDigest(location, blob.digest()), Map.of("Content-Type", "application/octet-stream"),
                     () -> HttpRequest.BodyPublishers.fromPublisher(filePublisher(file, 0, blob.size(), progress),
-                            blob.size()), scopes, false, null));
-            byte[] body = readSmall(response, 1 << 16);
-            requireStatus(response, body, 201, "uploading blob " + blob.digest().shortId() + " to " + repository);
+                            blob.size()), scopes, false, null, what), SMALL);
+            requireStatus(answer, 201, what);
             return;
         }
         String next = location;
         for (long offset = 0; offset < blob.size(); offset += chunkSize) {
             long length = Math.min(chunkSize, blob.size() - offset);
             long start = offset;
-            HttpResponse<InputStream> response = http.send(new HttpTransport.Request("PATCH", next,
+            String what = "uploading a chunk of blob " + blob.digest().shortId();
+            HttpTransport.Answer answer = http.document(new HttpTransport.Request("PATCH", next,
                     Map.of("Content-Type", "application/octet-stream",
                             "Content-Range", start + "-" + (start + length - 1)),
                     () -> HttpRequest.BodyPublishers.fromPublisher(filePublisher(file, start, length, progress), length),
-                    scopes, false, null));
-            byte[] body = readSmall(response, 1 << 16);
-            requireStatus(response, body, 202, "uploading a chunk of blob " + blob.digest().shortId());
-            next = location(response, "upload");
+                    scopes, false, null, what), SMALL);
+            requireStatus(answer, 202, what);
+            next = location(answer, "upload");
         }
-        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("PUT", withDigest(next, blob.digest()),
-                Map.of(), null, scopes, false, DOCUMENT_TIMEOUT));
-        byte[] body = readSmall(response, 1 << 16);
-        requireStatus(response, body, 201, "finishing the upload of blob " + blob.digest().shortId());
+        String what = "finishing the upload of blob " + blob.digest().shortId();
+        HttpTransport.Answer answer = http.document(new HttpTransport.Request("PUT", withDigest(next, blob.digest()),
+                Map.of(), null, scopes, false, DOCUMENT_TIMEOUT, what), SMALL);
+        requireStatus(answer, 201, what);
     }
 
     /** Uploads a manifest (or index) under a tag or its digest; returns the digest the registry gives it. */
     public Digest putManifest(String repository, String reference, String mediaType, byte[] bytes) throws IOException {
-        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("PUT",
-                "/v2/" + repository + "/manifests/" + reference, Map.of("Content-Type", mediaType),
-                () -> HttpRequest.BodyPublishers.ofByteArray(bytes), push(repository), true, DOCUMENT_TIMEOUT));
-        byte[] body = readSmall(response, 1 << 16);
-        requireStatus(response, body, 201, "uploading the manifest of " + repository + ":" + reference);
+        putManifestAnswer(repository, reference, mediaType, bytes);
         return Digest.of(bytes);
+    }
+
+    /**
+     * Uploads a manifest that has a {@code subject}; true when the registry indexed it as a referrer
+     * (it answers with an {@code OCI-Subject} header), false when the client must keep the referrers
+     * tag itself, as the distribution spec says for registries without the referrers API.
+     */
+    boolean putManifestWithSubject(String repository, String mediaType, byte[] bytes) throws IOException {
+        return putManifestAnswer(repository, Digest.of(bytes).value(), mediaType, bytes).header("OCI-Subject").isPresent();
+    }
+
+    private HttpTransport.Answer putManifestAnswer(String repository, String reference, String mediaType, byte[] bytes)
+            throws IOException {
+        String what = "uploading the manifest of " + repository + ":" + reference;
+        HttpTransport.Answer answer = http.document(new HttpTransport.Request("PUT",
+                "/v2/" + repository + "/manifests/" + reference, Map.of("Content-Type", mediaType),
+                () -> HttpRequest.BodyPublishers.ofByteArray(bytes), push(repository), true, DOCUMENT_TIMEOUT, what),
+                SMALL);
+        requireStatus(answer, 201, what);
+        return answer;
     }
 
     /** Proves the credentials work ({@code login}): {@code GET /v2/} and whatever challenge it brings. */
     void ping() throws IOException {
-        HttpResponse<InputStream> response = http.send(new HttpTransport.Request("GET", "/v2/", Map.of(), null,
-                List.of(), true, DOCUMENT_TIMEOUT));
-        byte[] body = readSmall(response, 1 << 16);
-        requireStatus(response, body, 200, "checking the login");
+        HttpTransport.Answer answer = http.document(new HttpTransport.Request("GET", "/v2/", Map.of(), null,
+                List.of(), true, DOCUMENT_TIMEOUT, "checking the login"), SMALL);
+        requireStatus(answer, 200, "checking the login");
     }
 
-    private String location(HttpResponse<InputStream> response, String what) {
-        String location = response.headers().firstValue("Location").orElse(null);
+    private String location(HttpTransport.Answer answer, String what) {
+        String location = answer.header("Location").orElse(null);
         if (location == null || location.isEmpty()) {
             throw new RegistryProtocolException(registry() + " started an " + what + " without a Location",
-                    response.statusCode());
+                    answer.status());
         }
-        return response.uri().resolve(location).toString();
+        return answer.uri().resolve(location).toString();
     }
 
     private static String withDigest(String location, Digest digest) {
@@ -226,23 +243,13 @@ public final class RegistryClient {
         });
     }
 
-    static byte[] readSmall(HttpResponse<InputStream> response, int limit) throws IOException {
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes(limit + 1);
-            if (bytes.length > limit) {
-                throw new RegistryProtocolException("the registry sent more than " + limit + " bytes for a document",
-                        response.statusCode());
-            }
-            return bytes;
-        }
-    }
-
     /** Fails with the registry's own error text unless the status is the one expected. */
-    void requireStatus(HttpResponse<InputStream> response, byte[] body, int expected, String what) {
-        int status = response.statusCode();
+    void requireStatus(HttpTransport.Answer answer, int expected, String what) {
+        int status = answer.status();
         if (status == expected) {
             return;
         }
+        byte[] body = answer.body();
         String detail = errorText(body, "HTTP " + status);
         if (status == 401 || status == 403) {
             throw new AuthenticationFailedException(what + " on " + registry() + " was refused (" + status + ", "
@@ -252,7 +259,15 @@ public final class RegistryClient {
         if (status == 404) {
             throw new NotFoundInRegistryException(what + " on " + registry() + " failed: not found (" + detail + ")");
         }
-        throw new RegistryProtocolException(what + " on " + registry() + " failed: " + status + " " + detail, status);
+        throw new RegistryProtocolException(what + " on " + registry() + " failed: " + StatusText.of(status)
+                + errorDetail(body), status,
+                RetryAfter.parse(answer.header("Retry-After").orElse(null), java.time.Instant.now()));
+    }
+
+    /** {@code " (message)"} from a distribution error document, or nothing. */
+    static String errorDetail(byte[] body) {
+        String text = errorText(body, "");
+        return text.isEmpty() ? "" : " (" + text + ")";
     }
 
     /** The {@code errors[].message} of a distribution error document, else {@code fallback}. */

@@ -183,5 +183,26 @@ public record RegistrySettings(List<String> insecure, List<URI> mirrors, Path ce
             long millis = initialDelay.toMillis() << Math.min(20, Math.max(0, failedAttempts - 1));
             return Duration.ofMillis(Math.min(millis, maxDelay.toMillis()));
         }
+
+        /**
+         * The wait before the next attempt: what the registry asked for ({@code Retry-After}) when it
+         * did, at most {@code maxDelay}, else the backoff for this many failures.
+         */
+        Duration delay(int failedAttempts, Duration asked) {
+            if (asked == null) {
+                return delay(failedAttempts);
+            }
+            return asked.compareTo(maxDelay) > 0 ? maxDelay : asked;
+        }
+
+        /** Sleeps for {@link #delay(int, Duration)}. */
+        void pause(int failedAttempts, Duration asked, String what) throws java.io.InterruptedIOException {
+            try {
+                Thread.sleep(delay(failedAttempts, asked).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting to retry " + what);
+            }
+        }
     }
 }

@@ -35,7 +35,8 @@ final class ResumingBlobStream extends InputStream {
     private InputStream open() throws IOException {
         Map<String, String> headers = received == 0 ? Map.of() : Map.of("Range", "bytes=" + received + "-");
         HttpResponse<InputStream> response = http.send(HttpTransport.Request.get(
-                "/v2/" + repository + "/blobs/" + blob.digest(), RegistryClient.pull(repository), headers));
+                "/v2/" + repository + "/blobs/" + blob.digest(), RegistryClient.pull(repository), headers,
+                "downloading blob " + blob.digest().shortId() + " of " + repository));
         int status = response.statusCode();
         if (status == 206 && received > 0) {
             return response.body();
@@ -52,14 +53,14 @@ final class ResumingBlobStream extends InputStream {
             }
             return body;
         }
-        byte[] error = RegistryClient.readSmall(response, 1 << 16);
+        byte[] error = HttpTransport.readSmall(response, 1 << 16);
         if (status == 404) {
             throw new NotFoundInRegistryException("blob " + blob.digest() + " is missing from " + http.registry() + "/"
                     + repository + " (" + RegistryClient.errorText(error, "blob unknown")
                     + "): the image in the registry is incomplete");
         }
         throw new RegistryProtocolException("downloading blob " + blob.digest().shortId() + " from " + http.registry()
-                + " failed: " + status + " " + RegistryClient.errorText(error, ""), status);
+                + " failed: " + StatusText.of(status) + RegistryClient.errorDetail(error), status);
     }
 
     @Override
@@ -90,9 +91,10 @@ final class ResumingBlobStream extends InputStream {
                 throw e;
             } catch (IOException e) {
                 closeQuietly();
-                if (++resumes >= Math.max(2, http.settingsRetryAttempts())) {
-                    throw http.unreachable(e);
+                if (++resumes >= Math.max(2, http.retryPolicy().attempts())) {
+                    throw http.unreachable(e, resumes);
                 }
+                http.retryPolicy().pause(resumes, null, http.registry());
                 current = open();
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.registry.testing.CredentialHelperScript;
 import dev.jbuild.registry.testing.RegistryServer;
 import dev.jbuild.registry.testing.TestCa;
 import dev.jbuild.registry.testing.TestImages;
@@ -102,6 +103,63 @@ class AuthAndTlsTest {
             PullResult pulled = new ImagePuller(other, new Registries(settings()), TransferListener.NONE).pull(target);
             assertEquals(image.id(), pulled.image().id(), "an anonymous token is enough to pull");
             assertEquals(pushed.digest(), pulled.image().manifestDigest());
+        }
+    }
+
+    /**
+     * With an {@code identitytoken} in config.json (what {@code docker login} keeps for registries whose
+     * token server hands out OAuth refresh tokens), tokens come from the OAuth form the Docker CLI posts:
+     * {@code grant_type=refresh_token}, never a GET with the password. Docker's registry only checks
+     * tokens; the token server is the test's own (a JDK HttpServer signing JWTs the registry verifies).
+     */
+    @Test
+    void anIdentityTokenIsExchangedThroughTheOAuthRefreshGrant() throws Exception {
+        String refresh = "rt-dave-7f3a9c";
+        try (TokenServer tokens = new TokenServer(scratch.resolve("tokens"), Map.of(), Map.of(refresh, "dave"));
+             RegistryServer registry = RegistryServer.token(scratch.resolve("registry"), tokens)) {
+            ImageRecord image = TestImages.layered(store, scratch, 2, 500, 13, "app:1");
+            Reference target = Reference.parse(registry.host() + "/dave/app:1");
+            Path docker = Files.createDirectories(scratch.resolve("docker"));
+            Files.writeString(docker.resolve("config.json"), "{\"auths\":{\"" + registry.host() + "\":{\"auth\":\""
+                    + java.util.Base64.getEncoder().encodeToString("dave:".getBytes()) + "\",\"identitytoken\":\""
+                    + refresh + "\"}}}");
+            try (Registries registries = new Registries(settings())) {
+                new ImagePusher(store, registries, TransferListener.NONE).push("app:1", target, PushOptions.defaults());
+            }
+            assertFalse(tokens.requests().isEmpty());
+            for (String request : tokens.requests()) {
+                assertTrue(request.startsWith("POST ") && request.contains("grant_type=refresh_token")
+                        && request.contains("refresh_token=" + refresh) && request.contains("client_id=jbuild")
+                        && request.contains("service=" + TokenServer.SERVICE), request);
+            }
+            assertTrue(tokens.requests().stream().anyMatch(r -> r.contains("scope=repository%3Adave%2Fapp%3Apull%2Cpush")),
+                    tokens.requests().toString());
+
+            // The same token kept by a credential helper, which reports its user as "<token>".
+            CredentialHelperScript helper = CredentialHelperScript.install(scratch.resolve("helpers"), "jbtok");
+            helper.preload(registry.host(), "<token>", refresh);
+            Files.writeString(docker.resolve("config.json"), "{\"credHelpers\":{\"" + registry.host() + "\":\"jbtok\"}}");
+            int before = tokens.requests().size();
+            try (Registries registries = new Registries(settings().withHelperPath(List.of(scratch.resolve("helpers"))))) {
+                assertEquals(image.id(), new ImagePuller(other, registries, TransferListener.NONE).pull(target).image().id());
+            }
+            List<String> viaHelper = tokens.requests().subList(before, tokens.requests().size());
+            assertFalse(viaHelper.isEmpty());
+            assertTrue(viaHelper.stream().allMatch(r -> r.startsWith("POST ") && r.contains("refresh_token=" + refresh)),
+                    viaHelper.toString());
+
+            // A revoked token is one line that says what to do, without the token.
+            Files.writeString(docker.resolve("config.json"), "{\"auths\":{\"" + registry.host()
+                    + "\":{\"identitytoken\":\"rt-revoked-0000\"}}}");
+            try (ImageStore third = ImageStore.open(scratch.resolve("third"));
+                 Registries registries = new Registries(settings())) {
+                AuthenticationFailedException refused = assertThrows(AuthenticationFailedException.class,
+                        () -> new ImagePuller(third, registries, TransferListener.NONE).pull(target));
+                assertEquals("the token server of " + registry.host() + " refused the identity token stored for it "
+                        + "(401): it expired or was revoked; run 'jbuild login " + registry.host() + "' again",
+                        refused.getMessage());
+                assertTrue(third.list().isEmpty());
+            }
         }
     }
 

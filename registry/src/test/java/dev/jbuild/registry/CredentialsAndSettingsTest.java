@@ -2,8 +2,10 @@ package dev.jbuild.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.registry.testing.CredentialHelperScript;
 import dev.jbuild.registry.testing.RegistryServer;
 import dev.jbuild.registry.testing.TestImages;
 import dev.jbuild.store.ImageRecord;
@@ -12,7 +14,6 @@ import dev.jbuild.imagespec.Reference;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,31 +24,10 @@ class CredentialsAndSettingsTest {
     @TempDir
     Path scratch;
 
-    /**
-     * A credential helper speaking Docker's protocol (verb as argument, JSON or the server URL on stdin),
-     * keeping what it is given in a file beside itself.
-     */
-    private Path helper() throws Exception {
-        Path dir = Files.createDirectories(scratch.resolve("helpers"));
-        Path script = dir.resolve("docker-credential-jbtest");
-        Files.writeString(script, """
-                #!/bin/sh
-                dir="$(dirname "$0")"
-                case "$1" in
-                  store) cat > "$dir/stored.json" ;;
-                  get) read -r server
-                       if [ -f "$dir/stored.json" ]; then cat "$dir/stored.json"
-                       else echo "credentials not found in native keychain"; exit 1; fi ;;
-                  erase) rm -f "$dir/stored.json" ;;
-                esac
-                """);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return dir;
-    }
-
     @Test
     void credsStoreHelperKeepsTheSecretOutOfConfigJsonAndServesPulls() throws Exception {
-        Path helpers = helper();
+        Path helpers = scratch.resolve("helpers");
+        CredentialHelperScript helper = CredentialHelperScript.install(helpers, "jbtest");
         Path docker = Files.createDirectories(scratch.resolve("docker"));
         Files.writeString(docker.resolve("config.json"), "{\"credsStore\":\"jbtest\",\"detachKeys\":\"ctrl-q\"}");
         RegistrySettings settings = RegistrySettings.defaults(Map.of("HOME", scratch.toString()))
@@ -61,7 +41,7 @@ class CredentialsAndSettingsTest {
             assertFalse(config.contains("hunter22"), "the secret went to the helper, not the file: " + config);
             assertFalse(config.contains(java.util.Base64.getEncoder().encodeToString("carol:hunter22".getBytes())));
             assertTrue(config.contains("\"detachKeys\" : \"ctrl-q\""), "other keys are kept: " + config);
-            assertTrue(Files.readString(helpers.resolve("stored.json")).contains("\"Secret\":\"hunter22\""));
+            assertTrue(helper.stored(registry.host()).contains("\"Secret\":\"hunter22\""));
 
             ImageRecord image = TestImages.layered(store, scratch, 1, 100, 50, "app:1");
             Reference ref = Reference.parse(registry.host() + "/carol/app:1");
@@ -70,7 +50,57 @@ class CredentialsAndSettingsTest {
                 assertEquals(image.id(), new ImagePuller(other, fresh, TransferListener.NONE).pull(ref).image().id());
             }
             assertTrue(registries.logout(registry.host()));
-            assertFalse(Files.exists(helpers.resolve("stored.json")), "logout erased it from the helper");
+            assertNull(helper.stored(registry.host()), "logout erased it from the helper");
+        }
+    }
+
+    /**
+     * {@code credHelpers} names a helper per registry and wins over {@code credsStore}, as in the Docker
+     * CLI; the helpers are found on the PATH the settings were made from.
+     */
+    @Test
+    void credHelpersPickAHelperPerRegistryOverTheCredsStore() throws Exception {
+        Path helpers = scratch.resolve("helpers");
+        CredentialHelperScript one = CredentialHelperScript.install(helpers, "jbone");
+        CredentialHelperScript two = CredentialHelperScript.install(helpers, "jbtwo");
+        CredentialHelperScript store = CredentialHelperScript.install(helpers, "jbstore");
+        try (RegistryServer first = RegistryServer.htpasswd(scratch.resolve("r1"), "ann", "first-Secret1");
+             RegistryServer second = RegistryServer.htpasswd(scratch.resolve("r2"), "ben", "second-Secret2");
+             ImageStore local = ImageStore.open(scratch.resolve("store"));
+             ImageStore other = ImageStore.open(scratch.resolve("other"))) {
+            Path docker = Files.createDirectories(scratch.resolve("docker"));
+            Files.writeString(docker.resolve("config.json"), "{\"credsStore\":\"jbstore\",\"credHelpers\":{\""
+                    + first.host() + "\":\"jbone\",\"" + second.host() + "\":\"jbtwo\"}}");
+            RegistrySettings settings = RegistrySettings.defaults(Map.of("HOME", scratch.toString(),
+                    "PATH", helpers + ":/usr/bin:/bin")).withDockerConfigDirectory(docker);
+            try (Registries registries = new Registries(settings)) {
+                registries.login(first.host(), new Credentials("ann", "first-Secret1"));
+                registries.login(second.host(), new Credentials("ben", "second-Secret2"));
+            }
+            assertTrue(one.stored(first.host()).contains("\"Username\":\"ann\""));
+            assertNull(one.stored(second.host()));
+            assertTrue(two.stored(second.host()).contains("\"Username\":\"ben\""));
+            assertNull(two.stored(first.host()));
+            String config = Files.readString(docker.resolve("config.json"));
+            assertFalse(config.contains("Secret"), "no secret in config.json: " + config);
+
+            ImageRecord image = TestImages.layered(local, scratch, 1, 100, 52, "app:1");
+            Reference atFirst = Reference.parse(first.host() + "/ann/app:1");
+            Reference atSecond = Reference.parse(second.host() + "/ben/app:1");
+            try (Registries fresh = new Registries(settings)) {
+                new ImagePusher(local, fresh, TransferListener.NONE).push("app:1", atFirst, PushOptions.defaults());
+                new ImagePusher(local, fresh, TransferListener.NONE).push("app:1", atSecond, PushOptions.defaults());
+                assertEquals(image.id(), new ImagePuller(other, fresh, TransferListener.NONE).pull(atSecond).image().id());
+            }
+            assertEquals("store\nget\n", one.log(), "jbone served its registry: login, then the push");
+            assertEquals("store\nget\n", two.log());
+            assertEquals("", store.log(), "the credsStore is never asked for a registry with its own helper");
+
+            try (Registries registries = new Registries(settings)) {
+                assertTrue(registries.logout(first.host()));
+            }
+            assertNull(one.stored(first.host()), "logout erased the first registry's entry from its helper");
+            assertTrue(two.stored(second.host()).contains("ben"), "and left the other helper alone");
         }
     }
 

@@ -207,8 +207,8 @@ public final class ImageStore implements AutoCloseable {
                     throw new InvalidReferenceException(ref.toString(), "a reference needs a tag or a digest");
                 }
             }
-            for (int i = 0; i < manifest.layers().size(); i++) {
-                layerSizes.size(config.diffIds().get(i), manifest.layers().get(i));
+            for (Digest diffId : config.diffIds()) {
+                layerSizes.recordIfCheap(diffId);
             }
             manifests.put(manifestDigest, manifest);
         }
@@ -247,7 +247,9 @@ public final class ImageStore implements AutoCloseable {
     private void requireParts(Digest manifestDigest, Manifest manifest) {
         requireBlob(manifestDigest);
         requireBlob(manifest.config().digest());
-        manifest.layers().forEach(layer -> requireBlob(layer.digest()));
+        // A non-distributable layer may stay a reference to its URLs, as registries keep it.
+        manifest.layers().stream().filter(layer -> !MediaTypes.isNonDistributable(layer.mediaType()))
+                .forEach(layer -> requireBlob(layer.digest()));
     }
 
     private void requireBlob(Digest digest) {

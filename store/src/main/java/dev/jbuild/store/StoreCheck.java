@@ -162,7 +162,7 @@ public final class StoreCheck {
             }
         }
         for (Descriptor layer : manifest.layers()) {
-            if (!store.blobs().has(layer.digest())) {
+            if (!store.blobs().has(layer.digest()) && !MediaTypes.isNonDistributable(layer.mediaType())) {
                 add(Kind.MISSING_BLOB, layer.digest().value(), "layer " + layer.digest() + " of " + image + " is missing");
             }
         }

@@ -8,6 +8,7 @@ import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.imagespec.Manifest;
 import dev.jbuild.imagespec.Descriptor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -116,6 +117,8 @@ class LayerSizesTest extends StoreTest {
             Descriptor manifestBlob = other.blobs().put(manifest.toJson(), MediaTypes.OCI_MANIFEST);
             ImageRecord loaded = other.addImage(manifestBlob.digest(), List.of(Reference.parse("loaded:latest")));
             assertEquals(fromPlain.id(), loaded.id());
+            assertFalse(Files.exists(scratch.resolve("other/layer-sizes").resolve(plain.digest().hex())),
+                    "a layer held only compressed is not decompressed to be stored (a pull), but at first use");
             assertEquals(30, other.layerSizes().total(loaded));
             assertEquals(List.of("30"), List.of(Files.readString(scratch.resolve("other/layer-sizes")
                     .resolve(plain.digest().hex()), StandardCharsets.US_ASCII)));

@@ -15,6 +15,12 @@ import dev.jbuild.registry.PushOptions;
 import dev.jbuild.registry.Registries;
 import dev.jbuild.registry.RegistryBaseImages;
 import dev.jbuild.registry.RegistryCache;
+import dev.jbuild.registry.RegistryFileArtifact;
+import dev.jbuild.executor.CacheMountInfo;
+import dev.jbuild.executor.CacheMountTransfer;
+import dev.jbuild.executor.ExecutorException;
+import dev.jbuild.executor.ExecutorLayout;
+import dev.jbuild.platform.FileTrees;
 import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.TransferEvent;
 import dev.jbuild.registry.TransferListener;
@@ -22,7 +28,9 @@ import dev.jbuild.store.ImageStore;
 import dev.jbuild.imagespec.Reference;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -31,6 +39,10 @@ import java.util.List;
  * the build the pushes ({@code --push}, {@code --output type=registry}) and {@code --cache-to}.
  */
 public final class BuildRemotes implements AutoCloseable {
+    /** What {@code mounts=true} keeps beside a cache: 'jbuild cache export' as a tar. */
+    private static final String MOUNTS_FILE = "cache-mounts.tar";
+    private static final String MOUNTS_ARTIFACT_TYPE = "application/vnd.jbuild.cache.mounts.v1";
+    private static final String MOUNTS_MEDIA_TYPE = "application/vnd.jbuild.cache.mounts.v1.tar";
     private final ImageStore store;
     private final Registries registries;
     private final PrintStream err;
@@ -53,7 +65,81 @@ public final class BuildRemotes implements AutoCloseable {
         for (CacheSpec spec : cacheFrom) {
             request.cacheFrom(SharedCache.open(transport(spec), store,
                     message -> listener.on(new BuildEvent.Notice(message))));
+            if (spec.mounts()) {
+                importMounts(spec, listener);
+            }
         }
+    }
+
+    /** {@code --cache-from ...,mounts=true}: the cache mounts exported beside the cache replace the store's. */
+    private void importMounts(CacheSpec spec, BuildListener listener) throws IOException {
+        Path dir = store.newTempDirectory("cache-mounts");
+        try {
+            Path tar = dir.resolve(MOUNTS_FILE);
+            boolean found;
+            if (spec.kind() == CacheSpec.Kind.REGISTRY) {
+                found = mountsArtifact(spec).fetch(tar, MOUNTS_ARTIFACT_TYPE);
+            } else {
+                Path file = Path.of(spec.location()).resolve(MOUNTS_FILE);
+                found = Files.isRegularFile(file);
+                if (found) {
+                    Files.copy(file, tar);
+                }
+            }
+            if (!found) {
+                listener.on(new BuildEvent.Notice("no cache mounts beside " + transport(spec).describe()));
+                return;
+            }
+            for (CacheMountInfo info : mountTransfer().importFrom(tar)) {
+                listener.on(new BuildEvent.Notice("imported cache mount " + info.id() + " from "
+                        + transport(spec).describe()));
+            }
+        } catch (RegistryException | ExecutorException e) {
+            throw new UserError("importing the cache mounts: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while importing the cache mounts", e);
+        } finally {
+            FileTrees.delete(dir);
+        }
+    }
+
+    /** {@code --cache-to ...,mounts=true}: every cache mount, exported as 'jbuild cache export' does, beside the cache. */
+    private int exportMounts(CacheSpec spec) throws IOException {
+        Path dir = store.newTempDirectory("cache-mounts");
+        try {
+            Path tar = dir.resolve(MOUNTS_FILE);
+            int count = mountTransfer().export(tar, List.of()).size();
+            if (spec.kind() == CacheSpec.Kind.REGISTRY) {
+                mountsArtifact(spec).push(tar, MOUNTS_ARTIFACT_TYPE, MOUNTS_MEDIA_TYPE);
+            } else {
+                Path target = Files.createDirectories(Path.of(spec.location())).resolve(MOUNTS_FILE);
+                Path temp = target.resolveSibling(MOUNTS_FILE + ".tmp-" + ProcessHandle.current().pid());
+                Files.copy(tar, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return count;
+        } catch (ExecutorException e) {
+            throw new UserError("exporting the cache mounts: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while exporting the cache mounts", e);
+        } finally {
+            FileTrees.delete(dir);
+        }
+    }
+
+    private CacheMountTransfer mountTransfer() {
+        return new CacheMountTransfer(new ExecutorLayout(store.root().resolve("executor")).caches());
+    }
+
+    /** The cache mounts of {@code REPO:TAG} live under {@code REPO:TAG-mounts}. */
+    private RegistryFileArtifact mountsArtifact(CacheSpec spec) {
+        Reference ref = Reference.parse(spec.location());
+        if (!ref.isTagged() || ref.isDigested()) {
+            throw new UserError("mounts=true needs a cache ref with a tag (REPO:TAG), not " + spec.location());
+        }
+        return new RegistryFileArtifact(ref.withTag(ref.tag() + "-mounts"), registries, store);
     }
 
     /** Pushes the built image as {@code name}, with plain progress lines unless {@code quiet}. */
@@ -75,6 +161,12 @@ public final class BuildRemotes implements AutoCloseable {
                     transport(spec), request.cacheFrom());
             if (!quiet) {
                 err.println("exported " + steps + " cached steps to " + transport(spec).describe());
+            }
+            if (spec.mounts()) {
+                int mounts = exportMounts(spec);
+                if (!quiet) {
+                    err.println("exported " + mounts + " cache mounts beside " + transport(spec).describe());
+                }
             }
         } catch (RegistryException e) {
             throw new UserError("exporting the build cache: " + e.getMessage(), e);

@@ -16,10 +16,17 @@ import dev.jbuild.registry.TransferListener;
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.imagespec.Reference;
+import dev.jbuild.transfer.crypt.LayerEncryption;
+import dev.jbuild.transfer.crypt.Recipient;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code jbuild push NAME [--compress gzip|zstd|none] [-q]}: an image of the store to its registry. */
+/**
+ * {@code jbuild push NAME [--compress gzip|zstd|none] [--encrypt SCHEME:KEY]... [-q]}: an image of the store
+ * to its registry, its layers encrypted for the recipients when asked (the store keeps them plain).
+ */
 public final class PushCommand extends StoreCommand {
     public static CommandSpec spec() {
         CommandSpec spec = Commands.command("push", "Upload an image to a registry.");
@@ -28,6 +35,10 @@ public final class PushCommand extends StoreCommand {
                         .completionCandidates(java.util.List.of("gzip", "zstd", "none"))
                         .description("Compression for layers the store holds uncompressed (built layers): gzip, zstd or "
                                 + "none (default: gzip). Layers pulled compressed are pushed as they are."),
+                Args.list("SCHEME:KEY", "--encrypt")
+                        .description("Encrypt every layer for this recipient (OCI image encryption, as skopeo copy "
+                                + "--encryption-key): jwe:PUBLIC_KEY.pem, pkcs7:CERT.pem or pgp:PUBLIC_KEY.asc; "
+                                + "repeatable. The config stays readable; the image's SBOM is not pushed."),
                 Args.flag("-q", "--quiet").description("Print only NAME@DIGEST, no progress."),
                 RegistryOptions.registryCa());
         spec.addPositional(Args.required(0, "NAME").completionCandidates(Args.IMAGE_NAMES)
@@ -38,18 +49,28 @@ public final class PushCommand extends StoreCommand {
     private final String name;
     private final String compress;
     private final boolean quiet;
+    private final List<String> recipients;
     private final RegistryOptions registry;
 
     public PushCommand(ParsedArgs args) {
         this.name = args.positional(0);
         this.compress = args.value("--compress");
         this.quiet = args.flag("--quiet");
+        this.recipients = args.values("--encrypt");
         this.registry = new RegistryOptions(args);
     }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
         PushOptions options = PushOptions.defaults().withCompression(compression(compress));
+        if (!recipients.isEmpty()) {
+            List<Recipient> encryptFor = new ArrayList<>();
+            for (String recipient : recipients) {
+                encryptFor.add(Recipient.parse(recipient));
+            }
+            options = options.withSealer((plain, layer, file) -> LayerEncryption.encryptToFile(plain, layer,
+                    encryptFor, file));
+        }
         try (Registries registries = registry.registries(context);
              TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
             TransferListener listener = quiet ? TransferListener.NONE : progress;

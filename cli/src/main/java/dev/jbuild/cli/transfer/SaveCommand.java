@@ -9,6 +9,7 @@ import dev.jbuild.cli.spec.Converters;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.transfer.ImageSaver;
 import dev.jbuild.transfer.SaveOptions;
@@ -25,7 +26,7 @@ import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code jbuild save [-o FILE|-] [--compress none|gzip|zstd] [--sign KEY] IMAGE...}: one tarball that
+ * {@code jbuild save [-o FILE|-] [--compress none|gzip|zstd] [--sign KEY] [--platform P] IMAGE...}: one tarball that
  * both {@code docker load} and OCI tools read. A file is written beside its destination and renamed
  * into place when complete ({@link ImageSaver#saveToFile}), so a failed or killed save never leaves a
  * partial file under the name. Without {@code -o}, the archive goes to stdout unless that is a terminal.
@@ -43,6 +44,9 @@ public final class SaveCommand extends StoreCommand {
                 Args.value(Path.class, Converters.PATH, "KEY", "--sign")
                         .description("Sign every image with this ECDSA P-256 private key (PEM, from 'jbuild key "
                                 + "generate'), cosign-compatibly."),
+                Args.value("OS/ARCH[/VARIANT]", "--platform")
+                        .description("Save the images only if they are of this platform (the store keeps one "
+                                + "platform of an image; 'jbuild pull --platform' picks another)."),
                 Args.list("SCHEME:KEY", "--encrypt")
                         .description("Encrypt every layer for this recipient (OCI image encryption): jwe:PUBLIC_KEY.pem, "
                                 + "pkcs7:CERT.pem or pgp:PUBLIC_KEY.asc; repeatable. The config stays readable."));
@@ -55,6 +59,7 @@ public final class SaveCommand extends StoreCommand {
     private final String compress;
     private final Path signingKey;
     private final List<String> recipients;
+    private final String platform;
     private final List<String> images;
 
     public SaveCommand(ParsedArgs args) {
@@ -62,11 +67,15 @@ public final class SaveCommand extends StoreCommand {
         this.compress = args.value("--compress");
         this.signingKey = args.value("--sign");
         this.recipients = args.values("--encrypt");
+        this.platform = args.value("--platform");
         this.images = args.positionals(0);
     }
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
+        if (platform != null) {
+            requirePlatform(store);
+        }
         SaveOptions options = SaveOptions.defaults().withCompression(compression());
         if (signingKey != null) {
             options = options.withSigningKey(SigningKeys.readPrivate(signingKey));
@@ -93,6 +102,29 @@ public final class SaveCommand extends StoreCommand {
         }
         saver.saveToFile(images, options, Path.of(output));
         return ExitCode.OK;
+    }
+
+    /**
+     * Docker's {@code save --platform} picks that platform's entry of a multi-platform image; the store
+     * resolves an index to one platform when it pulls or loads, so here the image is that platform or
+     * the save fails, before anything is written.
+     */
+    private void requirePlatform(ImageStore store) throws IOException {
+        Platform wanted;
+        try {
+            wanted = Platform.parse(platform);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        for (String name : images) {
+            Platform actual = store.image(name).config().platform();
+            boolean matches = actual.os().equals(wanted.os()) && actual.architecture().equals(wanted.architecture())
+                    && (wanted.variant().isEmpty() || wanted.variant().equals(actual.variant()));
+            if (!matches) {
+                throw new UserError("image " + name + " is " + actual + ", not " + wanted + ": the store keeps one "
+                        + "platform of an image; get that one with 'jbuild pull --platform " + platform + " NAME'");
+            }
+        }
     }
 
     private Compression compression() {

@@ -2,6 +2,7 @@ package dev.jbuild.cli.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jbuild.cli.Cli;
@@ -69,6 +70,29 @@ class TransferCommandsTest {
         assertEquals(0, result.exit(), result.err());
         assertEquals("", result.out());
         return file;
+    }
+
+    /** {@code save --platform}: the image's own platform saves; another is one line, nothing written. */
+    @Test
+    void saveWithAPlatformSavesOnlyAnImageOfThatPlatform() throws IOException {
+        importImage("app:1", "hello");
+        String host = dev.jbuild.imagespec.Platform.host().toString();
+        Path file = scratch.resolve("platform.tar");
+        Result same = run(source(), "save", "--platform", host.toUpperCase(java.util.Locale.ROOT), "-o",
+                file.toString(), "app:1");
+        assertEquals(0, same.exit(), same.err());
+        assertTrue(Files.size(file) > 0);
+
+        String other = host.endsWith("arm64") ? "linux/amd64" : "linux/arm64";
+        Path refused = scratch.resolve("refused.tar");
+        Result wrong = run(source(), "save", "--platform", other, "-o", refused.toString(), "app:1");
+        assertEquals(1, wrong.exit());
+        assertEquals("jbuild: image app:1 is " + host + ", not " + other + ": the store keeps one platform of an "
+                + "image; get that one with 'jbuild pull --platform " + other + " NAME'\n", wrong.err());
+        assertFalse(Files.exists(refused), "nothing written");
+
+        Result invalid = run(source(), "save", "--platform", "linux", "-o", refused.toString(), "app:1");
+        assertEquals("jbuild: invalid platform \"linux\": expected os/arch[/variant]\n", invalid.err());
     }
 
     @Test

@@ -50,6 +50,28 @@ public final class LayerEncryption {
     }
 
     /**
+     * {@link #encrypt} into {@code file}, its digest and size counted as it is written: for {@code save
+     * --encrypt}, whose tar headers need sizes, and {@code push --encrypt}, which uploads from a file.
+     */
+    public static Descriptor encryptToFile(InputStream plain, Descriptor layer, List<Recipient> recipients,
+                                           java.nio.file.Path file) throws IOException {
+        return encrypt(plain, layer, recipients, (mediaType, ciphertext) -> {
+            java.security.MessageDigest sha = dev.jbuild.platform.Sha256.newDigest();
+            long size = 0;
+            byte[] buffer = new byte[1 << 16];
+            try (OutputStream target = java.nio.file.Files.newOutputStream(file)) {
+                int n;
+                while ((n = ciphertext.read(buffer)) > 0) {
+                    sha.update(buffer, 0, n);
+                    target.write(buffer, 0, n);
+                    size += n;
+                }
+            }
+            return new Descriptor(mediaType, Digest.finish(sha), size);
+        });
+    }
+
+    /**
      * The plaintext of an encrypted layer, as a stream that fails at its end when the ciphertext was
      * altered, and the descriptor the plaintext must match (the caller checks its digest and size).
      */

@@ -18,8 +18,10 @@ import java.util.concurrent.Executors;
 
 /**
  * A reverse proxy on 127.0.0.1 in front of a plain HTTP registry, for what a registry cannot be made
- * to do by itself: it records every request (to count them), and a {@link Fault} may corrupt a blob
- * on the way or cut a download halfway. Location headers are rewritten so uploads come back through it.
+ * to do by itself: it records every request (to count them); a {@link Refusal} may answer a request
+ * itself before the registry sees it (429 with Retry-After, 503, or a connection dropped halfway through
+ * the request body), and a {@link Fault} may corrupt a response on the way or cut it halfway. Location
+ * headers are rewritten so uploads come back through it.
  */
 public final class LoopbackProxy implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
@@ -35,6 +37,19 @@ public final class LoopbackProxy implements AutoCloseable {
 
     public enum Action { PASS, CORRUPT, CUT_HALFWAY }
 
+    /** What the proxy does with a request before the registry sees it. */
+    public interface Refusal {
+        Early on(String method, String path);
+
+        Refusal NONE = (method, path) -> Early.PASS;
+    }
+
+    /**
+     * {@code TOO_MANY_REQUESTS}: 429 with the proxy's {@link #retryAfter} header; {@code UNAVAILABLE}:
+     * 503; {@code DROP_REQUEST}: half the request body read, then the connection closed unanswered.
+     */
+    public enum Early { PASS, TOO_MANY_REQUESTS, UNAVAILABLE, DROP_REQUEST }
+
     /** One request as seen. */
     public record Seen(String method, String path, int status) {
     }
@@ -45,6 +60,8 @@ public final class LoopbackProxy implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile Fault fault = Fault.NONE;
+    private volatile Refusal refusal = Refusal.NONE;
+    private volatile String retryAfter = "1";
 
     public LoopbackProxy(String upstreamBase) throws IOException {
         this.upstream = upstreamBase;
@@ -66,6 +83,15 @@ public final class LoopbackProxy implements AutoCloseable {
         this.fault = value;
     }
 
+    public void refuse(Refusal value) {
+        this.refusal = value;
+    }
+
+    /** The {@code Retry-After} value sent with a 429 (seconds or an HTTP date). */
+    public void retryAfter(String value) {
+        this.retryAfter = value;
+    }
+
     public List<Seen> seen() {
         synchronized (seen) {
             return List.copyOf(seen);
@@ -85,6 +111,11 @@ public final class LoopbackProxy implements AutoCloseable {
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
         String target = upstream + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        Early early = refusal.on(method, uri.getPath());
+        if (early != Early.PASS) {
+            answerEarly(exchange, method, uri.getPath(), early);
+            return;
+        }
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target));
             exchange.getRequestHeaders().forEach((name, values) -> {
@@ -158,6 +189,34 @@ public final class LoopbackProxy implements AutoCloseable {
     }
 
     private static final class CutConnection extends RuntimeException {
+    }
+
+    private void answerEarly(HttpExchange exchange, String method, String path, Early early) throws IOException {
+        try (InputStream body = exchange.getRequestBody()) {
+            if (early == Early.DROP_REQUEST) {
+                String length = exchange.getRequestHeaders().getFirst("Content-Length");
+                body.readNBytes(length == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(length) / 2));
+                seen.add(new Seen(method, path, 0));
+                throw new IOException("dropped on purpose"); // HttpServer closes the connection unanswered
+            }
+            body.transferTo(OutputStream.nullOutputStream());
+        }
+        int status = early == Early.TOO_MANY_REQUESTS ? 429 : 503;
+        if (early == Early.TOO_MANY_REQUESTS) {
+            exchange.getResponseHeaders().add("Retry-After", retryAfter);
+        }
+        byte[] error = ("{\"errors\":[{\"code\":\"" + (status == 429 ? "TOOMANYREQUESTS" : "UNAVAILABLE")
+                + "\",\"message\":\"" + (status == 429 ? "slow down" : "try later") + "\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        seen.add(new Seen(method, path, status));
+        if (method.equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+        } else {
+            exchange.sendResponseHeaders(status, error.length);
+            exchange.getResponseBody().write(error);
+        }
+        exchange.close();
     }
 
     @Override

@@ -43,6 +43,15 @@ public final class RegistryServer implements AutoCloseable {
         return start(new RegistryServer(dir, Tools.freePort(), "", false));
     }
 
+    /**
+     * A plain HTTP registry that takes manifests with non-distributable layers: Docker's registry refuses
+     * their URLs ("invalid URL on layer") unless {@code validation.manifests.urls.allow} names them.
+     */
+    public static RegistryServer plainAllowingForeignUrls(Path dir) throws IOException {
+        return start(new RegistryServer(dir, Tools.freePort(),
+                "validation:\n  manifests:\n    urls:\n      allow:\n        - ^https?://\n", false));
+    }
+
     /** A TLS registry whose certificate {@code ca} signed. */
     public static RegistryServer tls(Path dir, TestCa ca) throws Exception {
         Path[] cert = ca.serverCertificate("registry");

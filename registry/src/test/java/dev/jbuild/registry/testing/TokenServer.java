@@ -38,12 +38,22 @@ public final class TokenServer implements AutoCloseable {
     private final HttpServer server;
     private final TestCa ca;
     private final Map<String, String> users;
+    private final Map<String, String> refreshTokens;
     private final AtomicInteger issued = new AtomicInteger();
     private final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public TokenServer(Path dir, Map<String, String> users) throws IOException {
+        this(dir, users, Map.of());
+    }
+
+    /**
+     * @param refreshTokens OAuth refresh tokens (Docker's identity tokens) this server takes in a
+     *     {@code grant_type=refresh_token} POST, each to the account it stands for
+     */
+    public TokenServer(Path dir, Map<String, String> users, Map<String, String> refreshTokens) throws IOException {
         this.ca = TestCa.create(dir);
         this.users = Map.copyOf(users);
+        this.refreshTokens = Map.copyOf(refreshTokens);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         server.createContext("/token", this::handle);
         server.start();
@@ -61,7 +71,7 @@ public final class TokenServer implements AutoCloseable {
         return issued.get();
     }
 
-    /** The query strings of every token request. */
+    /** The query strings of every GET token request, and {@code POST <form>} for every OAuth POST. */
     public List<String> requests() {
         return List.copyOf(requests);
     }
@@ -69,8 +79,21 @@ public final class TokenServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String query = exchange.getRequestURI().getRawQuery();
-            requests.add(query == null ? "" : query);
-            String account = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            String account;
+            if (exchange.getRequestMethod().equals("POST")) {
+                // The OAuth 2 form: the grant and the scopes in the body, space-separated scopes in one field.
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                requests.add("POST " + form);
+                account = params(form, "grant_type").equals(List.of("refresh_token"))
+                        && exchange.getRequestHeaders().getFirst("Authorization") == null
+                        ? refreshTokens.get(params(form, "refresh_token").stream().findFirst().orElse("")) : null;
+                query = params(form, "scope").stream().flatMap(s -> java.util.Arrays.stream(s.split(" ")))
+                        .map(s -> "scope=" + java.net.URLEncoder.encode(s, StandardCharsets.UTF_8))
+                        .collect(java.util.stream.Collectors.joining("&"));
+            } else {
+                requests.add(query == null ? "" : query);
+                account = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            }
             if (account == null) {
                 reply(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad credentials\"}]}");
                 return;
@@ -103,7 +126,8 @@ public final class TokenServer implements AutoCloseable {
             SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) ca.keys().getPrivate()));
             issued.incrementAndGet();
-            reply(exchange, 200, "{\"token\":\"" + jwt.serialize() + "\",\"expires_in\":300}");
+            String field = exchange.getRequestMethod().equals("POST") ? "access_token" : "token";
+            reply(exchange, 200, "{\"" + field + "\":\"" + jwt.serialize() + "\",\"expires_in\":300}");
         } catch (Exception e) {
             reply(exchange, 500, "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");
         }
