@@ -33,7 +33,7 @@ import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.build.StepResourceOptions;
 import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.HostEntry;
-import dev.jbuild.executor.NetworkMode;
+import dev.jbuild.platform.NetworkMode;
 import dev.jbuild.executor.NetworkProviders;
 import dev.jbuild.executor.StorageDrivers;
 import dev.jbuild.imagespec.ImageSpecException;
@@ -449,12 +449,11 @@ final class BuildCommand implements CliCommand {
     }
 
     private static NetworkMode networkMode(String value) {
-        return switch (value) {
-            case "default" -> NetworkMode.DEFAULT;
-            case "host" -> NetworkMode.HOST;
-            case "none" -> NetworkMode.NONE;
-            default -> throw new IllegalArgumentException("invalid --network \"" + value + "\": expected default, host or none");
-        };
+        NetworkMode mode = NetworkMode.ofKeyword(value);
+        if (mode == null) {
+            throw new IllegalArgumentException("invalid --network \"" + value + "\": expected default, host or none");
+        }
+        return mode;
     }
 
     private Long epoch(Context context) {

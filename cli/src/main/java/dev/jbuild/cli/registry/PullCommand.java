@@ -2,6 +2,7 @@ package dev.jbuild.cli.registry;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.Terminals;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
@@ -53,7 +54,7 @@ public final class PullCommand extends StoreCommand {
         }
         Reference reference = Reference.parse(name);
         try (Registries registries = registry.registries(context);
-             TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
+             TransferProgress progress = new TransferProgress(context.out(), Terminals.redrawsStdout(context))) {
             TransferListener listener = quiet ? TransferListener.NONE : progress;
             new ImagePuller(store, registries, listener).pull(reference, wanted);
             context.out().println(reference); // Docker's last line, and all that -q prints

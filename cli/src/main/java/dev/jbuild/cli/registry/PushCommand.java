@@ -2,6 +2,7 @@ package dev.jbuild.cli.registry;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.Terminals;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
@@ -51,7 +52,7 @@ public final class PushCommand extends StoreCommand {
     protected int run(ImageStore store, Context context) throws IOException {
         PushOptions options = PushOptions.defaults().withCompression(compression(compress));
         try (Registries registries = registry.registries(context);
-             TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
+             TransferProgress progress = new TransferProgress(context.out(), Terminals.redrawsStdout(context))) {
             TransferListener listener = quiet ? TransferListener.NONE : progress;
             PushResult result = new ImagePusher(store, registries, listener)
                     .push(name, Reference.parse(name), options);
