@@ -193,8 +193,8 @@ final class BuildCommand implements CliCommand {
     }
 
     /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
-    private static boolean lintPasses(Context context, DockerfileInput input, DockerIgnore ignore) {
-        return PreBuildCheck.passes(new DockerfileSource(input.displayName(), input.text(), ignore),
+    private static boolean lintPasses(Context context, DockerfileInput input, InstructionGraph graph, DockerIgnore ignore) {
+        return PreBuildCheck.passes(new DockerfileSource(input.displayName(), input.text(), ignore), graph,
                 java.nio.file.Path.of(""), context.err(), context.env().get("PATH"));
     }
 
@@ -238,11 +238,12 @@ final class BuildCommand implements CliCommand {
                 input = dockerfile.read(context, dir);
             }
             DockerIgnore ignore = ignoreRules(input, dir);
-            if (check && !lintPasses(context, input, ignore)) {
+            InstructionGraph graph = dockerfile.analyse(context, input);
+            if (check && !lintPasses(context, input, graph, ignore)) {
                 throw new UserError("build stopped: the Dockerfile has lint errors (see above)");
             }
-            InstructionGraph graph = dockerfile.graphForBuild(context, input);
-            return build(context, graph, dir == null ? null : dir.toAbsolutePath(), ignore);
+            // Invalid instructions are reported by the builder, with everything else it finds, before any step.
+            return build(context, graph.requireBuildable(), dir == null ? null : dir.toAbsolutePath(), ignore);
         } finally {
             if (stdinDir != null) {
                 deleteQuietly(stdinDir);

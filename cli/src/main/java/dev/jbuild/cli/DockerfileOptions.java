@@ -54,9 +54,12 @@ final class DockerfileOptions {
         return GraphBuilder.build(parse(input), buildArgMap(context.env()), target);
     }
 
-    /** For a build: invalid instructions are reported by the builder, with everything else it finds, before any step. */
-    InstructionGraph graphForBuild(Context context, DockerfileInput input) {
-        return GraphBuilder.buildDeferringErrors(parse(input), buildArgMap(context.env()), target);
+    /**
+     * The file as it is, faults and all ({@link GraphBuilder#analyse}): the one model that {@code build --check}
+     * lints and the build then plans from, once it passes {@link InstructionGraph#requireBuildable()}.
+     */
+    InstructionGraph analyse(Context context, DockerfileInput input) {
+        return GraphBuilder.analyse(parse(input), buildArgMap(context.env()), target);
     }
 
     /** Docker's rule: {@code --build-arg KEY} takes KEY from the environment, and is dropped when unset there. */
