@@ -4,6 +4,9 @@ import dev.jbuild.analysis.ImageInput;
 import dev.jbuild.analysis.sbom.SbomArtifacts;
 import dev.jbuild.analysis.sbom.SbomFormat;
 import dev.jbuild.builder.BuildException;
+import dev.jbuild.builder.frontend.ContextSource;
+import dev.jbuild.builder.frontend.Frontend;
+import dev.jbuild.builder.frontend.FrontendResult;
 import dev.jbuild.builder.BuildListener;
 import dev.jbuild.builder.BuildRequest;
 import dev.jbuild.builder.BuildResult;
@@ -22,7 +25,6 @@ import dev.jbuild.cli.build.PlainProgress;
 import dev.jbuild.cli.build.PlanPrinter;
 import dev.jbuild.cli.build.PlatformOption;
 import dev.jbuild.cli.build.SecretSpecs;
-import dev.jbuild.cli.build.StdinContext;
 import dev.jbuild.cli.build.TtyProgress;
 import dev.jbuild.cli.lint.PreBuildCheck;
 import dev.jbuild.cli.registry.BuildRemotes;
@@ -41,8 +43,6 @@ import dev.jbuild.imagespec.Reference;
 import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.ignore.DockerIgnore;
-import dev.jbuild.parser.ignore.IgnoreFiles;
-import dev.jbuild.platform.FileTrees;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
 import dev.jbuild.store.StoreOptions;
@@ -193,61 +193,23 @@ final class BuildCommand implements CliCommand {
     }
 
     /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
-    private static boolean lintPasses(Context context, DockerfileInput input, InstructionGraph graph, DockerIgnore ignore) {
-        return PreBuildCheck.passes(new DockerfileSource(input.displayName(), input.text(), ignore), graph,
+    private static boolean lintPasses(Context context, FrontendResult front, InstructionGraph graph, DockerIgnore ignore) {
+        return PreBuildCheck.passes(new DockerfileSource(front.dockerfileName(), front.text(), ignore), graph,
                 java.nio.file.Path.of(""), context.err(), context.env().get("PATH"));
-    }
-
-    /** {@code .dockerignore}, or {@code <Dockerfile>.dockerignore} beside the Dockerfile, when there is a context. */
-    private static DockerIgnore ignoreRules(DockerfileInput input, Path contextDir) {
-        if (contextDir == null) {
-            return DockerIgnore.empty();
-        }
-        Path dockerfilePath = input.path() != null ? input.path() : contextDir.resolve("Dockerfile");
-        Optional<Path> ignoreFile = IgnoreFiles.locate(contextDir, dockerfilePath);
-        if (ignoreFile.isEmpty()) {
-            return DockerIgnore.empty();
-        }
-        try {
-            return DockerIgnore.parse(Files.readString(ignoreFile.get()));
-        } catch (IOException e) {
-            throw new UserError("cannot read " + ignoreFile.get() + ": " + e.getMessage(), e);
-        }
     }
 
     @Override
     public int call(Context context) throws IOException {
         PlatformOption.check(platform);
-        Path stdinDir = null;
-        try {
-            Path dir;
-            DockerfileInput input;
-            if ("-".equals(contextDir)) {
-                if ("-".equals(dockerfile.file)) {
-                    throw new UserError("cannot read both the Dockerfile (-f -) and the context (-) from stdin");
-                }
-                stdinDir = Files.createTempDirectory("jbuild-context");
-                StdinContext stdin = StdinContext.read(context.stdin(), stdinDir.resolve("context"));
-                dir = stdin.directory();
-                input = dir != null ? dockerfile.read(context, dir) : new DockerfileInput("-", null, stdin.dockerfile());
-            } else {
-                dir = Path.of(contextDir);
-                if (!Files.isDirectory(dir)) {
-                    throw new UserError("unable to prepare context: path \"" + contextDir + "\" not found");
-                }
-                input = dockerfile.read(context, dir);
-            }
-            DockerIgnore ignore = ignoreRules(input, dir);
-            InstructionGraph graph = dockerfile.analyse(context, input);
-            if (check && !lintPasses(context, input, graph, ignore)) {
+        ContextSource source = "-".equals(contextDir) ? new ContextSource.Stdin() : new ContextSource.Directory(Path.of(contextDir));
+        try (FrontendResult front = Frontend.read(dockerfile.request(context, source))) {
+            DockerIgnore ignore = front.ignore();
+            InstructionGraph graph = front.graph();
+            if (check && !lintPasses(context, front, graph, ignore)) {
                 throw new UserError("build stopped: the Dockerfile has lint errors (see above)");
             }
             // Invalid instructions are reported by the builder, with everything else it finds, before any step.
-            return build(context, graph.requireBuildable(), dir == null ? null : dir.toAbsolutePath(), ignore);
-        } finally {
-            if (stdinDir != null) {
-                deleteQuietly(stdinDir);
-            }
+            return build(context, graph.requireBuildable(), front.contextDir().orElse(null), ignore);
         }
     }
 
@@ -479,14 +441,6 @@ final class BuildCommand implements CliCommand {
             } catch (Exception e) {
                 // a renderer that cannot close has nothing left to show
             }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            FileTrees.delete(dir);
-        } catch (IOException e) {
-            // a temp directory: nothing the user asked for is lost
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.platform.EditDistance;
 import dev.jbuild.parser.text.Excerpt;
+import dev.jbuild.builder.frontend.FrontendException;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -194,7 +195,7 @@ public final class Cli {
         String systemError = SystemErrors.describe(e, storeRoot(context));
         if (e instanceof DockerfileSyntaxException syntax) {
             err.println(syntax.range() == null ? "jbuild: " + syntax.oneLine() : syntax.withCaret());
-        } else if (e instanceof UserError || e instanceof ImageSpecException) {
+        } else if (e instanceof UserError || e instanceof ImageSpecException || e instanceof FrontendException) {
             err.println("jbuild: " + Excerpt.message(e.getMessage()));
         } else if (systemError != null) {
             err.println("jbuild: " + systemError);

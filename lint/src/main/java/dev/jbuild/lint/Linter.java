@@ -70,7 +70,11 @@ public final class Linter {
         return lint(List.of(source), s -> graph);
     }
 
-    private LintReport lint(List<DockerfileSource> sources, Function<DockerfileSource, InstructionGraph> graphs) {
+    /**
+     * Many files, each with the graph its reader already made ({@link GraphBuilder#analyse}); a file
+     * {@code graphs} has none for (null: it did not parse) is parsed here, so its syntax error is a finding.
+     */
+    public LintReport lint(List<DockerfileSource> sources, Function<DockerfileSource, InstructionGraph> graphs) {
         ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
         List<String> hints = new ArrayList<>();
         Optional<ShellcheckRunner> shellcheck = shellcheck(hints);
