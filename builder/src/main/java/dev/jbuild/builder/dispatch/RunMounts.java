@@ -171,7 +171,7 @@ final class RunMounts implements AutoCloseable {
         return resolved;
     }
 
-    static String absolute(StageState state, String target) {
+    static String absolute(ConfigState state, String target) {
         if (target == null || target.isEmpty()) {
             return state.workdir();
         }
