@@ -33,7 +33,6 @@ import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.build.StepResourceOptions;
-import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.HostEntry;
 import dev.jbuild.platform.NetworkMode;
 import dev.jbuild.executor.NetworkProviders;
@@ -256,8 +255,8 @@ final class BuildCommand implements CliCommand {
                 result = builder.build(request, listener);
             } catch (BuildException e) {
                 closeQuietly(listener);
-                FailureReport.print(context.err(), e, graph.syntax().lines());
-                throw new UserError("failed to solve: " + e.getMessage(), e);
+                FailureReport.print(context.err(), e, graph.syntax().lines()); // the step's context; Failures says the line
+                throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new UserError("build interrupted", e);
@@ -303,8 +302,6 @@ final class BuildCommand implements CliCommand {
                 context.out().println(result.image().id().value());
             }
             return ExitCode.OK;
-        } catch (StoreException | ImageSpecException | ExecutorException e) {
-            throw new UserError(e.getMessage(), e);
         }
     }
 

@@ -10,7 +10,6 @@ import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.registry.ImagePuller;
 import dev.jbuild.registry.Registries;
-import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.TransferListener;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.imagespec.Platform;
@@ -59,8 +58,6 @@ public final class PullCommand extends StoreCommand {
             new ImagePuller(store, registries, listener).pull(reference, wanted);
             context.out().println(reference); // Docker's last line, and all that -q prints
             return ExitCode.OK;
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
         }
     }
 }

@@ -12,7 +12,6 @@ import dev.jbuild.registry.ImagePusher;
 import dev.jbuild.registry.PushOptions;
 import dev.jbuild.registry.PushResult;
 import dev.jbuild.registry.Registries;
-import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.TransferListener;
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.store.ImageStore;
@@ -60,8 +59,6 @@ public final class PushCommand extends StoreCommand {
                 context.out().println(result.reference().repository().withDigest(result.digest()).familiarString());
             }
             return ExitCode.OK;
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
         }
     }
 
