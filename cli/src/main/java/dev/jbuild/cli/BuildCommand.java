@@ -13,7 +13,8 @@ import dev.jbuild.builder.BuildResult;
 import dev.jbuild.builder.ImageBuilder;
 import dev.jbuild.builder.NamedContext;
 import dev.jbuild.builder.files.DockerFileCopier;
-import dev.jbuild.builder.output.RootfsExporter;
+import dev.jbuild.builder.output.Outputs;
+import dev.jbuild.cli.build.SavedArchives;
 import dev.jbuild.cli.build.CacheSpec;
 import dev.jbuild.cli.build.DockerLoad;
 import dev.jbuild.cli.build.FailureReport;
@@ -45,10 +46,7 @@ import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
 import dev.jbuild.store.StoreOptions;
-import dev.jbuild.transfer.ImageSaver;
-import dev.jbuild.transfer.SaveOptions;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -358,29 +356,8 @@ final class BuildCommand implements CliCommand {
 
     private void write(OutputSpec output, ImageStore store, ImageBuilder builder, BuildResult result,
                        BuildRequest request, Context context) throws IOException {
-        switch (output.type()) {
-            case IMAGE, REGISTRY -> { }
-            case LOCAL -> new RootfsExporter(builder.diffs()).writeDirectory(result.state(), Path.of(output.dest()));
-            case TAR -> {
-                if (output.dest().equals("-")) {
-                    new RootfsExporter(builder.diffs()).writeTar(result.state(), request.sourceDateEpoch(), context.out());
-                    context.out().flush();
-                } else {
-                    try (OutputStream out = Files.newOutputStream(Path.of(output.dest()))) {
-                        new RootfsExporter(builder.diffs()).writeTar(result.state(), request.sourceDateEpoch(), out);
-                    }
-                }
-            }
-            case DOCKER, OCI -> {
-                List<String> names = tags.isEmpty() ? List.of(result.image().id().value()) : tags;
-                ImageSaver saver = new ImageSaver(store);
-                if (output.dest().equals("-")) {
-                    saver.save(names, SaveOptions.defaults(), context.out());
-                } else {
-                    saver.saveToFile(names, SaveOptions.defaults(), Path.of(output.dest()));
-                }
-            }
-        }
+        new Outputs(builder.diffs(), Optional.of(new SavedArchives(store)))
+                .write(result, tags, request.sourceDateEpoch(), output.target(context.out()));
     }
 
     private String progressMode(Context context) {
