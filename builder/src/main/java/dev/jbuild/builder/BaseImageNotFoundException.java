@@ -4,7 +4,7 @@ package dev.jbuild.builder;
  * FROM, {@code COPY --from} or {@code RUN --mount from=} names an image the store does not have and that
  * could not be pulled (or that no registry can have: an image ID).
  */
-public class BaseImageNotFoundException extends BuildException {
+public final class BaseImageNotFoundException extends BuildException {
     private final String reference;
 
     public BaseImageNotFoundException(String reference, StepId step) {

@@ -1,7 +1,7 @@
 package dev.jbuild.builder;
 
 /** The build was interrupted (another stage failed, or the caller's thread was interrupted). */
-public class BuildCancelledException extends BuildException {
+public final class BuildCancelledException extends BuildException {
     public BuildCancelledException(String message) {
         super(message);
     }

@@ -6,7 +6,8 @@ import dev.jbuild.parser.syntax.SourceRange;
  * A build that cannot go on, with the step and Dockerfile line it happened at when there is one.
  * The message is what the user reads after {@code failed to solve: }.
  */
-public class BuildException extends RuntimeException {
+public sealed class BuildException extends RuntimeException
+        permits StepFailedException, BuildCancelledException, BaseImageNotFoundException, CacheMismatchException {
     private final StepId step;
 
     public BuildException(String message, StepId step, Throwable cause) {

@@ -1,7 +1,7 @@
 package dev.jbuild.builder;
 
 import dev.jbuild.executor.HostEntry;
-import dev.jbuild.executor.NetworkMode;
+import dev.jbuild.platform.NetworkMode;
 import dev.jbuild.executor.StepResources;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.ignore.DockerIgnore;

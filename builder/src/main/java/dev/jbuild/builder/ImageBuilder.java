@@ -1,7 +1,7 @@
 package dev.jbuild.builder;
 
 import dev.jbuild.builder.cache.BuildCache;
-import dev.jbuild.builder.cache.CacheMismatchException;
+import dev.jbuild.builder.CacheMismatchException;
 import dev.jbuild.builder.dispatch.BuildPlan;
 import dev.jbuild.builder.dispatch.BuildPlanner;
 import dev.jbuild.builder.dispatch.BuildSession;

@@ -6,7 +6,7 @@ import java.util.List;
  * A RUN step exited with a non-zero status. The message is BuildKit's:
  * {@code process "/bin/sh -c exit 3" did not complete successfully: exit code: 3}.
  */
-public class StepFailedException extends BuildException {
+public final class StepFailedException extends BuildException {
     private final int exitCode;
     private final List<String> lastLines;
 

@@ -161,7 +161,7 @@ class FilesystemStepsTest extends BuilderTest {
     @Test
     void buildWideNetworkNoneAppliesToEveryRun() throws Exception {
         fixture.build("FROM busybox\nRUN ls /sys/class/net | tr '\\n' ' '\n", null, Map.of(),
-                b -> b.network(dev.jbuild.executor.NetworkMode.NONE).noCache(true));
+                b -> b.network(dev.jbuild.platform.NetworkMode.NONE).noCache(true));
         assertEquals(List.of("lo "), fixture.output());
     }
 

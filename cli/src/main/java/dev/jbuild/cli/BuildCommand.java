@@ -4,13 +4,17 @@ import dev.jbuild.analysis.ImageInput;
 import dev.jbuild.analysis.sbom.SbomArtifacts;
 import dev.jbuild.analysis.sbom.SbomFormat;
 import dev.jbuild.builder.BuildException;
+import dev.jbuild.builder.frontend.ContextSource;
+import dev.jbuild.builder.frontend.Frontend;
+import dev.jbuild.builder.frontend.FrontendResult;
 import dev.jbuild.builder.BuildListener;
 import dev.jbuild.builder.BuildRequest;
 import dev.jbuild.builder.BuildResult;
 import dev.jbuild.builder.ImageBuilder;
 import dev.jbuild.builder.NamedContext;
 import dev.jbuild.builder.files.DockerFileCopier;
-import dev.jbuild.builder.output.RootfsExporter;
+import dev.jbuild.builder.output.Outputs;
+import dev.jbuild.cli.build.SavedArchives;
 import dev.jbuild.cli.build.CacheSpec;
 import dev.jbuild.cli.build.DockerLoad;
 import dev.jbuild.cli.build.FailureReport;
@@ -22,7 +26,6 @@ import dev.jbuild.cli.build.PlainProgress;
 import dev.jbuild.cli.build.PlanPrinter;
 import dev.jbuild.cli.build.PlatformOption;
 import dev.jbuild.cli.build.SecretSpecs;
-import dev.jbuild.cli.build.StdinContext;
 import dev.jbuild.cli.build.TtyProgress;
 import dev.jbuild.cli.lint.PreBuildCheck;
 import dev.jbuild.cli.registry.BuildRemotes;
@@ -31,9 +34,8 @@ import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.build.StepResourceOptions;
-import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.HostEntry;
-import dev.jbuild.executor.NetworkMode;
+import dev.jbuild.platform.NetworkMode;
 import dev.jbuild.executor.NetworkProviders;
 import dev.jbuild.executor.StorageDrivers;
 import dev.jbuild.imagespec.ImageSpecException;
@@ -41,15 +43,10 @@ import dev.jbuild.imagespec.Reference;
 import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.ignore.DockerIgnore;
-import dev.jbuild.parser.ignore.IgnoreFiles;
-import dev.jbuild.platform.FileTrees;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.StoreException;
 import dev.jbuild.store.StoreOptions;
-import dev.jbuild.transfer.ImageSaver;
-import dev.jbuild.transfer.SaveOptions;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,60 +191,23 @@ final class BuildCommand implements CliCommand {
     }
 
     /** {@code --check}: lint first; findings are printed, errors stop the build, warnings do not. */
-    private static boolean lintPasses(Context context, DockerfileInput input, DockerIgnore ignore) {
-        return PreBuildCheck.passes(new DockerfileSource(input.displayName(), input.text(), ignore),
+    private static boolean lintPasses(Context context, FrontendResult front, InstructionGraph graph, DockerIgnore ignore) {
+        return PreBuildCheck.passes(new DockerfileSource(front.dockerfileName(), front.text(), ignore), graph,
                 java.nio.file.Path.of(""), context.err(), context.env().get("PATH"));
-    }
-
-    /** {@code .dockerignore}, or {@code <Dockerfile>.dockerignore} beside the Dockerfile, when there is a context. */
-    private static DockerIgnore ignoreRules(DockerfileInput input, Path contextDir) {
-        if (contextDir == null) {
-            return DockerIgnore.empty();
-        }
-        Path dockerfilePath = input.path() != null ? input.path() : contextDir.resolve("Dockerfile");
-        Optional<Path> ignoreFile = IgnoreFiles.locate(contextDir, dockerfilePath);
-        if (ignoreFile.isEmpty()) {
-            return DockerIgnore.empty();
-        }
-        try {
-            return DockerIgnore.parse(Files.readString(ignoreFile.get()));
-        } catch (IOException e) {
-            throw new UserError("cannot read " + ignoreFile.get() + ": " + e.getMessage(), e);
-        }
     }
 
     @Override
     public int call(Context context) throws IOException {
         PlatformOption.check(platform);
-        Path stdinDir = null;
-        try {
-            Path dir;
-            DockerfileInput input;
-            if ("-".equals(contextDir)) {
-                if ("-".equals(dockerfile.file)) {
-                    throw new UserError("cannot read both the Dockerfile (-f -) and the context (-) from stdin");
-                }
-                stdinDir = Files.createTempDirectory("jbuild-context");
-                StdinContext stdin = StdinContext.read(context.stdin(), stdinDir.resolve("context"));
-                dir = stdin.directory();
-                input = dir != null ? dockerfile.read(context, dir) : new DockerfileInput("-", null, stdin.dockerfile());
-            } else {
-                dir = Path.of(contextDir);
-                if (!Files.isDirectory(dir)) {
-                    throw new UserError("unable to prepare context: path \"" + contextDir + "\" not found");
-                }
-                input = dockerfile.read(context, dir);
-            }
-            DockerIgnore ignore = ignoreRules(input, dir);
-            if (check && !lintPasses(context, input, ignore)) {
+        ContextSource source = "-".equals(contextDir) ? new ContextSource.Stdin() : new ContextSource.Directory(Path.of(contextDir));
+        try (FrontendResult front = Frontend.read(dockerfile.request(context, source))) {
+            DockerIgnore ignore = front.ignore();
+            InstructionGraph graph = front.graph();
+            if (check && !lintPasses(context, front, graph, ignore)) {
                 throw new UserError("build stopped: the Dockerfile has lint errors (see above)");
             }
-            InstructionGraph graph = dockerfile.graphForBuild(context, input);
-            return build(context, graph, dir == null ? null : dir.toAbsolutePath(), ignore);
-        } finally {
-            if (stdinDir != null) {
-                deleteQuietly(stdinDir);
-            }
+            // Invalid instructions are reported by the builder, with everything else it finds, before any step.
+            return build(context, graph.requireBuildable(), front.contextDir().orElse(null), ignore);
         }
     }
 
@@ -294,8 +254,8 @@ final class BuildCommand implements CliCommand {
                 result = builder.build(request, listener);
             } catch (BuildException e) {
                 closeQuietly(listener);
-                FailureReport.print(context.err(), e, graph.syntax().lines());
-                throw new UserError("failed to solve: " + e.getMessage(), e);
+                FailureReport.print(context.err(), e, graph.syntax().lines()); // the step's context; Failures says the line
+                throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new UserError("build interrupted", e);
@@ -341,8 +301,6 @@ final class BuildCommand implements CliCommand {
                 context.out().println(result.image().id().value());
             }
             return ExitCode.OK;
-        } catch (StoreException | ImageSpecException | ExecutorException e) {
-            throw new UserError(e.getMessage(), e);
         }
     }
 
@@ -399,29 +357,8 @@ final class BuildCommand implements CliCommand {
 
     private void write(OutputSpec output, ImageStore store, ImageBuilder builder, BuildResult result,
                        BuildRequest request, Context context) throws IOException {
-        switch (output.type()) {
-            case IMAGE, REGISTRY -> { }
-            case LOCAL -> new RootfsExporter(builder.diffs()).writeDirectory(result.state(), Path.of(output.dest()));
-            case TAR -> {
-                if (output.dest().equals("-")) {
-                    new RootfsExporter(builder.diffs()).writeTar(result.state(), request.sourceDateEpoch(), context.out());
-                    context.out().flush();
-                } else {
-                    try (OutputStream out = Files.newOutputStream(Path.of(output.dest()))) {
-                        new RootfsExporter(builder.diffs()).writeTar(result.state(), request.sourceDateEpoch(), out);
-                    }
-                }
-            }
-            case DOCKER, OCI -> {
-                List<String> names = tags.isEmpty() ? List.of(result.image().id().value()) : tags;
-                ImageSaver saver = new ImageSaver(store);
-                if (output.dest().equals("-")) {
-                    saver.save(names, SaveOptions.defaults(), context.out());
-                } else {
-                    saver.saveToFile(names, SaveOptions.defaults(), Path.of(output.dest()));
-                }
-            }
-        }
+        new Outputs(builder.diffs(), Optional.of(new SavedArchives(store)))
+                .write(result, tags, request.sourceDateEpoch(), output.target(context.out()));
     }
 
     private String progressMode(Context context) {
@@ -450,12 +387,11 @@ final class BuildCommand implements CliCommand {
     }
 
     private static NetworkMode networkMode(String value) {
-        return switch (value) {
-            case "default" -> NetworkMode.DEFAULT;
-            case "host" -> NetworkMode.HOST;
-            case "none" -> NetworkMode.NONE;
-            default -> throw new IllegalArgumentException("invalid --network \"" + value + "\": expected default, host or none");
-        };
+        NetworkMode mode = NetworkMode.ofKeyword(value);
+        if (mode == null) {
+            throw new IllegalArgumentException("invalid --network \"" + value + "\": expected default, host or none");
+        }
+        return mode;
     }
 
     private Long epoch(Context context) {
@@ -480,14 +416,6 @@ final class BuildCommand implements CliCommand {
             } catch (Exception e) {
                 // a renderer that cannot close has nothing left to show
             }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            FileTrees.delete(dir);
-        } catch (IOException e) {
-            // a temp directory: nothing the user asked for is lost
         }
     }
 }

@@ -2,10 +2,7 @@ package dev.jbuild.cli;
 
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
-import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.platform.EditDistance;
-import dev.jbuild.parser.text.Excerpt;
-import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -190,20 +187,11 @@ public final class Cli {
     }
 
     private int report(Exception e, Context context) {
-        boolean debug = context.global().debug();
-        String systemError = SystemErrors.describe(e, storeRoot(context));
-        if (e instanceof DockerfileSyntaxException syntax) {
-            err.println(syntax.range() == null ? "jbuild: " + syntax.oneLine() : syntax.withCaret());
-        } else if (e instanceof UserError || e instanceof ImageSpecException) {
-            err.println("jbuild: " + Excerpt.message(e.getMessage()));
-        } else if (systemError != null) {
-            err.println("jbuild: " + systemError);
-        } else {
-            err.println("jbuild: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
-        }
-        if (debug) {
+        Failures.Report report = Failures.of(e, storeRoot(context), context.global().debug());
+        err.println(report.text());
+        if (context.global().debug()) {
             e.printStackTrace(err);
         }
-        return ExitCode.FAILED;
+        return report.exitCode();
     }
 }

@@ -2,11 +2,8 @@ package dev.jbuild.cli;
 
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.ParsedArgs;
-import dev.jbuild.parser.graph.GraphBuilder;
-import dev.jbuild.parser.graph.InstructionGraph;
-import dev.jbuild.parser.syntax.SyntaxParser;
-import dev.jbuild.parser.syntax.SyntaxTree;
-import java.nio.file.Path;
+import dev.jbuild.builder.frontend.ContextSource;
+import dev.jbuild.builder.frontend.FrontendRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,29 +31,9 @@ final class DockerfileOptions {
         this.target = args.value("--target");
     }
 
-    DockerfileInput read(Context context, Path contextDir) {
-        return DockerfileInput.read(file, contextDir, context.stdin());
-    }
-
-    SyntaxTree parse(Context context, Path contextDir) {
-        return parse(read(context, contextDir));
-    }
-
-    static SyntaxTree parse(DockerfileInput input) {
-        return SyntaxParser.parse(input.text(), input.displayName());
-    }
-
-    InstructionGraph graph(Context context, Path contextDir) {
-        return graph(context, read(context, contextDir));
-    }
-
-    InstructionGraph graph(Context context, DockerfileInput input) {
-        return GraphBuilder.build(parse(input), buildArgMap(context.env()), target);
-    }
-
-    /** For a build: invalid instructions are reported by the builder, with everything else it finds, before any step. */
-    InstructionGraph graphForBuild(Context context, DockerfileInput input) {
-        return GraphBuilder.buildDeferringErrors(parse(input), buildArgMap(context.env()), target);
+    /** What the front half reads for this command: the Dockerfile these options name, in {@code source}. */
+    FrontendRequest request(Context context, ContextSource source) {
+        return new FrontendRequest(source, file, buildArgMap(context.env()), target, context.stdin());
     }
 
     /** Docker's rule: {@code --build-arg KEY} takes KEY from the environment, and is dropped when unset there. */

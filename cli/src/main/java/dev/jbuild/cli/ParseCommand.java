@@ -1,5 +1,8 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.builder.frontend.ContextSource;
+import dev.jbuild.builder.frontend.Frontend;
+import dev.jbuild.builder.frontend.FrontendResult;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.Converters;
@@ -40,11 +43,14 @@ final class ParseCommand implements CliCommand {
 
     @Override
     public int call(Context context) {
-        if (format == Format.dump) {
-            context.out().print(SyntaxDump.dump(dockerfile.parse(context, contextDir)));
-        } else {
-            InstructionGraph graph = dockerfile.graph(context, contextDir);
-            context.out().println(GraphJson.write(graph));
+        ContextSource source = contextDir == null ? new ContextSource.None(null) : new ContextSource.Directory(contextDir);
+        try (FrontendResult front = Frontend.read(dockerfile.request(context, source))) {
+            InstructionGraph graph = front.graph();
+            if (format == Format.dump) {
+                context.out().print(SyntaxDump.dump(graph.syntax()));
+            } else {
+                context.out().println(GraphJson.write(graph.requireValid()));
+            }
         }
         return ExitCode.OK;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.jbuild.platform.CacheSharing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public record CacheMountInfo(String id, CacheSharing sharing, int uid, int gid, 
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("id", id);
-            json.writeStringField("sharing", sharing.name().toLowerCase(java.util.Locale.ROOT));
+            json.writeStringField("sharing", sharing.keyword());
             json.writeNumberField("uid", uid);
             json.writeNumberField("gid", gid);
             json.writeNumberField("mode", mode);

@@ -9,6 +9,7 @@ import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.UnsafeEntryException;
 import dev.jbuild.layertar.WriterOptions;
+import dev.jbuild.platform.CacheSharing;
 import dev.jbuild.platform.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

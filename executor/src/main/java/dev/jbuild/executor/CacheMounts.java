@@ -1,6 +1,7 @@
 package dev.jbuild.executor;
 
 import dev.jbuild.layertar.DirectoryRename;
+import dev.jbuild.platform.CacheSharing;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -3,7 +3,8 @@ package dev.jbuild.executor;
 import java.io.IOException;
 
 /** Base of the executor's failures: a storage driver, the OCI runtime or a step's setup went wrong. */
-public class ExecutorException extends IOException {
+public sealed class ExecutorException extends IOException
+        permits RuntimeUnavailableException, UnknownUserException, StorageException, ContainerStartException {
     public ExecutorException(String message) {
         super(message);
     }

@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.platform.NetworkMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

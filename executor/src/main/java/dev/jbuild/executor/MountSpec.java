@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.platform.CacheSharing;
 import java.nio.file.Path;
 import java.util.Objects;
 

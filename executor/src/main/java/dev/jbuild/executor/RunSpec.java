@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.platform.NetworkMode;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.platform.NetworkMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.jbuild.executor;
 
 /** A storage driver could not be used or failed to prepare, diff or clean up a workspace. */
-public class StorageException extends ExecutorException {
+public final class StorageException extends ExecutorException {
     public StorageException(String message) {
         super(message);
     }

@@ -1,7 +1,7 @@
 package dev.jbuild.executor;
 
 /** A user or group name is not in the root file system's {@code /etc/passwd} or {@code /etc/group}. */
-public class UnknownUserException extends ExecutorException {
+public final class UnknownUserException extends ExecutorException {
     public UnknownUserException(String message) {
         super(message);
     }

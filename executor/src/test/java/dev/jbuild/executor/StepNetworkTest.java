@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.platform.NetworkMode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet4Address;

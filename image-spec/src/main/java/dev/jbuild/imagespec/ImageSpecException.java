@@ -6,7 +6,8 @@ package dev.jbuild.imagespec;
  * wording where Docker has one). Unchecked, like every error family of jbuild: it surfaces from record
  * constructors and from inside parsers.
  */
-public class ImageSpecException extends RuntimeException {
+public sealed class ImageSpecException extends RuntimeException
+        permits InvalidReferenceException, InvalidImageException, InvalidDigestException {
     public ImageSpecException(String message) {
         super(message);
     }

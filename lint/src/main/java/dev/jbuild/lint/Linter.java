@@ -1,6 +1,5 @@
 package dev.jbuild.lint;
 
-import dev.jbuild.imagespec.Platform;
 import dev.jbuild.lint.model.BaseImageEnv;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.lint.rules.Check;
@@ -9,6 +8,8 @@ import dev.jbuild.lint.rules.FindingSink;
 import dev.jbuild.lint.shellcheck.ShellcheckInput;
 import dev.jbuild.lint.shellcheck.ShellcheckRunner;
 import dev.jbuild.lint.shellcheck.ShellcheckScriptWriter;
+import dev.jbuild.parser.graph.GraphBuilder;
+import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxParser;
@@ -16,8 +17,10 @@ import dev.jbuild.parser.syntax.SyntaxTree;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
  * Lints Dockerfiles: parses each one, runs every check over it, then applies the file's {@code # check=}
@@ -30,7 +33,6 @@ public final class Linter {
 
     private final LintConfig config;
     private final BaseImageEnv baseImageEnv;
-    private final Platform platform;
     private final String pathVariable;
 
     /**
@@ -39,7 +41,6 @@ public final class Linter {
     public Linter(LintConfig config, String pathVariable) {
         this.config = config;
         this.baseImageEnv = new BaseImageEnv(config.baseImageEnv());
-        this.platform = Platform.host();
         this.pathVariable = pathVariable;
     }
 
@@ -49,16 +50,36 @@ public final class Linter {
 
     /** One file, without shellcheck. */
     public FileReport lint(DockerfileSource source) {
-        Analysis analysis = analyse(source, false, new ConcurrentLinkedQueue<>());
+        Analysis analysis = analyse(source, null, false, new ConcurrentLinkedQueue<>());
         return analysis.finish(List.of());
     }
 
     /** Many files; the report keeps their order. */
     public LintReport lint(List<DockerfileSource> sources) {
+        return lint(sources, source -> null);
+    }
+
+    /**
+     * One file already read into the graph a build plans from ({@code build --check}): the rules read that
+     * graph, so the file is parsed once and lint and build agree on what it means.
+     *
+     * @param graph from {@link GraphBuilder#analyse} over {@code source}'s text, with the build's arguments
+     *     and target
+     */
+    public LintReport lint(DockerfileSource source, InstructionGraph graph) {
+        return lint(List.of(source), s -> graph);
+    }
+
+    /**
+     * Many files, each with the graph its reader already made ({@link GraphBuilder#analyse}); a file
+     * {@code graphs} has none for (null: it did not parse) is parsed here, so its syntax error is a finding.
+     */
+    public LintReport lint(List<DockerfileSource> sources, Function<DockerfileSource, InstructionGraph> graphs) {
         ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
         List<String> hints = new ArrayList<>();
         Optional<ShellcheckRunner> shellcheck = shellcheck(hints);
-        List<Analysis> analyses = sources.parallelStream().map(s -> analyse(s, shellcheck.isPresent(), notices)).toList();
+        List<Analysis> analyses = sources.parallelStream()
+                .map(s -> analyse(s, graphs.apply(s), shellcheck.isPresent(), notices)).toList();
         List<List<Finding>> extra = new ArrayList<>();
         analyses.forEach(a -> extra.add(List.of()));
         if (shellcheck.isPresent()) {
@@ -102,10 +123,13 @@ public final class Linter {
         }
     }
 
-    private Analysis analyse(DockerfileSource source, boolean withShellcheck, ConcurrentLinkedQueue<String> notices) {
-        SyntaxTree tree;
+    /** @param parsed the file's graph when the caller has it, else null (the file is parsed here) */
+    private Analysis analyse(DockerfileSource source, InstructionGraph parsed, boolean withShellcheck,
+            ConcurrentLinkedQueue<String> notices) {
+        InstructionGraph graph;
         try {
-            tree = SyntaxParser.parse(source.text(), source.name());
+            graph = parsed != null ? parsed
+                    : GraphBuilder.analyse(SyntaxParser.parse(source.text(), source.name()), Map.of(), null);
         } catch (DockerfileSyntaxException e) {
             SourceRange range = e.range() != null ? e.range() : SourceRange.line(source.name(), 1, 1);
             Rule rule = JbuildRules.SYNTAX_ERROR;
@@ -114,9 +138,10 @@ public final class Linter {
                     : List.of();
             return new Analysis(source.name(), physicalLines(source.text()), findings, CheckDirective.NONE, Suppressions.none(), null);
         }
+        SyntaxTree tree = graph.syntax();
         CheckDirective directive = tree.directive("check").map(CheckDirective::parse).orElse(CheckDirective.NONE);
         LintConfig fileConfig = directive.applyTo(config);
-        LintUnit unit = new LintUnit(source, tree, fileConfig, baseImageEnv, platform);
+        LintUnit unit = new LintUnit(source, graph, fileConfig, baseImageEnv);
         FindingSink sink = new FindingSink(fileConfig);
         for (Check check : Checks.all()) {
             try {

@@ -73,7 +73,7 @@ final class SignatureCheck {
                     otherDigests.add(statement.manifestDigest().value());
                 }
             }
-        } catch (StoreException | ImageSpecException e) {
+        } catch (StoreException | TransferException | ImageSpecException e) {
             return new SignatureVerdict(name, manifestDigest, "its signature is unreadable: " + e.getMessage());
         }
         if (signedReferences.isEmpty()) {

@@ -1,13 +1,12 @@
 package dev.jbuild.transfer;
 
-import dev.jbuild.store.StoreException;
-
 /**
  * A save, load or signing failure whose message is the one line to show a user. A store failure
- * (a corrupt blob, a missing image) keeps its own {@link StoreException} type; this family covers
- * what the archive or the keys are to blame for.
+ * (a corrupt blob, a missing image) keeps its own {@code StoreException} type; this family covers
+ * what the archive or the keys are to blame for. Unchecked, as every module's family is.
  */
-public class TransferException extends StoreException {
+public sealed class TransferException extends RuntimeException
+        permits InvalidArchiveException, KeyFileException, VerificationFailedException, EncryptionException {
     public TransferException(String message) {
         super(message);
     }

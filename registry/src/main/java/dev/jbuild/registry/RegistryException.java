@@ -5,7 +5,8 @@ package dev.jbuild.registry;
  * what failed (the image, the registry) and what to do about it. Secrets never appear in it.
  * Unchecked so that it can surface from inside a streaming body; the CLI prints it as it is.
  */
-public class RegistryException extends RuntimeException {
+public sealed class RegistryException extends RuntimeException
+        permits UnsupportedManifestException, RegistryProtocolException, AuthenticationFailedException, BlobMismatchException, RegistryUnreachableException, NotFoundInRegistryException {
     public RegistryException(String message) {
         super(message);
     }

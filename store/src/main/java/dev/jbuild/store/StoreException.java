@@ -5,7 +5,8 @@ package dev.jbuild.store;
  * wording where Docker has one). Unchecked so that it can also surface from inside a verifying
  * {@link java.io.InputStream} and from lambdas; plain I/O failures stay {@link java.io.IOException}.
  */
-public class StoreException extends RuntimeException {
+public sealed class StoreException extends RuntimeException
+        permits StoreCorruptedException, ImageNotFoundException, AmbiguousReferenceException, BlobNotFoundException, UnsupportedCompressionException, ImageConflictException, StoreLockedException, LayerRejectedException, BlobCorruptedException {
     public StoreException(String message) {
         super(message);
     }

@@ -1,5 +1,6 @@
 package dev.jbuild.builder.cache;
 
+import dev.jbuild.builder.CacheMismatchException;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.ImageStore;

@@ -9,7 +9,7 @@ import dev.jbuild.builder.cache.CacheKey;
 import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.HostEntry;
 import dev.jbuild.executor.MountSpec;
-import dev.jbuild.executor.NetworkMode;
+import dev.jbuild.platform.NetworkMode;
 import dev.jbuild.executor.RunResult;
 import dev.jbuild.executor.RunSpec;
 import dev.jbuild.parser.instructions.Command;
@@ -175,14 +175,8 @@ final class RunInstruction {
     }
 
     private static NetworkMode network(BuildSession session, Run run) {
-        if (run.network() == null) {
-            return session.request().network();
-        }
-        return switch (run.network()) {
-            case NONE -> NetworkMode.NONE;
-            case HOST -> NetworkMode.HOST;
-            case DEFAULT -> session.request().network();
-        };
+        // RUN --network=default is the build's network, as in BuildKit
+        return run.network() == null || run.network() == NetworkMode.DEFAULT ? session.request().network() : run.network();
     }
 
     static List<String> argv(StageState state, Command command) {

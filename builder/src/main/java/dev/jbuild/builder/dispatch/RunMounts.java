@@ -3,7 +3,7 @@ package dev.jbuild.builder.dispatch;
 import dev.jbuild.builder.BuildException;
 import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.files.CopyRequest;
-import dev.jbuild.executor.CacheSharing;
+import dev.jbuild.platform.CacheSharing;
 import dev.jbuild.executor.MountSpec;
 import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.instructions.InstructionException;
@@ -103,7 +103,7 @@ final class RunMounts implements AutoCloseable {
         } else if (mount instanceof Mount.Cache cache) {
             String target = absolute(state, cache.target());
             String id = cache.id() == null ? target : cache.id();
-            mounts.add(new MountSpec.Cache(id, target, CacheSharing.valueOf(cache.sharing().name()),
+            mounts.add(new MountSpec.Cache(id, target, cache.sharing(),
                     intOr(cache.uid(), 0), intOr(cache.gid(), 0), intOr(cache.mode(), 0755), cache.readOnly()));
             keyParts.add("cache " + id + " " + target);
         } else if (mount instanceof Mount.Tmpfs tmpfs) {
@@ -171,7 +171,7 @@ final class RunMounts implements AutoCloseable {
         return resolved;
     }
 
-    static String absolute(StageState state, String target) {
+    static String absolute(ConfigState state, String target) {
         if (target == null || target.isEmpty()) {
             return state.workdir();
         }

@@ -10,22 +10,11 @@ import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.parser.graph.StageBase;
 import dev.jbuild.parser.instructions.Add;
 import dev.jbuild.parser.instructions.Arg;
-import dev.jbuild.parser.instructions.Cmd;
 import dev.jbuild.parser.instructions.Copy;
-import dev.jbuild.parser.instructions.Entrypoint;
 import dev.jbuild.parser.instructions.Env;
-import dev.jbuild.parser.instructions.Expose;
-import dev.jbuild.parser.instructions.Healthcheck;
 import dev.jbuild.parser.instructions.Instruction;
 import dev.jbuild.parser.instructions.InstructionParser;
-import dev.jbuild.parser.instructions.Label;
-import dev.jbuild.parser.instructions.Maintainer;
-import dev.jbuild.parser.instructions.Onbuild;
 import dev.jbuild.parser.instructions.Run;
-import dev.jbuild.parser.instructions.Shell;
-import dev.jbuild.parser.instructions.Stopsignal;
-import dev.jbuild.parser.instructions.User;
-import dev.jbuild.parser.instructions.Volume;
 import dev.jbuild.parser.instructions.Workdir;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxParser;
@@ -245,32 +234,12 @@ public final class StageRunner {
 
     /** An instruction that changes only the image config (or the stage's ARGs). */
     static void applyConfig(BuildSession session, StageState state, Instruction instruction) {
-        if (instruction instanceof Env env) {
-            ConfigInstructions.env(session, state, env);
-        } else if (instruction instanceof Arg arg) {
+        if (instruction instanceof Arg arg) {
             ArgInstruction.apply(session, state, arg);
-        } else if (instruction instanceof Label label) {
-            ConfigInstructions.label(session, state, label);
-        } else if (instruction instanceof Expose expose) {
-            ConfigInstructions.expose(session, state, expose);
-        } else if (instruction instanceof Volume volume) {
-            ConfigInstructions.volume(session, state, volume);
-        } else if (instruction instanceof User user) {
-            ConfigInstructions.user(session, state, user);
-        } else if (instruction instanceof Stopsignal stopsignal) {
-            ConfigInstructions.stopsignal(session, state, stopsignal);
-        } else if (instruction instanceof Healthcheck healthcheck) {
-            ConfigInstructions.healthcheck(state, healthcheck);
-        } else if (instruction instanceof Shell shell) {
-            ConfigInstructions.shell(state, shell);
-        } else if (instruction instanceof Cmd cmd) {
-            ConfigInstructions.cmd(state, cmd);
-        } else if (instruction instanceof Entrypoint entrypoint) {
-            ConfigInstructions.entrypoint(state, entrypoint);
-        } else if (instruction instanceof Maintainer maintainer) {
-            ConfigInstructions.maintainer(state, maintainer);
-        } else if (instruction instanceof Onbuild onbuild) {
-            ConfigInstructions.onbuild(state, onbuild);
+        } else if (ConfigInstructions.apply(Expander.of(session, state, instruction.range()), state, instruction)) {
+            if (instruction instanceof Env) {
+                Expander.requireVariablesWithinLimits(session, state, instruction.range());
+            }
         } else {
             throw new BuildException(instruction.name() + " is not allowed here");
         }

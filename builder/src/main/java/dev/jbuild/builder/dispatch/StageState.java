@@ -16,7 +16,7 @@ import java.util.Map;
  * One stage's dispatch state, changed instruction by instruction (BuildKit's {@code dispatchState}):
  * the image so far, the ARGs declared in the stage, whether CMD was set here.
  */
-public final class StageState {
+public final class StageState implements ConfigState {
     public static final String HISTORY_COMMENT = "buildkit.dockerfile.v0";
 
     private final Stage stage;
@@ -55,18 +55,22 @@ public final class StageState {
         return label;
     }
 
+    @Override
     public ImageConfig config() {
         return config;
     }
 
+    @Override
     public ContainerConfig run() {
         return config.config();
     }
 
+    @Override
     public void setConfig(ImageConfig value) {
         this.config = value;
     }
 
+    @Override
     public void updateRun(java.util.function.UnaryOperator<ContainerConfig> change) {
         config = config.withConfig(change.apply(config.config()));
     }
@@ -88,6 +92,7 @@ public final class StageState {
     }
 
     /** A config-only step: history entry with {@code empty_layer}. */
+    @Override
     public void addHistory(String createdBy) {
         config = config.withHistoryEntry(new HistoryEntry(null, createdBy, null, HISTORY_COMMENT, true));
     }
@@ -136,21 +141,25 @@ public final class StageState {
         return args.get(name) != null && run().envValue(name) == null;
     }
 
+    @Override
     public boolean cmdSet() {
         return cmdSet;
     }
 
+    @Override
     public void markCmdSet() {
         this.cmdSet = true;
     }
 
     /** The shell for shell-form commands: SHELL, else {@code /bin/sh -c}. */
+    @Override
     public List<String> shell() {
         List<String> shell = run().shell();
         return shell.isEmpty() ? List.of("/bin/sh", "-c") : shell;
     }
 
     /** The working directory, "/" when unset. */
+    @Override
     public String workdir() {
         String dir = run().workingDir();
         return dir.isEmpty() ? "/" : dir;

@@ -23,8 +23,7 @@ final class WorkdirInstruction {
 
     /** Before the build runs: the path expands, and later steps of the stage work in it. */
     static void check(BuildSession session, StageState state, Workdir workdir) {
-        String absolute = absolute(session, state, workdir);
-        state.updateRun(run -> run.withWorkingDir(absolute));
+        ConfigInstructions.workdir(Expander.of(session, state, workdir.range()), state, workdir);
     }
 
     private static String absolute(BuildSession session, StageState state, Workdir workdir) {

@@ -1,5 +1,8 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.builder.output.OutputTarget;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +20,25 @@ public record OutputSpec(Type type, String dest, String name) {
 
     public OutputSpec(Type type, String dest) {
         this(type, dest, null);
+    }
+
+    /**
+     * The engine's target for this output ({@code -} as dest is {@code stdout}); null for {@code registry},
+     * which the CLI's registry wiring pushes.
+     */
+    public OutputTarget target(OutputStream stdout) {
+        return switch (type) {
+            case IMAGE -> new OutputTarget.Image();
+            case REGISTRY -> null;
+            case LOCAL -> new OutputTarget.Local(Path.of(dest));
+            case TAR -> new OutputTarget.RootfsTar(destination(stdout));
+            case DOCKER -> new OutputTarget.ImageArchive(OutputTarget.ArchiveFormat.DOCKER, destination(stdout));
+            case OCI -> new OutputTarget.ImageArchive(OutputTarget.ArchiveFormat.OCI, destination(stdout));
+        };
+    }
+
+    private OutputTarget.Destination destination(OutputStream stdout) {
+        return dest.equals("-") ? new OutputTarget.Destination.ToStream(stdout) : new OutputTarget.Destination.ToFile(Path.of(dest));
     }
 
     /** Whether this output pushes to a registry. */

@@ -2,7 +2,7 @@ package dev.jbuild.cli.build;
 
 import dev.jbuild.builder.BuildEvent;
 import dev.jbuild.builder.BuildListener;
-import dev.jbuild.cli.transfer.Terminals;
+import dev.jbuild.cli.Terminals;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,7 +6,6 @@ import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.executor.CacheMountInfo;
 import dev.jbuild.executor.CacheMountTransfer;
-import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.ExecutorLayout;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
@@ -28,8 +27,6 @@ abstract class CacheMountsCommand extends StoreCommand {
         List<CacheMountInfo> moved;
         try {
             moved = move(transfer);
-        } catch (ExecutorException e) {
-            throw new UserError(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted", e);

@@ -1,10 +1,13 @@
 package dev.jbuild.cli.lint;
 
+import dev.jbuild.builder.frontend.ContextSource;
+import dev.jbuild.builder.frontend.Frontend;
+import dev.jbuild.builder.frontend.FrontendRequest;
+import dev.jbuild.builder.frontend.FrontendResult;
 import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UsageException;
-import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.Converters;
@@ -19,17 +22,14 @@ import dev.jbuild.lint.RuleCatalog;
 import dev.jbuild.lint.ShellcheckMode;
 import dev.jbuild.lint.config.LintConfigLoader;
 import dev.jbuild.lint.format.OutputFormat;
-import dev.jbuild.parser.ignore.DockerIgnore;
-import dev.jbuild.parser.ignore.DockerIgnoreSyntaxException;
-import dev.jbuild.parser.ignore.IgnoreFiles;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.jbuild.parser.graph.InstructionGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,10 +101,21 @@ public final class LintCommand implements CliCommand {
         OutputFormat output = parse(() -> OutputFormat.valueOf(format.trim().toUpperCase(java.util.Locale.ROOT)),
                 "unknown format '" + format + "': expected text, json, sarif, checkstyle, gitlab or github");
         LintConfig lintConfig = configuration(context);
-        List<DockerfileSource> sources = sources(context);
+        // Read and parsed in parallel, as the rules then run: a directory of Dockerfiles is the common case.
+        List<FrontendResult> fronts = requests(context).parallelStream().map(Frontend::read).toList();
+        List<DockerfileSource> sources = new ArrayList<>();
+        Map<DockerfileSource, InstructionGraph> graphs = new IdentityHashMap<>();
+        for (FrontendResult front : fronts) {
+            front.ignoreProblem().ifPresent(problem -> context.err().println("jbuild lint: " + problem.getMessage()
+                    + " (the file is not used: CopyIgnoredFile is off for " + front.dockerfileName() + ")"));
+            DockerfileSource source = new DockerfileSource(front.dockerfileName(), front.text(),
+                    front.ignoreProblem().isPresent() ? null : front.ignore());
+            sources.add(source);
+            graphs.put(source, front.syntaxError().isPresent() ? null : front.graph());
+        }
         LintReport report;
         try {
-            report = new Linter(lintConfig, context.env().get("PATH")).lint(sources);
+            report = new Linter(lintConfig, context.env().get("PATH")).lint(sources, graphs::get);
         } catch (LintConfigException e) {
             throw usage(e.getMessage());
         }
@@ -160,17 +171,18 @@ public final class LintCommand implements CliCommand {
         return result;
     }
 
-    private List<DockerfileSource> sources(Context context) {
-        List<DockerfileSource> sources = new ArrayList<>();
+    /** What the front half reads: each Dockerfile named, with the context its {@code .dockerignore} comes from. */
+    private List<FrontendRequest> requests(Context context) {
+        List<FrontendRequest> requests = new ArrayList<>();
         for (String file : files) {
             if (file.equals("-")) {
-                sources.add(new DockerfileSource("-", readStdin(context)));
+                requests.add(FrontendRequest.dockerfile("-", new ContextSource.None(null), context.stdin()));
             } else {
                 Path path = Path.of(file);
                 if (!Files.isRegularFile(path)) {
                     throw usage("Dockerfile " + file + " not found");
                 }
-                sources.add(read(path, file, context.err()));
+                requests.add(request(path, file));
             }
         }
         List<Path> searched = paths.isEmpty() && files.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -178,21 +190,21 @@ public final class LintCommand implements CliCommand {
             if (Files.isDirectory(path)) {
                 List<Path> found = DockerfileFinder.find(path);
                 for (Path p : found) {
-                    sources.add(read(p, display(p), context.err()));
+                    requests.add(request(p, display(p)));
                 }
                 if (found.isEmpty() && !paths.isEmpty()) {
                     throw usage("no Dockerfile found in " + path);
                 }
             } else if (Files.isRegularFile(path)) {
-                sources.add(read(path, path.toString(), context.err()));
+                requests.add(request(path, path.toString()));
             } else {
                 throw usage("path " + path + " not found");
             }
         }
-        if (sources.isEmpty()) {
+        if (requests.isEmpty()) {
             throw usage("no Dockerfile to lint: give -f FILE or a PATH");
         }
-        return sources;
+        return requests;
     }
 
     private static String display(Path p) {
@@ -200,36 +212,10 @@ public final class LintCommand implements CliCommand {
         return s.startsWith("./") ? s.substring(2) : s;
     }
 
-    private DockerfileSource read(Path path, String name, PrintStream warnings) {
-        String text;
-        try {
-            text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("cannot read Dockerfile " + name + ": " + e.getMessage(), e);
-        }
+    /** {@code name} names the file relative to the working directory, as findings show it. */
+    private FrontendRequest request(Path path, String name) {
         Path context = contextDir != null ? contextDir : Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("/"));
-        return new DockerfileSource(name, text, dockerignore(context, path, warnings));
-    }
-
-    private static DockerIgnore dockerignore(Path context, Path dockerfile, PrintStream warnings) {
-        Optional<Path> file = IgnoreFiles.locate(context, dockerfile);
-        if (file.isEmpty()) {
-            return null;
-        }
-        try {
-            return DockerIgnore.parse(Files.readString(file.get()));
-        } catch (DockerIgnoreSyntaxException | IOException e) {
-            warnings.println("jbuild lint: " + file.get() + " is not used (CopyIgnoredFile is off for it): " + e.getMessage());
-            return null;
-        }
-    }
-
-    private static String readStdin(Context context) {
-        try {
-            return new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("cannot read Dockerfile from stdin: " + e.getMessage(), e);
-        }
+        return FrontendRequest.dockerfile(name, new ContextSource.None(context), null);
     }
 
     private <T> T parse(java.util.function.Supplier<T> parse, String message) {

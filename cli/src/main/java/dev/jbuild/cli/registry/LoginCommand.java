@@ -9,7 +9,6 @@ import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.registry.Credentials;
 import dev.jbuild.registry.Registries;
-import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.RegistryHost;
 import java.io.Console;
 import java.io.IOException;
@@ -69,8 +68,6 @@ public final class LoginCommand implements CliCommand {
         }
         try (Registries registries = options.registries(context)) {
             registries.login(domain, new Credentials(username, password));
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
         }
         context.out().println("Login Succeeded");
         return ExitCode.OK;

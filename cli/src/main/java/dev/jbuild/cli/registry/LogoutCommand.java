@@ -3,12 +3,10 @@ package dev.jbuild.cli.registry;
 import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
-import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.registry.Registries;
-import dev.jbuild.registry.RegistryException;
 import java.io.IOException;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,8 +31,6 @@ public final class LogoutCommand implements CliCommand {
             boolean had = registries.logout(domain);
             context.out().println(had ? "Removing login credentials for " + domain
                     : "Not logged in to " + domain);
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
         }
         return ExitCode.OK;
     }

@@ -2,6 +2,7 @@ package dev.jbuild.cli.registry;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.Terminals;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
@@ -9,7 +10,6 @@ import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.store.StoreCommand;
 import dev.jbuild.registry.ImagePuller;
 import dev.jbuild.registry.Registries;
-import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.TransferListener;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.imagespec.Platform;
@@ -53,13 +53,11 @@ public final class PullCommand extends StoreCommand {
         }
         Reference reference = Reference.parse(name);
         try (Registries registries = registry.registries(context);
-             TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
+             TransferProgress progress = new TransferProgress(context.out(), Terminals.redrawsStdout(context))) {
             TransferListener listener = quiet ? TransferListener.NONE : progress;
             new ImagePuller(store, registries, listener).pull(reference, wanted);
             context.out().println(reference); // Docker's last line, and all that -q prints
             return ExitCode.OK;
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
         }
     }
 }

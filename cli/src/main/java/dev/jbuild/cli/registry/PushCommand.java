@@ -2,6 +2,7 @@ package dev.jbuild.cli.registry;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.Terminals;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
@@ -11,7 +12,6 @@ import dev.jbuild.registry.ImagePusher;
 import dev.jbuild.registry.PushOptions;
 import dev.jbuild.registry.PushResult;
 import dev.jbuild.registry.Registries;
-import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.TransferListener;
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.store.ImageStore;
@@ -72,7 +72,7 @@ public final class PushCommand extends StoreCommand {
                     encryptFor, file));
         }
         try (Registries registries = registry.registries(context);
-             TransferProgress progress = new TransferProgress(context.out(), Terminals.isTerminal(context))) {
+             TransferProgress progress = new TransferProgress(context.out(), Terminals.redrawsStdout(context))) {
             TransferListener listener = quiet ? TransferListener.NONE : progress;
             PushResult result = new ImagePusher(store, registries, listener)
                     .push(name, Reference.parse(name), options);
@@ -80,8 +80,6 @@ public final class PushCommand extends StoreCommand {
                 context.out().println(result.reference().repository().withDigest(result.digest()).familiarString());
             }
             return ExitCode.OK;
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
         }
     }
 

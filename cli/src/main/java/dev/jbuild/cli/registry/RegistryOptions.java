@@ -1,12 +1,10 @@
 package dev.jbuild.cli.registry;
 
 import dev.jbuild.cli.Context;
-import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Converters;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.registry.Registries;
-import dev.jbuild.registry.RegistryException;
 import dev.jbuild.registry.RegistrySettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,10 +32,6 @@ public final class RegistryOptions {
 
     /** The settings file, Docker's credentials, and the CAs given. */
     public Registries registries(Context context) throws IOException {
-        try {
-            return new Registries(RegistrySettings.load(context.env()).withExtraCas(cas));
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        return new Registries(RegistrySettings.load(context.env()).withExtraCas(cas));
     }
 }

@@ -7,6 +7,7 @@ import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.builder.dispatch.ConfigChanges;
 import dev.jbuild.store.ImageImporter;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
@@ -50,7 +51,7 @@ public final class ImportCommand extends StoreCommand {
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
-        UnaryOperator<ImageConfig> edits = ConfigChanges.parse(changes);
+        UnaryOperator<ImageConfig> edits = ConfigChanges.parse(changes)::applyTo;
         ImageImporter importer = new ImageImporter(store);
         ImageRecord image;
         if (source.equals("-")) {

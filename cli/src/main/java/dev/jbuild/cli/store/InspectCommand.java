@@ -2,6 +2,7 @@ package dev.jbuild.cli.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jbuild.cli.Context;
+import dev.jbuild.cli.Failures;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
@@ -41,14 +42,14 @@ public final class InspectCommand extends StoreCommand {
     protected int run(ImageStore store, Context context) throws IOException {
         List<ImageRecord> found = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<String> errors = new ArrayList<>(); // lines to print, as the CLI says each failure
         for (String query : images) {
             try {
                 ImageRecord image = store.image(query);
                 sizes.add(store.layerSizes().total(image));
                 found.add(image);
             } catch (StoreException | ImageSpecException e) {
-                errors.add(e.getMessage());
+                errors.add(Failures.line(e));
             }
         }
         if (format == null) {
@@ -61,7 +62,7 @@ public final class InspectCommand extends StoreCommand {
             // Docker prints inspect's template output as it is, 'table' included
             new FormatOption(FormatOption.Kind.TEMPLATE, format.template()).print(data, null, InspectJson.ZERO_VALUES, context.out());
         }
-        errors.forEach(error -> context.err().println("jbuild: " + error));
+        errors.forEach(context.err()::println);
         return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

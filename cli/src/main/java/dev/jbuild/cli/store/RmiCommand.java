@@ -2,6 +2,7 @@ package dev.jbuild.cli.store;
 
 import dev.jbuild.builder.cache.BuildCache;
 import dev.jbuild.cli.Context;
+import dev.jbuild.cli.Failures;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
@@ -51,7 +52,7 @@ public final class RmiCommand extends StoreCommand {
                     context.out().println("Deleted: " + id);
                 }
             } catch (StoreException | ImageSpecException e) {
-                context.err().println("jbuild: " + e.getMessage());
+                context.err().println(Failures.line(e));
                 exit = ExitCode.FAILED;
             }
         }

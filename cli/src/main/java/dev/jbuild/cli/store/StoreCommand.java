@@ -2,18 +2,14 @@ package dev.jbuild.cli.store;
 
 import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
-import dev.jbuild.cli.UserError;
-import dev.jbuild.imagespec.ImageSpecException;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.StoreException;
 import dev.jbuild.store.StoreOptions;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 
 /**
  * What every store command does around its own work: open the store at {@code --root} (telling the
- * user on stderr when another process holds its lock for long), run, close, and turn a store
- * failure into the one-line {@link UserError} the CLI prints.
+ * user on stderr when another process holds its lock for long), run, close. A store failure goes on
+ * to {@link dev.jbuild.cli.Failures}, which says it.
  */
 public abstract class StoreCommand implements CliCommand {
 
@@ -26,10 +22,6 @@ public abstract class StoreCommand implements CliCommand {
                 .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
         try (ImageStore store = ImageStore.open(context.global().storeRoot(context.env()), options)) {
             return run(store, context);
-        } catch (StoreException | ImageSpecException e) {
-            throw new UserError(e.getMessage(), e);
-        } catch (NoSuchFileException e) {
-            throw new UserError("open " + e.getFile() + ": no such file or directory", e);
         }
     }
 }

@@ -4,12 +4,9 @@ import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.UsageException;
-import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
-import dev.jbuild.imagespec.ImageSpecException;
-import dev.jbuild.store.StoreException;
 import dev.jbuild.transfer.SigningKeys;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,12 +41,7 @@ public final class KeyGenerateCommand implements CliCommand {
 
     @Override
     public int call(Context context) throws IOException {
-        Path[] files;
-        try {
-            files = SigningKeys.generateFiles(out);
-        } catch (StoreException | ImageSpecException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        Path[] files = SigningKeys.generateFiles(out);
         context.out().println("Private key written to " + files[0]);
         context.out().println("Public key written to " + files[1]);
         return ExitCode.OK;

@@ -2,6 +2,7 @@ package dev.jbuild.cli.transfer;
 
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
+import dev.jbuild.cli.Terminals;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;

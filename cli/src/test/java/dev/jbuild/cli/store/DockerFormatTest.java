@@ -57,14 +57,4 @@ class DockerFormatTest {
         assertEquals("REPOSITORY          TAG       SIZE\n"
                 + "a/long-repository   latest    1kB\n", bytes.toString(StandardCharsets.UTF_8));
     }
-
-    @Test
-    void workdirAndExposeFollowDocker() {
-        assertEquals("/a/b", ConfigChanges.workingDir("/a", "b"));
-        assertEquals("/x", ConfigChanges.workingDir("/a", "/x/y/.."));
-        assertEquals("/b", ConfigChanges.workingDir("", "b"));
-        assertEquals(java.util.List.of("80/tcp"), ConfigChanges.portSpecs("80"));
-        assertEquals(java.util.List.of("53/udp"), ConfigChanges.portSpecs("53/UDP"));
-        assertEquals(java.util.List.of("8000/tcp", "8001/tcp", "8002/tcp"), ConfigChanges.portSpecs("8000-8002"));
-    }
 }

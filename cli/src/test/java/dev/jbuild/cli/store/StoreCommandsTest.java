@@ -161,6 +161,30 @@ class StoreCommandsTest {
     }
 
     @Test
+    void changesMeanWhatTheyMeanInADockerfile() throws IOException {
+        importDir("changed", "ENV A=b", "ENV B=${A}c", "EXPOSE 8080 80", "WORKDIR app", "CMD [\"x\"]");
+        JsonNode config = JSON.readTree(run("inspect", "changed").out()).get(0).get("Config");
+        assertTrue(config.get("Env").toString().contains("\"A=b\",\"B=bc\""), config.toString());
+        assertEquals("[\"80/tcp\",\"8080/tcp\"]", JSON.writeValueAsString(iterableFieldNames(config.get("ExposedPorts"))));
+        assertEquals("/app", config.get("WorkingDir").asText());
+        assertEquals("[\"x\"]", config.get("Cmd").toString());
+    }
+
+    @Test
+    void anInvalidChangeValueIsSaidAtItsChange() throws IOException {
+        Result result = run("import", "--change", "EXPOSE 80/xyz", rootfs().toString(), "x");
+        assertEquals(1, result.exit());
+        assertEquals(List.of("--change:1:1: invalid proto: xyz", "  EXPOSE 80/xyz", "  ^"), result.err().lines().toList());
+        assertEquals("", run("images", "-q").out());
+    }
+
+    private static List<String> iterableFieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void invalidChangeIsRefusedWithDockersMessage() throws IOException {
         Result result = run("import", "--change", "RUN echo no", rootfs().toString(), "x");
         assertEquals(1, result.exit());

@@ -1,5 +1,7 @@
 package dev.jbuild.lint.model;
 
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.parser.instructions.Arg;
 import dev.jbuild.parser.instructions.ArgDeclaration;
 import dev.jbuild.parser.instructions.Env;
@@ -26,12 +28,12 @@ final class ImageHistory {
     private final Map<String, Integer> firstValuedDefinition = new HashMap<>();
     private final Map<String, Integer> firstMatches = new HashMap<>();
 
-    ImageHistory(List<LintStage> lineageNearestFirst) {
+    ImageHistory(List<Stage> lineageNearestFirst) {
         sequence = new ArrayList<>();
         for (int i = lineageNearestFirst.size() - 1; i >= 1; i--) {
             sequence.addAll(lineageNearestFirst.get(i).body());
         }
-        LintStage own = lineageNearestFirst.get(0);
+        Stage own = lineageNearestFirst.get(0);
         positions.put(own.fromEntry().index(), sequence.size()); // the stage's FROM comes before its body
         sequence.addAll(own.body());
         shells = new ArrayList<>(sequence.size() + 1);

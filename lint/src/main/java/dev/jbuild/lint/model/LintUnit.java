@@ -3,24 +3,20 @@ package dev.jbuild.lint.model;
 import dev.jbuild.imagespec.Platform;
 import dev.jbuild.lint.DockerfileSource;
 import dev.jbuild.lint.LintConfig;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.InstructionGraph;
+import dev.jbuild.parser.graph.Stage;
+import dev.jbuild.parser.graph.StageDependency;
 import dev.jbuild.parser.instructions.Arg;
 import dev.jbuild.parser.instructions.ArgDeclaration;
-import dev.jbuild.parser.instructions.Copy;
-import dev.jbuild.parser.instructions.From;
-import dev.jbuild.parser.instructions.InstructionParser;
-import dev.jbuild.parser.instructions.Mount;
 import dev.jbuild.parser.instructions.Run;
 import dev.jbuild.parser.shell.ShellExpander;
 import dev.jbuild.parser.shell.SizedVariables;
 import dev.jbuild.parser.shell.ShellExpansionException;
-import dev.jbuild.parser.syntax.DockerfileSyntaxException;
-import dev.jbuild.parser.syntax.RawInstruction;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxTree;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,137 +25,46 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One parsed Dockerfile with everything rules ask about: each instruction (typed when valid), the stages,
- * the global ARGs, the references between stages, and lazily the shell reading of RUN lines. Built once per
- * file; rules only read it.
+ * One Dockerfile with everything rules ask about. The instructions (typed when valid), the stages and the
+ * references between them are the parser's {@link InstructionGraph}, the model a build plans from, so lint
+ * and build never disagree on what the file means; this class adds what only rules ask (the history of each
+ * image, the shell reading of RUN lines, positions inside a line), computed lazily. Rules only read it.
  */
 public final class LintUnit {
     private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
 
     private final DockerfileSource source;
+    private final InstructionGraph graph;
     private final SyntaxTree tree;
     private final LintConfig config;
     private final BaseImageEnv baseImageEnv;
-    private final Platform platform;
     private final ShellExpander expander;
-    private final List<InstructionEntry> entries;
     private final List<InstructionEntry> metaArgs;
-    private final List<LintStage> stages;
-    private final List<StageReference> references;
+    private final List<StageDependency> references;
     private final Map<Integer, LineMap> lineMaps = new HashMap<>();
     private final Map<Integer, RunScript> runScripts = new HashMap<>();
     private final Map<Integer, ImageHistory> histories = new HashMap<>();
     private final Map<String, Object> derived = new HashMap<>();
     private Map<String, String> metaDefaults;
 
-    public LintUnit(DockerfileSource source, SyntaxTree tree, LintConfig config, BaseImageEnv baseImageEnv, Platform platform) {
+    /**
+     * @param graph the file as {@link dev.jbuild.parser.graph.GraphBuilder#analyse} reads it: the same
+     *     model a build plans from, faults and all
+     */
+    public LintUnit(DockerfileSource source, InstructionGraph graph, LintConfig config, BaseImageEnv baseImageEnv) {
         this.source = source;
-        this.tree = tree;
+        this.graph = graph;
+        this.tree = graph.syntax();
         this.config = config;
         this.baseImageEnv = baseImageEnv;
-        this.platform = platform;
         this.expander = new ShellExpander(tree.escape());
-        this.entries = parseEntries(tree);
-        this.metaArgs = entries.stream().filter(e -> e.stage() < 0 && e.is("arg")).toList();
-        this.stages = buildStages();
-        this.references = buildReferences();
-    }
-
-    private static List<InstructionEntry> parseEntries(SyntaxTree tree) {
-        List<InstructionEntry> list = new ArrayList<>();
-        int stage = -1;
-        for (RawInstruction raw : tree.instructions()) {
-            if (raw.is("from")) {
-                stage++;
-            }
-            try {
-                list.add(new InstructionEntry(list.size(), raw, InstructionParser.parse(raw, tree), null, stage));
-            } catch (DockerfileSyntaxException e) {
-                list.add(new InstructionEntry(list.size(), raw, null, e, stage));
-            } catch (RuntimeException e) {
-                // The parser's contract is DockerfileSyntaxException; anything else is its bug, reported as one finding.
-                list.add(new InstructionEntry(list.size(), raw, null, new DockerfileSyntaxException(
-                        "cannot parse instruction: " + e, raw.range(), tree.sourceLine(raw.range().startLine())), stage));
-            }
-        }
-        return List.copyOf(list);
-    }
-
-    private List<LintStage> buildStages() {
-        List<LintStage> out = new ArrayList<>();
-        Map<String, Integer> names = new HashMap<>();
-        List<InstructionEntry> body = null;
-        InstructionEntry fromEntry = null;
-        for (InstructionEntry e : entries) {
-            if (e.is("from")) {
-                if (fromEntry != null) {
-                    out.add(stage(out.size(), fromEntry, body, names));
-                }
-                fromEntry = e;
-                body = new ArrayList<>();
-            } else if (fromEntry != null) {
-                body.add(e);
-            }
-        }
-        if (fromEntry != null) {
-            out.add(stage(out.size(), fromEntry, body, names));
-        }
-        return List.copyOf(out);
-    }
-
-    private LintStage stage(int index, InstructionEntry fromEntry, List<InstructionEntry> body, Map<String, Integer> names) {
-        From from = fromEntry.as(From.class);
-        String name = from != null ? from.stageName() : null;
-        String image = from != null ? from.image() : "";
-        String baseName = expandOr(image, metaDefaults(), image);
-        Integer base = names.get(baseName.toLowerCase(Locale.ROOT));
-        if (name != null) {
-            names.putIfAbsent(name, index);
-        }
-        return new LintStage(index, fromEntry, from, name, body, baseName, base == null ? -1 : base);
-    }
-
-    private List<StageReference> buildReferences() {
-        List<StageReference> out = new ArrayList<>();
-        for (LintStage stage : stages) {
-            if (stage.baseStage() >= 0) {
-                out.add(new StageReference(StageReference.Kind.FROM, stage.index(), stage.baseName(), stage.baseStage(), stage.fromEntry()));
-            }
-            for (InstructionEntry e : stage.body()) {
-                Copy copy = e.as(Copy.class);
-                if (copy != null && copy.from() != null) {
-                    String ref = expandOr(copy.from(), metaDefaults(), copy.from());
-                    out.add(new StageReference(StageReference.Kind.COPY_FROM, stage.index(), ref, stageNamed(ref), e));
-                }
-                Run run = e.as(Run.class);
-                if (run != null) {
-                    for (Mount mount : run.mounts()) {
-                        String from = mount instanceof Mount.Bind b ? b.from() : mount instanceof Mount.Cache c ? c.from() : null;
-                        if (from != null) {
-                            out.add(new StageReference(StageReference.Kind.MOUNT_FROM, stage.index(), from, stageNamed(from), e));
-                        }
-                    }
-                }
-            }
-        }
-        return List.copyOf(out);
+        this.metaArgs = graph.entries().stream().filter(e -> e.stage() < 0 && e.is("arg")).toList();
+        this.references = graph.stages().stream().flatMap(stage -> stage.dependencies().stream()).toList();
     }
 
     /** The stage a {@code --from} value names (an AS name, any case, or an index), or -1. */
     public int stageNamed(String reference) {
-        String wanted = reference.toLowerCase(Locale.ROOT);
-        for (LintStage s : stages) {
-            if (wanted.equals(s.name())) {
-                return s.index();
-            }
-        }
-        if (wanted.matches("\\d{1,9}")) {
-            int index = Integer.parseInt(wanted);
-            if (index < stages.size()) {
-                return index;
-            }
-        }
-        return -1;
+        return graph.stage(reference).map(Stage::index).orElse(-1);
     }
 
     // ---- accessors --------------------------------------------------------------------------------
@@ -181,7 +86,12 @@ public final class LintUnit {
     }
 
     public Platform platform() {
-        return platform;
+        return graph.platform();
+    }
+
+    /** The model the unit reads. */
+    public InstructionGraph graph() {
+        return graph;
     }
 
     public ShellExpander expander() {
@@ -189,7 +99,7 @@ public final class LintUnit {
     }
 
     public List<InstructionEntry> entries() {
-        return entries;
+        return graph.entries();
     }
 
     /** The ARG lines before the first FROM. */
@@ -197,15 +107,17 @@ public final class LintUnit {
         return metaArgs;
     }
 
-    public List<LintStage> stages() {
-        return stages;
+    public List<Stage> stages() {
+        return graph.stages();
     }
 
-    public List<StageReference> references() {
+    /** Every stage's dependencies (FROM, COPY --from, RUN --mount from=), stage by stage in file order. */
+    public List<StageDependency> references() {
         return references;
     }
 
-    public LintStage stageOf(InstructionEntry entry) {
+    public Stage stageOf(InstructionEntry entry) {
+        List<Stage> stages = graph.stages();
         return entry.stage() >= 0 && entry.stage() < stages.size() ? stages.get(entry.stage()) : null;
     }
 
@@ -213,65 +125,63 @@ public final class LintUnit {
      * The variables the base image of {@code stage} defines, following FROM through earlier stages to the
      * image; null when the image is unknown to jbuild. ENV lines of ancestor stages are not included.
      */
-    public Set<String> baseImageVariables(LintStage stage) {
-        LintStage root = rootOf(stage);
+    public Set<String> baseImageVariables(Stage stage) {
+        Stage root = rootOf(stage);
         return baseImageEnv.namesFor(root.baseName());
     }
 
     /** The stage at the end of the FROM chain: the one built on an image or scratch. */
-    public LintStage rootOf(LintStage stage) {
-        LintStage current = stage;
-        for (int guard = 0; guard < stages.size() && current.baseStage() >= 0 && current.baseStage() < current.index(); guard++) {
-            current = stages.get(current.baseStage());
-        }
-        return current;
+    public Stage rootOf(Stage stage) {
+        List<Stage> chain = lineage(stage);
+        return chain.get(chain.size() - 1);
     }
 
-    /** The stage and its FROM ancestors, nearest first. */
-    public List<LintStage> lineage(LintStage stage) {
-        List<LintStage> chain = new ArrayList<>();
-        LintStage current = stage;
+    /** The stage and its FROM ancestors, nearest first; a FROM naming a later stage ends the chain (a cycle, said elsewhere). */
+    public List<Stage> lineage(Stage stage) {
+        List<Stage> stages = graph.stages();
+        List<Stage> chain = new ArrayList<>();
+        Stage current = stage;
         chain.add(current);
-        for (int guard = 0; guard < stages.size() && current.baseStage() >= 0 && current.baseStage() < current.index(); guard++) {
+        while (current.baseStage() >= 0 && current.baseStage() < current.index()) {
             current = stages.get(current.baseStage());
             chain.add(current);
         }
         return chain;
     }
 
-    /** The last stage: what a build without --target produces, or null for a file without FROM. */
-    public LintStage targetStage() {
+    /**
+     * The stage a build produces: the graph's target ({@code --target} when the build gave one), the last
+     * stage otherwise; null for a file without FROM.
+     */
+    public Stage targetStage() {
+        List<Stage> stages = graph.stages();
+        if (graph.target() >= 0) {
+            return stages.get(graph.target());
+        }
         return stages.isEmpty() ? null : stages.get(stages.size() - 1);
     }
 
-    /** Indexes of the stages the default target needs, itself included. */
+    /** Indexes of the stages the target needs, itself included. */
     public Set<Integer> requiredStages() {
-        if (stages.isEmpty()) {
+        Stage target = targetStage();
+        if (target == null) {
             return Set.of();
         }
         Set<Integer> needed = new TreeSet<>();
-        Deque<Integer> work = new ArrayDeque<>(List.of(stages.size() - 1));
-        while (!work.isEmpty()) {
-            int index = work.pop();
-            if (needed.add(index)) {
-                for (StageReference r : references) {
-                    if (r.from() == index && r.namesStage()) {
-                        work.push(r.target());
-                    }
-                }
-            }
+        for (Stage stage : graph.stagesNeededBy(target.index())) {
+            needed.add(stage.index());
         }
         return Collections.unmodifiableSet(needed);
     }
 
     /** Indexes of the stages whose filesystem ends up in the final image: the target and its FROM ancestors. */
     public Set<Integer> finalImageStages() {
-        LintStage target = targetStage();
+        Stage target = targetStage();
         if (target == null) {
             return Set.of();
         }
         Set<Integer> out = new TreeSet<>();
-        for (LintStage s : lineage(target)) {
+        for (Stage s : lineage(target)) {
             out.add(s.index());
         }
         return out;
@@ -302,7 +212,7 @@ public final class LintUnit {
     }
 
     /** Every instruction that builds {@code stage}'s image, the FROM ancestors' first, in build order. */
-    public List<InstructionEntry> image(LintStage stage) {
+    public List<InstructionEntry> image(Stage stage) {
         return histories.computeIfAbsent(stage.index(), i -> new ImageHistory(lineage(stage))).sequence();
     }
 
@@ -345,7 +255,7 @@ public final class LintUnit {
     }
 
     private ImageHistory historyOf(InstructionEntry entry) {
-        LintStage stage = stageOf(entry);
+        Stage stage = stageOf(entry);
         return stage == null ? null : histories.computeIfAbsent(stage.index(), i -> new ImageHistory(lineage(stage)));
     }
 
@@ -360,7 +270,7 @@ public final class LintUnit {
     /** Global ARG defaults and the automatic platform ARGs, as a build without --build-arg sees them. */
     public Map<String, String> metaDefaults() {
         if (metaDefaults == null) {
-            SizedVariables env = new SizedVariables(platform.automaticArgs());
+            SizedVariables env = new SizedVariables(graph.platform().automaticArgs());
             for (InstructionEntry e : metaArgs) {
                 Arg arg = e.as(Arg.class);
                 if (arg == null) {

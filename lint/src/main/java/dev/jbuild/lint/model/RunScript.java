@@ -1,5 +1,6 @@
 package dev.jbuild.lint.model;
 
+import dev.jbuild.parser.graph.InstructionEntry;
 import dev.jbuild.lint.shell.ShellCommand;
 import dev.jbuild.lint.shell.ShellScript;
 import dev.jbuild.parser.instructions.Command;

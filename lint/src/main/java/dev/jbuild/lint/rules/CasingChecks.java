@@ -4,7 +4,7 @@ import static dev.jbuild.lint.rules.Texts.isLower;
 import static dev.jbuild.lint.rules.Texts.isUpper;
 
 import dev.jbuild.lint.BuildkitRules;
-import dev.jbuild.lint.model.InstructionEntry;
+import dev.jbuild.parser.graph.InstructionEntry;
 import dev.jbuild.lint.model.LintUnit;
 import java.util.List;
 

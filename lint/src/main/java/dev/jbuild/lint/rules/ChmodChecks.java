@@ -1,8 +1,8 @@
 package dev.jbuild.lint.rules;
 
 import dev.jbuild.lint.JbuildRules;
-import dev.jbuild.lint.model.InstructionEntry;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.parser.instructions.Add;
 import dev.jbuild.parser.instructions.ChmodMode;
@@ -33,7 +33,7 @@ final class ChmodChecks implements Check {
         if (!sink.wants(JbuildRules.CHMOD_UNSEARCHABLE_DIRECTORY)) {
             return;
         }
-        for (LintStage stage : unit.stages()) {
+        for (Stage stage : unit.stages()) {
             Set<String> present = new HashSet<>(unit.rootOf(stage).fromScratch() ? Set.of() : USUAL);
             String workdir = "/";
             for (InstructionEntry e : stage.body()) {

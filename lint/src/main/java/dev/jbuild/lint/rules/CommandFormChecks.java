@@ -3,8 +3,8 @@ package dev.jbuild.lint.rules;
 import dev.jbuild.lint.BuildkitRules;
 import dev.jbuild.lint.HadolintRules;
 import dev.jbuild.lint.Rule;
-import dev.jbuild.lint.model.InstructionEntry;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.parser.instructions.Cmd;
 import dev.jbuild.parser.instructions.Command;
@@ -18,7 +18,7 @@ final class CommandFormChecks implements Check {
 
     @Override
     public void run(LintUnit unit, FindingSink sink) {
-        for (LintStage stage : unit.stages()) {
+        for (Stage stage : unit.stages()) {
             Map<String, InstructionEntry> previous = new HashMap<>();
             for (InstructionEntry e : stage.body()) {
                 Command command = e.as(Cmd.class) != null ? e.as(Cmd.class).command()

@@ -2,9 +2,9 @@ package dev.jbuild.lint.rules;
 
 import dev.jbuild.lint.HadolintRules;
 import dev.jbuild.lint.JbuildRules;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
-import dev.jbuild.lint.model.StageReference;
+import dev.jbuild.parser.graph.StageDependency;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,29 +15,29 @@ final class GraphChecks implements Check {
 
     @Override
     public void run(LintUnit unit, FindingSink sink) {
-        List<LintStage> stages = unit.stages();
-        for (StageReference r : unit.references()) {
-            if (r.kind() == StageReference.Kind.FROM) {
+        List<Stage> stages = unit.stages();
+        for (StageDependency r : unit.references()) {
+            if (r.kind() == StageDependency.Kind.FROM) {
                 continue;
             }
             String reference = r.reference();
-            if (r.target() == r.from()) {
-                if (r.kind() == StageReference.Kind.COPY_FROM) {
+            if (r.target() == r.owner()) {
+                if (r.kind() == StageDependency.Kind.COPY_FROM) {
                     sink.report(HadolintRules.DL3023, unit.rangeOf(r.entry(), reference), reference);
                 }
-            } else if (r.target() > r.from()) {
-                LintStage later = stages.get(r.target());
+            } else if (r.target() > r.owner()) {
+                Stage later = stages.get(r.target());
                 sink.report(JbuildRules.FORWARD_STAGE_REFERENCE, unit.rangeOf(r.entry(), reference), reference,
                         later.displayName(), later.fromEntry().raw().range().startLine());
-            } else if (r.target() < 0 && r.kind() == StageReference.Kind.COPY_FROM && looksLikeStageName(reference)) {
+            } else if (r.target() < 0 && r.kind() == StageDependency.Kind.COPY_FROM && looksLikeStageName(reference)) {
                 sink.report(HadolintRules.DL3022, unit.rangeOf(r.entry(), reference), reference);
             }
         }
         cycles(unit, sink);
         if (stages.size() > 1) {
             Set<Integer> required = unit.requiredStages();
-            LintStage target = unit.targetStage();
-            for (LintStage s : stages) {
+            Stage target = unit.targetStage();
+            for (Stage s : stages) {
                 if (!required.contains(s.index())) {
                     sink.report(JbuildRules.UNREACHABLE_STAGE, unit.range(s.fromEntry()), s.displayName(), target.displayName());
                 }
@@ -69,8 +69,8 @@ final class GraphChecks implements Check {
     private static void visit(LintUnit unit, FindingSink sink, int index, int[] state, List<Integer> path, Set<String> reported) {
         state[index] = 1;
         path.add(index);
-        for (StageReference r : unit.references()) {
-            if (r.from() != index || !r.namesStage() || r.target() == index) {
+        for (StageDependency r : unit.references()) {
+            if (r.owner() != index || !r.isStage() || r.target() == index) {
                 continue;
             }
             if (state[r.target()] == 1) {
@@ -82,7 +82,7 @@ final class GraphChecks implements Check {
                 names.add(unit.stages().get(r.target()).displayName());
                 String key = cycle.stream().sorted().toList().toString();
                 if (reported.add(key)) {
-                    StageReference first = firstEdge(unit, cycle);
+                    StageDependency first = firstEdge(unit, cycle);
                     sink.report(JbuildRules.CIRCULAR_STAGE_REFERENCE, unit.rangeOf(first.entry(), first.reference()), String.join(" -> ", names));
                 }
             } else if (state[r.target()] == 0) {
@@ -94,13 +94,13 @@ final class GraphChecks implements Check {
     }
 
     /** The reference written first in the file among those that make up the cycle. */
-    private static StageReference firstEdge(LintUnit unit, List<Integer> cycle) {
-        StageReference first = null;
+    private static StageDependency firstEdge(LintUnit unit, List<Integer> cycle) {
+        StageDependency first = null;
         for (int i = 0; i < cycle.size(); i++) {
             int from = cycle.get(i);
             int to = cycle.get((i + 1) % cycle.size());
-            for (StageReference r : unit.references()) {
-                if (r.from() == from && r.target() == to && (first == null || r.entry().index() < first.entry().index())) {
+            for (StageDependency r : unit.references()) {
+                if (r.owner() == from && r.target() == to && (first == null || r.entry().index() < first.entry().index())) {
                     first = r;
                 }
             }

@@ -2,8 +2,8 @@ package dev.jbuild.lint.rules;
 
 import dev.jbuild.lint.BuildkitRules;
 import dev.jbuild.lint.HadolintRules;
-import dev.jbuild.lint.model.InstructionEntry;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.parser.instructions.Arg;
 import dev.jbuild.parser.instructions.ArgDeclaration;
@@ -91,7 +91,7 @@ final class MetadataChecks implements Check {
 
     /** What the base image of {@code e}'s stage defines (empty when jbuild does not know the image). */
     private static Set<String> baseImageVariables(LintUnit unit, InstructionEntry e) {
-        LintStage stage = unit.stageOf(e);
+        Stage stage = unit.stageOf(e);
         Set<String> base = stage == null ? null : unit.baseImageVariables(stage);
         return base == null ? Set.of() : base;
     }
@@ -110,12 +110,12 @@ final class MetadataChecks implements Check {
     /** DL3049: each configured label must be set somewhere in the final image's stages. */
     private static void requiredLabels(LintUnit unit, FindingSink sink) {
         List<String> required = unit.config().requiredLabels();
-        LintStage target = unit.targetStage();
+        Stage target = unit.targetStage();
         if (required.isEmpty() || target == null) {
             return;
         }
         Set<String> present = new HashSet<>();
-        for (LintStage s : unit.lineage(target)) {
+        for (Stage s : unit.lineage(target)) {
             for (InstructionEntry e : s.body()) {
                 Label label = e.as(Label.class);
                 if (label != null) {

@@ -1,7 +1,7 @@
 package dev.jbuild.lint.rules;
 
 import dev.jbuild.lint.HadolintRules;
-import dev.jbuild.lint.model.InstructionEntry;
+import dev.jbuild.parser.graph.InstructionEntry;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.lint.model.RunScript;
 import dev.jbuild.lint.shell.ShellCommand;

@@ -1,7 +1,7 @@
 package dev.jbuild.lint.rules;
 
-import dev.jbuild.lint.model.InstructionEntry;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.lint.model.RunScript;
 import dev.jbuild.lint.shell.ShellCommand;
@@ -16,7 +16,7 @@ final class Runs {
 
     /** Every RUN of every stage whose shell is POSIX-like, with its script. */
     static void each(LintUnit unit, BiConsumer<InstructionEntry, RunScript> action) {
-        for (LintStage stage : unit.stages()) {
+        for (Stage stage : unit.stages()) {
             for (InstructionEntry e : stage.body()) {
                 RunScript script = unit.runScript(e);
                 if (script != null && unit.posixShellAt(e)) {

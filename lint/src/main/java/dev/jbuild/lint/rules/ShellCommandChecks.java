@@ -1,8 +1,8 @@
 package dev.jbuild.lint.rules;
 
 import dev.jbuild.lint.HadolintRules;
-import dev.jbuild.lint.model.InstructionEntry;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.lint.model.Position;
 import dev.jbuild.lint.model.RunScript;
@@ -51,7 +51,7 @@ final class ShellCommandChecks implements Check {
             }
             pipefail(unit, sink, e, script);
         });
-        for (LintStage stage : unit.stages()) {
+        for (Stage stage : unit.stages()) {
             wgetAndCurl(unit, sink, stage);
             consecutiveRuns(unit, sink, stage);
         }
@@ -99,7 +99,7 @@ final class ShellCommandChecks implements Check {
         }
     }
 
-    private static void wgetAndCurl(LintUnit unit, FindingSink sink, LintStage stage) {
+    private static void wgetAndCurl(LintUnit unit, FindingSink sink, Stage stage) {
         boolean wget = false;
         boolean curl = false;
         for (InstructionEntry e : stage.body()) {
@@ -119,7 +119,7 @@ final class ShellCommandChecks implements Check {
     }
 
     /** DL3059: a RUN right after a RUN with the same flags could have been one layer. */
-    private static void consecutiveRuns(LintUnit unit, FindingSink sink, LintStage stage) {
+    private static void consecutiveRuns(LintUnit unit, FindingSink sink, Stage stage) {
         InstructionEntry previous = null;
         for (InstructionEntry e : stage.body()) {
             Run run = e.as(Run.class);

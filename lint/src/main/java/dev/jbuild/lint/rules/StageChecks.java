@@ -4,8 +4,8 @@ import dev.jbuild.imagespec.Platform;
 import dev.jbuild.lint.BuildkitRules;
 import dev.jbuild.lint.HadolintRules;
 import dev.jbuild.lint.model.ImageReference;
-import dev.jbuild.lint.model.InstructionEntry;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.parser.instructions.Arg;
 import dev.jbuild.parser.instructions.ArgDeclaration;
@@ -29,7 +29,7 @@ final class StageChecks implements Check {
     public void run(LintUnit unit, FindingSink sink) {
         Set<String> seen = new HashSet<>();
         Set<String> declaredMeta = declaredMetaArgs(unit);
-        for (LintStage stage : unit.stages()) {
+        for (Stage stage : unit.stages()) {
             InstructionEntry e = stage.fromEntry();
             From from = stage.from();
             if (from == null) {
@@ -96,7 +96,7 @@ final class StageChecks implements Check {
         }
     }
 
-    private static void platform(LintUnit unit, FindingSink sink, LintStage stage) {
+    private static void platform(LintUnit unit, FindingSink sink, Stage stage) {
         InstructionEntry e = stage.fromEntry();
         String raw = stage.from().platform();
         TrackedExpansion expansion = expand(unit, raw);
@@ -135,7 +135,7 @@ final class StageChecks implements Check {
         }
     }
 
-    private static void baseImage(LintUnit unit, FindingSink sink, LintStage stage) {
+    private static void baseImage(LintUnit unit, FindingSink sink, Stage stage) {
         InstructionEntry e = stage.fromEntry();
         String image = stage.from().image();
         TrackedExpansion expansion = image.indexOf('$') < 0 ? null : expand(unit, image);

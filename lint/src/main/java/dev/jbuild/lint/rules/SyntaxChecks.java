@@ -3,7 +3,7 @@ package dev.jbuild.lint.rules;
 import dev.jbuild.lint.BuildkitRules;
 import dev.jbuild.lint.HadolintRules;
 import dev.jbuild.lint.JbuildRules;
-import dev.jbuild.lint.model.InstructionEntry;
+import dev.jbuild.parser.graph.InstructionEntry;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.ParseWarning;

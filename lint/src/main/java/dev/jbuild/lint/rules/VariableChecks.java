@@ -2,8 +2,8 @@ package dev.jbuild.lint.rules;
 
 import dev.jbuild.lint.BuildkitRules;
 import dev.jbuild.lint.JbuildRules;
-import dev.jbuild.lint.model.InstructionEntry;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.lint.model.Position;
 import dev.jbuild.lint.model.RunScript;
@@ -65,7 +65,7 @@ final class VariableChecks implements Check {
                 arg.declarations().forEach(d -> metaArgLines.putIfAbsent(d.name(), e));
             }
         }
-        for (LintStage stage : unit.stages()) {
+        for (Stage stage : unit.stages()) {
             new StageReplay(unit, sink, stage, metaArgLines, finalEnv).run();
         }
     }
@@ -73,7 +73,7 @@ final class VariableChecks implements Check {
     private static final class StageReplay {
         private final LintUnit unit;
         private final FindingSink sink;
-        private final LintStage stage;
+        private final Stage stage;
         private final Map<String, InstructionEntry> metaArgLines;
         private final Map<String, String> env = new LinkedHashMap<>();
         private final Map<String, String> args = new LinkedHashMap<>();
@@ -83,7 +83,7 @@ final class VariableChecks implements Check {
         /** The characters of the values in {@code env} and {@code args}, kept under ExpansionLimits.MAX_ENVIRONMENT. */
         private long size;
 
-        StageReplay(LintUnit unit, FindingSink sink, LintStage stage, Map<String, InstructionEntry> metaArgLines,
+        StageReplay(LintUnit unit, FindingSink sink, Stage stage, Map<String, InstructionEntry> metaArgLines,
                 Map<Integer, Map<String, String>> finalEnv) {
             this.finalEnv = finalEnv;
             this.unit = unit;

@@ -3,8 +3,8 @@ package dev.jbuild.lint.rules;
 import dev.jbuild.lint.BuildkitRules;
 import dev.jbuild.lint.HadolintRules;
 import dev.jbuild.lint.JbuildRules;
-import dev.jbuild.lint.model.InstructionEntry;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.lint.model.RunScript;
 import dev.jbuild.lint.shell.ShellCommand;
@@ -29,7 +29,7 @@ final class WorkdirUserChecks implements Check {
 
     @Override
     public void run(LintUnit unit, FindingSink sink) {
-        for (LintStage stage : unit.stages()) {
+        for (Stage stage : unit.stages()) {
             boolean workdirSet = inheritedWorkdir(unit, stage);
             for (InstructionEntry e : stage.body()) {
                 Workdir workdir = e.as(Workdir.class);
@@ -62,8 +62,8 @@ final class WorkdirUserChecks implements Check {
         lastUser(unit, sink);
     }
 
-    private static boolean inheritedWorkdir(LintUnit unit, LintStage stage) {
-        List<LintStage> chain = unit.lineage(stage);
+    private static boolean inheritedWorkdir(LintUnit unit, Stage stage) {
+        List<Stage> chain = unit.lineage(stage);
         for (int i = 1; i < chain.size(); i++) {
             if (chain.get(i).body().stream().anyMatch(e -> e.as(Workdir.class) != null)) {
                 return true;
@@ -74,11 +74,11 @@ final class WorkdirUserChecks implements Check {
 
     /** DL3002: the last USER of the final image, if any is written, must not be root. */
     private static void lastUser(LintUnit unit, FindingSink sink) {
-        LintStage target = unit.targetStage();
+        Stage target = unit.targetStage();
         if (target == null) {
             return;
         }
-        for (LintStage s : unit.lineage(target)) {
+        for (Stage s : unit.lineage(target)) {
             List<InstructionEntry> body = s.body();
             for (int i = body.size() - 1; i >= 0; i--) {
                 User user = body.get(i).as(User.class);
@@ -100,7 +100,7 @@ final class WorkdirUserChecks implements Check {
     }
 
     /** UserNotYetCreated: a later RUN of the stage creates the user, or the stage has no /etc/passwd at all. */
-    private static void userExists(LintUnit unit, FindingSink sink, LintStage stage, InstructionEntry e, User user) {
+    private static void userExists(LintUnit unit, FindingSink sink, Stage stage, InstructionEntry e, User user) {
         if (!sink.wants(JbuildRules.USER_NOT_YET_CREATED)) {
             return;
         }

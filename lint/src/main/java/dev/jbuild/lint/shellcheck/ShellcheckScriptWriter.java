@@ -1,8 +1,8 @@
 package dev.jbuild.lint.shellcheck;
 
-import dev.jbuild.lint.model.InstructionEntry;
+import dev.jbuild.parser.graph.InstructionEntry;
 import dev.jbuild.lint.model.LineMap;
-import dev.jbuild.lint.model.LintStage;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
 import dev.jbuild.lint.model.RunScript;
 import dev.jbuild.lint.shell.ShellCommand;
@@ -26,7 +26,7 @@ public final class ShellcheckScriptWriter {
         }
         boolean any = false;
         boolean bash = false;
-        for (LintStage stage : unit.stages()) {
+        for (Stage stage : unit.stages()) {
             for (InstructionEntry e : stage.body()) {
                 RunScript script = unit.runScript(e);
                 if (script == null || script.execForm() || !unit.posixShellAt(e)) {

@@ -1,5 +1,6 @@
 package dev.jbuild.transfer.crypt;
 
+import dev.jbuild.transfer.EncryptionException;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;

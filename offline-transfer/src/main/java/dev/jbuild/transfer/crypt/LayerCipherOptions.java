@@ -1,5 +1,6 @@
 package dev.jbuild.transfer.crypt;
 
+import dev.jbuild.transfer.EncryptionException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.jbuild.transfer.crypt;
 
+import dev.jbuild.transfer.EncryptionException;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.jbuild.transfer.crypt;
 
+import dev.jbuild.transfer.EncryptionException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;

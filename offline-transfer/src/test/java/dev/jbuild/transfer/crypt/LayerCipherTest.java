@@ -1,5 +1,6 @@
 package dev.jbuild.transfer.crypt;
 
+import dev.jbuild.transfer.EncryptionException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

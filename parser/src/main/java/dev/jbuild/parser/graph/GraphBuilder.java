@@ -15,18 +15,25 @@ import dev.jbuild.parser.shell.ShellExpander;
 import dev.jbuild.parser.shell.ShellExpansionException;
 import dev.jbuild.parser.shell.SizedVariables;
 import dev.jbuild.parser.shell.VariableLookup;
-import dev.jbuild.parser.syntax.DockerfileErrors;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
+import dev.jbuild.parser.syntax.RawInstruction;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxTree;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the {@link InstructionGraph} of a parsed Dockerfile: typed instructions grouped into stages,
- * global ARGs resolved for the FROM lines, and the dependencies between stages, checked for cycles.
+ * global ARGs resolved for the FROM lines, and the dependencies between stages. It never stops at an
+ * error: an invalid instruction is kept with its error, a value that does not expand is kept as written,
+ * and each fault is noted in the graph, so that lint reads the whole file and a build reports every
+ * problem at once.
  */
 public final class GraphBuilder {
 
@@ -34,8 +41,9 @@ public final class GraphBuilder {
     private final Map<String, String> buildArgs;
     private final Platform platform;
     private final ShellExpander expander;
-    /** What is wrong with the file so far; all of it is reported at once. */
-    private final List<DockerfileSyntaxException> errors = new ArrayList<>();
+    /** What is wrong with the file beyond its invalid instructions, in the order found. */
+    private final List<DockerfileSyntaxException> faults = new ArrayList<>();
+    private final Set<SizedVariables> overflowed = Collections.newSetFromMap(new IdentityHashMap<>());
     private int stageCount;
 
     private GraphBuilder(SyntaxTree tree, Map<String, String> buildArgs, Platform platform) {
@@ -46,42 +54,39 @@ public final class GraphBuilder {
     }
 
     /**
+     * The graph as the file is, faults and all; never throws.
+     *
      * @param buildArgs {@code --build-arg} values by name
      * @param target the stage to build ({@code --target}), or null for the last one
      */
+    public static InstructionGraph analyse(SyntaxTree tree, Map<String, String> buildArgs, String target) {
+        return new GraphBuilder(tree, buildArgs, Platform.host()).run(target);
+    }
+
+    /** A graph with nothing wrong ({@link InstructionGraph#requireValid()}). */
     public static InstructionGraph build(SyntaxTree tree, Map<String, String> buildArgs, String target) {
-        return new GraphBuilder(tree, buildArgs, Platform.host()).run(target, false);
+        return analyse(tree, buildArgs, target).requireValid();
     }
 
-    /**
-     * For a build: an invalid instruction that leaves the stages intact (anything but FROM) is left out
-     * of its stage and kept in {@link InstructionGraph#problems()}, so that the builder reports it with
-     * every problem it finds itself, before running anything. Anything else still throws.
-     */
+    /** A graph a build can plan ({@link InstructionGraph#requireBuildable()}). */
     public static InstructionGraph buildDeferringErrors(SyntaxTree tree, Map<String, String> buildArgs, String target) {
-        return new GraphBuilder(tree, buildArgs, Platform.host()).run(target, true);
+        return analyse(tree, buildArgs, target).requireBuildable();
     }
 
-    private record StageDraft(From from, List<Instruction> instructions) {}
-
-    private InstructionGraph run(String target, boolean deferInstructionErrors) {
-        List<Instruction> instructions = InstructionParser.parseEach(tree, errors);
-        if (errors.stream().anyMatch(this::isFromLine)) {
-            DockerfileErrors.throwIfAny(errors); // the stages are not known: nothing more can be checked
-        }
-        List<DockerfileSyntaxException> deferred = List.copyOf(errors);
-        errors.clear();
+    private InstructionGraph run(String target) {
+        List<InstructionEntry> entries = entries(tree);
         SizedVariables meta = new SizedVariables(platform.automaticArgs());
         Map<String, String> metaEnv = meta.asMap();
         List<MetaArg> metaArgs = new ArrayList<>();
-        List<StageDraft> drafts = new ArrayList<>();
+        List<List<InstructionEntry>> drafts = new ArrayList<>();
         boolean beforeFirstStage = false;
-        for (Instruction instruction : instructions) {
-            if (instruction instanceof From from) {
-                drafts.add(new StageDraft(from, new ArrayList<>()));
-            } else if (!drafts.isEmpty()) {
-                drafts.get(drafts.size() - 1).instructions().add(instruction);
-            } else if (instruction instanceof Arg arg) {
+        for (InstructionEntry entry : entries) {
+            if (entry.stage() >= 0) {
+                if (entry.stage() == drafts.size()) {
+                    drafts.add(new ArrayList<>());
+                }
+                drafts.get(entry.stage()).add(entry);
+            } else if (entry.typed() instanceof Arg arg) {
                 for (ArgDeclaration declaration : arg.declarations()) {
                     String value = collecting(() -> argValue(declaration, metaEnv, arg.range()));
                     if (value != null) {
@@ -89,99 +94,124 @@ public final class GraphBuilder {
                     }
                     metaArgs.add(new MetaArg(declaration.name(), declaration.defaultValue(), value, arg.range()));
                 }
-            } else if (!beforeFirstStage) {
+            } else if (entry.valid() && !beforeFirstStage) {
                 beforeFirstStage = true; // one error says it: the instructions that follow share it
-                errors.add(error("no build stage in current context", instruction.range()));
+                faults.add(error("no build stage in current context", entry.range()));
             }
         }
         Map<String, Integer> stageNames = stageNames(drafts);
         stageCount = drafts.size();
         List<Stage> stages = new ArrayList<>();
         for (int index = 0; index < drafts.size(); index++) {
-            int stageIndex = index;
-            stages.add(collecting(() -> stage(stageIndex, drafts.get(stageIndex), metaEnv, stageNames)));
+            stages.add(stage(index, drafts.get(index), metaEnv, stageNames));
         }
-        if (!errors.isEmpty() || !deferInstructionErrors) {
-            errors.addAll(deferred);
-            DockerfileErrors.throwIfAny(errors);
+        DockerfileSyntaxException targetFault = null;
+        int targetIndex = -1;
+        try {
+            targetIndex = targetIndex(target, stages);
+        } catch (DockerfileSyntaxException e) {
+            targetFault = e;
         }
-        int targetIndex = targetIndex(target, stages);
-        InstructionGraph graph = new InstructionGraph(tree, metaArgs, stages, targetIndex, platform, deferred);
-        CycleCheck.verify(graph);
-        return graph;
+        return new InstructionGraph(tree, entries, metaArgs, stages, targetIndex, platform, faults, targetFault);
     }
 
-    /** Whether the error is at a FROM line: without it, the instructions after it would land in the wrong stage. */
-    private boolean isFromLine(DockerfileSyntaxException error) {
-        if (error.range() == null) {
-            return true;
-        }
-        for (dev.jbuild.parser.syntax.RawInstruction raw : tree.instructions()) {
-            if (raw.range().equals(error.range())) {
-                return raw.keyword().equalsIgnoreCase("from");
+    /** Every instruction, typed when it is valid, each with the stage it belongs to. */
+    private static List<InstructionEntry> entries(SyntaxTree tree) {
+        List<InstructionEntry> entries = new ArrayList<>(tree.instructions().size());
+        int stage = -1;
+        for (RawInstruction raw : tree.instructions()) {
+            if (raw.is("from")) {
+                stage++;
             }
+            Instruction typed = null;
+            DockerfileSyntaxException error = null;
+            try {
+                typed = InstructionParser.parse(raw, tree);
+            } catch (DockerfileSyntaxException e) {
+                error = e;
+            } catch (RuntimeException e) {
+                // The parser's contract is DockerfileSyntaxException; anything else is its bug, said at the line.
+                error = new DockerfileSyntaxException("cannot parse instruction: " + e, raw.range(),
+                        tree.sourceLine(raw.range().startLine()));
+            }
+            entries.add(new InstructionEntry(entries.size(), raw, typed, error, stage));
         }
-        return true;
+        return entries;
     }
 
-    /** The value, or null with the error noted: one bad line must not hide the next one. */
+    /** The value, or null with the fault noted: one bad line must not hide the next one. */
     private <T> T collecting(java.util.function.Supplier<T> value) {
         try {
             return value.get();
         } catch (DockerfileSyntaxException e) {
-            errors.add(e);
+            faults.add(e);
             return null;
         }
     }
 
-    private Map<String, Integer> stageNames(List<StageDraft> drafts) {
+    private Map<String, Integer> stageNames(List<List<InstructionEntry>> drafts) {
         Map<String, Integer> names = new HashMap<>();
         for (int index = 0; index < drafts.size(); index++) {
-            From from = drafts.get(index).from();
-            if (from.stageName() != null && names.putIfAbsent(from.stageName(), index) != null) {
-                errors.add(error("duplicate stage name \"" + from.stageName() + "\"", from.range()));
+            From from = drafts.get(index).get(0).as(From.class);
+            if (from != null && from.stageName() != null && names.putIfAbsent(from.stageName(), index) != null) {
+                faults.add(error("duplicate stage name \"" + from.stageName() + "\"", from.range()));
             }
         }
         return names;
     }
 
-    private Stage stage(int index, StageDraft draft, Map<String, String> metaEnv, Map<String, Integer> stageNames) {
-        From from = draft.from();
-        VariableLookup meta = VariableLookup.view(metaEnv);
-        String baseName = expand(from.image(), meta, from.range());
-        if (baseName.isBlank()) {
-            throw error("base name (" + from.image() + ") should not be blank", from.range());
+    private Stage stage(int index, List<InstructionEntry> draft, Map<String, String> metaEnv, Map<String, Integer> stageNames) {
+        InstructionEntry fromEntry = draft.get(0);
+        From from = fromEntry.as(From.class);
+        List<Instruction> instructions = new ArrayList<>();
+        for (InstructionEntry entry : draft.subList(1, draft.size())) {
+            if (entry.valid()) {
+                instructions.add(entry.typed());
+            }
         }
-        String platformValue = from.platform() == null ? null : expand(from.platform(), meta, from.range());
+        SourceRange range = instructions.isEmpty() ? fromEntry.range()
+                : fromEntry.range().withEndLine(instructions.get(instructions.size() - 1).range().endLine());
         List<StageDependency> dependencies = new ArrayList<>();
+        if (from == null) {
+            collectDependencies(index, draft, stageNames, metaEnv, dependencies);
+            return new Stage(index, null, null, "", new StageBase.Image(""), null, draft, instructions, dependencies, range);
+        }
+        VariableLookup meta = VariableLookup.view(metaEnv);
+        String baseName = orWritten(collecting(() -> expand(from.image(), meta, from.range())), from.image());
+        if (baseName.isBlank()) {
+            faults.add(error("base name (" + from.image() + ") should not be blank", from.range()));
+        }
+        String platformValue = from.platform() == null ? null
+                : orWritten(collecting(() -> expand(from.platform(), meta, from.range())), from.platform());
         StageBase base;
-        Integer baseStage = stageNames.get(baseName.toLowerCase(java.util.Locale.ROOT));
+        Integer baseStage = stageNames.get(baseName.toLowerCase(Locale.ROOT));
         if (baseStage != null && baseStage != index) {
             base = new StageBase.StageRef(baseStage);
-            dependencies.add(new StageDependency(StageDependency.Kind.FROM, baseName, baseStage, from.range()));
+            dependencies.add(new StageDependency(StageDependency.Kind.FROM, index, baseName, baseStage, fromEntry));
         } else if (baseName.equals("scratch")) {
             base = new StageBase.Scratch();
         } else {
             base = new StageBase.Image(baseName);
-            dependencies.add(new StageDependency(StageDependency.Kind.FROM, baseName, null, from.range()));
+            dependencies.add(new StageDependency(StageDependency.Kind.FROM, index, baseName, null, fromEntry));
         }
-        collectDependencies(index, draft.instructions(), metaEnv, stageNames, dependencies);
-        SourceRange range = from.range();
-        if (!draft.instructions().isEmpty()) {
-            range = range.withEndLine(draft.instructions().get(draft.instructions().size() - 1).range().endLine());
-        }
-        return new Stage(index, from.stageName(), from, baseName, base, platformValue, draft.instructions(), dependencies, range);
+        collectDependencies(index, draft, stageNames, metaEnv, dependencies);
+        return new Stage(index, from.stageName(), from, baseName, base, platformValue, draft, instructions, dependencies, range);
+    }
+
+    private static String orWritten(String expanded, String written) {
+        return expanded != null ? expanded : written;
     }
 
     /** COPY --from and RUN --mount from= name stages (by name or index) or, failing that, images. */
-    private void collectDependencies(int index, List<Instruction> instructions, Map<String, String> metaEnv,
-            Map<String, Integer> stageNames, List<StageDependency> out) {
+    private void collectDependencies(int index, List<InstructionEntry> draft, Map<String, Integer> stageNames,
+            Map<String, String> metaEnv, List<StageDependency> out) {
         SizedVariables variables = new SizedVariables();
         Map<String, String> stageEnv = variables.asMap();
-        for (Instruction instruction : instructions) {
+        for (InstructionEntry entry : draft.subList(1, draft.size())) {
             // Values are only needed to expand --from; one that does not expand is left unset here and
             // reported when the builder dispatches the instruction, as BuildKit does (a pruned stage
             // must not fail the build).
+            Instruction instruction = entry.typed();
             if (instruction instanceof Arg arg) {
                 for (ArgDeclaration declaration : arg.declarations()) {
                     String value = lenient(() -> argValue(declaration, stageEnv, arg.range()));
@@ -196,21 +226,14 @@ public final class GraphBuilder {
                             env.range());
                 }
             } else if (instruction instanceof Copy copy && copy.from() != null) {
-                String reference = collecting(() -> expand(copy.from(), VariableLookup.view(stageEnv), copy.range()));
-                if (reference != null) {
-                    StageDependency dependency = collecting(() -> reference(index, StageDependency.Kind.COPY_FROM,
-                            reference, stageNames, copy.range()));
-                    if (dependency != null) {
-                        out.add(dependency);
-                    }
-                }
+                String reference = orWritten(collecting(() -> expand(copy.from(), VariableLookup.view(stageEnv),
+                        copy.range())), copy.from());
+                out.add(reference(index, StageDependency.Kind.COPY_FROM, reference, stageNames, entry));
             } else if (instruction instanceof Run run) {
                 for (Mount mount : run.mounts()) {
                     String from = mountFrom(mount);
-                    StageDependency dependency = from == null ? null : collecting(() -> reference(index,
-                            StageDependency.Kind.MOUNT_FROM, from, stageNames, run.range()));
-                    if (dependency != null) {
-                        out.add(dependency);
+                    if (from != null) {
+                        out.add(reference(index, StageDependency.Kind.MOUNT_FROM, from, stageNames, entry));
                     }
                 }
             }
@@ -225,12 +248,17 @@ public final class GraphBuilder {
         }
     }
 
-    /** Sets or (for null) clears a variable; variables grown too large stop the build at this line. */
+    /**
+     * Sets or (for null) clears a variable; variables grown too large fail the build at this line, said once
+     * for each set of variables (the lines after it would only repeat it).
+     */
     private void set(SizedVariables variables, String name, String value, SourceRange range) {
         try {
             variables.put(name, value);
         } catch (SizedVariables.TooLargeException e) {
-            throw error(e.getMessage(), range);
+            if (overflowed.add(variables)) {
+                faults.add(error(e.getMessage(), range));
+            }
         }
     }
 
@@ -244,16 +272,17 @@ public final class GraphBuilder {
         return null;
     }
 
+    /** A stage may not name itself: the dependency is kept (lint reads it) and the fault noted. */
     private StageDependency reference(int index, StageDependency.Kind kind, String reference,
-            Map<String, Integer> stageNames, SourceRange range) {
-        Integer stage = stageNames.get(reference.toLowerCase(java.util.Locale.ROOT));
+            Map<String, Integer> stageNames, InstructionEntry entry) {
+        Integer stage = stageNames.get(reference.toLowerCase(Locale.ROOT));
         if (stage == null && reference.matches("\\d{1,9}") && Integer.parseInt(reference) < stageCount) {
             stage = Integer.parseInt(reference);
         }
         if (stage != null && stage == index) {
-            throw error("circular dependency detected on stage: " + reference, range);
+            faults.add(error("circular dependency detected on stage: " + reference, entry.range()));
         }
-        return new StageDependency(kind, reference, stage, range);
+        return new StageDependency(kind, index, reference, stage, entry);
     }
 
     private int targetIndex(String target, List<Stage> stages) {
@@ -263,7 +292,7 @@ public final class GraphBuilder {
         if (target == null || target.isEmpty()) {
             return stages.size() - 1;
         }
-        String wanted = target.toLowerCase(java.util.Locale.ROOT);
+        String wanted = target.toLowerCase(Locale.ROOT);
         for (Stage stage : stages) {
             if (wanted.equals(stage.name())) {
                 return stage.index();

@@ -1,36 +1,95 @@
 package dev.jbuild.parser.graph;
 
 import dev.jbuild.imagespec.Platform;
+import dev.jbuild.parser.syntax.DockerfileErrors;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
 import dev.jbuild.parser.syntax.SyntaxTree;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A Dockerfile understood: its global ARGs, its stages with their dependencies, and the stage to build.
+ * A Dockerfile understood: every instruction (invalid ones with their error), its global ARGs, its stages
+ * with their dependencies, and the stage to build. The one model of a Dockerfile that build, parse and lint
+ * read: {@link GraphBuilder} makes it without ever failing, and each reader asks for the guarantee it needs
+ * ({@link #requireValid()}, {@link #requireBuildable()}) or, as lint does, reads the file as it is.
  *
- * @param target index of the stage the build produces (the last one unless {@code --target} says otherwise)
- * @param problems invalid instructions left out of the stages, for the builder to report together with
- *     what it finds itself before running anything; always empty in a graph from {@link GraphBuilder#build}
+ * @param entries every instruction of the file, in order
+ * @param target index of the stage the build produces (the last one unless {@code --target} says
+ *     otherwise), or -1 when there is none ({@code targetFault} says why)
+ * @param faults what is wrong with the file beyond its invalid instructions (duplicate stage names, ARG
+ *     values that do not expand, instructions before the first FROM...), in the order found
+ * @param targetFault why there is no stage to build, or null
  */
-public record InstructionGraph(SyntaxTree syntax, List<MetaArg> metaArgs, List<Stage> stages, int target, Platform platform,
-                               List<DockerfileSyntaxException> problems) {
+public record InstructionGraph(SyntaxTree syntax, List<InstructionEntry> entries, List<MetaArg> metaArgs, List<Stage> stages,
+                               int target, Platform platform, List<DockerfileSyntaxException> faults,
+                               DockerfileSyntaxException targetFault) {
 
     public InstructionGraph {
+        entries = List.copyOf(entries);
         metaArgs = List.copyOf(metaArgs);
         stages = List.copyOf(stages);
-        problems = List.copyOf(problems);
-    }
-
-    public InstructionGraph(SyntaxTree syntax, List<MetaArg> metaArgs, List<Stage> stages, int target, Platform platform) {
-        this(syntax, metaArgs, stages, target, platform, List.of());
+        faults = List.copyOf(faults);
     }
 
     public Stage targetStage() {
         return stages.get(target);
+    }
+
+    /**
+     * The invalid instructions, for the builder to report together with what it finds itself before
+     * running anything; always empty in a graph that passed {@link #requireValid()}.
+     */
+    public List<DockerfileSyntaxException> problems() {
+        List<DockerfileSyntaxException> problems = new ArrayList<>();
+        for (InstructionEntry entry : entries) {
+            if (entry.error() != null) {
+                problems.add(entry.error());
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * For {@code parse} and anything that needs the whole file right: every error at once, in file order.
+     *
+     * @return this graph, which then has no problem
+     * @throws DockerfileSyntaxException what is wrong, all of it
+     */
+    public InstructionGraph requireValid() {
+        return require(false);
+    }
+
+    /**
+     * For a build: an invalid instruction that leaves the stages intact (anything but FROM) stays in
+     * {@link #problems()}, so that the builder reports it with every problem it finds itself, before
+     * running anything. Anything else throws: an invalid FROM (the stages are not known), the faults,
+     * an unknown target, a cycle among the stages the target needs.
+     *
+     * @return this graph
+     */
+    public InstructionGraph requireBuildable() {
+        return require(true);
+    }
+
+    private InstructionGraph require(boolean deferInstructionErrors) {
+        List<DockerfileSyntaxException> invalid = problems();
+        if (entries.stream().anyMatch(entry -> entry.error() != null && entry.is("from"))) {
+            DockerfileErrors.throwIfAny(invalid); // the stages are not known: nothing more can be checked
+        }
+        if (!faults.isEmpty() || !deferInstructionErrors) {
+            List<DockerfileSyntaxException> all = new ArrayList<>(faults);
+            all.addAll(invalid);
+            DockerfileErrors.throwIfAny(all);
+        }
+        if (targetFault != null) {
+            throw targetFault;
+        }
+        CycleCheck.verify(this);
+        return this;
     }
 
     /** A stage by its AS name (case-insensitive) or its index. */
@@ -52,12 +111,20 @@ public record InstructionGraph(SyntaxTree syntax, List<MetaArg> metaArgs, List<S
 
     /** The stages the target needs, itself included, in file order: everything else is pruned. */
     public List<Stage> requiredStages() {
+        return stagesNeededBy(target);
+    }
+
+    /** The stages {@code index} needs, itself included, in file order; none for -1. */
+    public List<Stage> stagesNeededBy(int index) {
         TreeSet<Integer> needed = new TreeSet<>();
-        Deque<Integer> work = new ArrayDeque<>(List.of(target));
+        Deque<Integer> work = new ArrayDeque<>();
+        if (index >= 0) {
+            work.push(index);
+        }
         while (!work.isEmpty()) {
-            int index = work.pop();
-            if (needed.add(index)) {
-                for (StageDependency dependency : stages.get(index).dependencies()) {
+            int next = work.pop();
+            if (needed.add(next)) {
+                for (StageDependency dependency : stages.get(next).dependencies()) {
                     if (dependency.isStage()) {
                         work.push(dependency.stageIndex());
                     }

@@ -10,11 +10,13 @@ import java.util.List;
  *
  * @param index position among all stages of the file, from 0
  * @param name the lower-cased {@code AS} name, or null
- * @param from the FROM instruction as written
- * @param baseName the FROM image after expanding global ARGs
+ * @param from the FROM instruction as written; null only when the FROM line is invalid (such a graph
+ *     is not built, see {@link InstructionGraph#requireBuildable()})
+ * @param baseName the FROM image after expanding global ARGs (as written when it does not expand)
  * @param base what {@code baseName} resolves to
  * @param platform the expanded {@code --platform}, or null
- * @param instructions the instructions after FROM, unexpanded
+ * @param entries the FROM line and every instruction after it, invalid ones included
+ * @param instructions the valid instructions after FROM, unexpanded: what a build runs
  * @param dependencies every stage or image this stage needs, in instruction order
  */
 public record Stage(
@@ -24,11 +26,13 @@ public record Stage(
         String baseName,
         StageBase base,
         String platform,
+        List<InstructionEntry> entries,
         List<Instruction> instructions,
         List<StageDependency> dependencies,
         SourceRange range) {
 
     public Stage {
+        entries = List.copyOf(entries);
         instructions = List.copyOf(instructions);
         dependencies = List.copyOf(dependencies);
     }
@@ -36,5 +40,24 @@ public record Stage(
     /** The name BuildKit shows in progress: the AS name, else {@code stage-N}. */
     public String displayName() {
         return name != null ? name : "stage-" + index;
+    }
+
+    /** The FROM line. */
+    public InstructionEntry fromEntry() {
+        return entries.get(0);
+    }
+
+    /** The instructions after FROM up to the next FROM, invalid ones included. */
+    public List<InstructionEntry> body() {
+        return entries.subList(1, entries.size());
+    }
+
+    /** The stage FROM names, or -1 when it names an image or {@code scratch}. */
+    public int baseStage() {
+        return base instanceof StageBase.StageRef ref ? ref.index() : -1;
+    }
+
+    public boolean fromScratch() {
+        return base instanceof StageBase.Scratch;
     }
 }

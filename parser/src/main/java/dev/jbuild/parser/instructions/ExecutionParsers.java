@@ -1,6 +1,8 @@
 package dev.jbuild.parser.instructions;
 
 import dev.jbuild.parser.syntax.RawInstruction;
+import dev.jbuild.parser.text.GoText;
+import dev.jbuild.platform.NetworkMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +21,7 @@ final class ExecutionParsers {
         for (String spec : flags.strings("mount")) {
             mounts.add(MountSpecParser.parse(spec));
         }
-        NetworkMode network = flags.isGiven("network") ? NetworkMode.parse(flags.raw("network")) : null;
+        NetworkMode network = flags.isGiven("network") ? network(flags.raw("network")) : null;
         SecurityMode security = flags.isGiven("security") ? SecurityMode.parse(flags.raw("security")) : null;
         return new Run(command, mounts, network, security, raw.range());
     }
@@ -49,5 +51,14 @@ final class ExecutionParsers {
             return new Command.ExecForm(raw.args());
         }
         return new Command.ShellForm(String.join(" ", raw.args()), raw.heredocs());
+    }
+
+    /** BuildKit compares case-sensitively: {@code --network=HOST} is refused. */
+    private static NetworkMode network(String value) {
+        NetworkMode mode = NetworkMode.ofKeyword(value);
+        if (mode == null) {
+            throw new InstructionException("invalid network mode " + GoText.quote(value));
+        }
+        return mode;
     }
 }

@@ -1,5 +1,7 @@
 package dev.jbuild.parser.instructions;
 
+import dev.jbuild.platform.CacheSharing;
+
 /**
  * One {@code RUN --mount}, with BuildKit's defaults applied.
  *

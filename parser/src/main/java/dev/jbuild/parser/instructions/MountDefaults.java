@@ -1,5 +1,6 @@
 package dev.jbuild.parser.instructions;
 
+import dev.jbuild.platform.CacheSharing;
 import dev.jbuild.platform.GoPaths;
 
 /** Turns checked mount options into a {@link Mount}, filling in what BuildKit fills in. */

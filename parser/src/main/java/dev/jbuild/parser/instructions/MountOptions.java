@@ -1,5 +1,7 @@
 package dev.jbuild.parser.instructions;
 
+import dev.jbuild.platform.CacheSharing;
+
 /**
  * The options of one mount as read so far, before checks and defaults. Empty strings count as
  * absent, as in BuildKit; the {@code *Given} flags remember options whose value is deferred.

@@ -1,6 +1,7 @@
 package dev.jbuild.parser.instructions;
 
 import dev.jbuild.parser.text.GoText;
+import dev.jbuild.platform.CacheSharing;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -164,7 +165,7 @@ public final class MountSpecParser {
             throw new InstructionException("unsupported sharing value " + GoText.quote(value),
                     Suggestions.hint(value, SHARING_MODES, true));
         }
-        return CacheSharing.valueOf(mode.toUpperCase(Locale.ROOT));
+        return CacheSharing.ofKeyword(mode);
     }
 
     /** Go's strconv.ParseBool. */

@@ -1,6 +1,7 @@
 package dev.jbuild.parser.instructions;
 
 import dev.jbuild.parser.syntax.SourceRange;
+import dev.jbuild.platform.NetworkMode;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package dev.jbuild.parser.instructions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jbuild.parser.syntax.Heredoc;
+import dev.jbuild.platform.NetworkMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -81,6 +81,26 @@ class ErrorReportingTest {
     }
 
     @Test
+    void anInvalidDockerignoreLineIsNamedByFileAndLineBeforeAnyStep() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY a /\n");
+        Files.writeString(dir.resolve(".dockerignore"), "# keep\nok\n!\n");
+        CliRun run = CliRun.run("build", "--root", dir.resolve("store").toString(), "--dry-run", dir.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("jbuild: " + dir.resolve(".dockerignore") + ":3: an exception needs a pattern after '!': \"!\"\n", run.err());
+    }
+
+    @Test
+    void lintGoesOnWithoutAnInvalidDockerignoreAndSaysSo() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY a /\n");
+        Files.writeString(dir.resolve(".dockerignore"), "!\n");
+        CliRun run = CliRun.run("lint", "--shellcheck=off", "-f", dir.resolve("Dockerfile").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("jbuild lint: " + dir.resolve(".dockerignore") + ":1: an exception needs a pattern"
+                + " after '!': \"!\" (the file is not used: CopyIgnoredFile is off for " + dir.resolve("Dockerfile") + ")\n"),
+                run.err());
+    }
+
+    @Test
     void unknownTargetNamesTheTarget() throws IOException {
         Path file = dir.resolve("Dockerfile");
         Files.writeString(file, "FROM a AS one\n");

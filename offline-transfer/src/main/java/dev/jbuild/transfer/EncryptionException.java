@@ -1,6 +1,4 @@
-package dev.jbuild.transfer.crypt;
-
-import dev.jbuild.transfer.TransferException;
+package dev.jbuild.transfer;
 
 /** A key that cannot be read or used, a layer that cannot be decrypted; the message is the line to print. */
 public final class EncryptionException extends TransferException {

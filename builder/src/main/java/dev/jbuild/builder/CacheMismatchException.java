@@ -1,6 +1,5 @@
-package dev.jbuild.builder.cache;
+package dev.jbuild.builder;
 
-import dev.jbuild.builder.BuildException;
 import dev.jbuild.imagespec.Digest;
 
 /**
