@@ -57,7 +57,7 @@ class CachePruneTest {
     }
 
     private BuildCache cache() throws IOException {
-        return new BuildCache(fixture.store.root());
+        return new BuildCache(fixture.store.layout());
     }
 
     /** The record whose stack is exactly this one. */
@@ -72,7 +72,7 @@ class CachePruneTest {
     }
 
     private Set<Digest> diffChains() throws IOException {
-        return Set.copyOf(DiffStore.chains(fixture.store.root()));
+        return Set.copyOf(DiffStore.chains(fixture.store.layout()));
     }
 
     private static Digest chain(Digest... diffIds) {
@@ -273,7 +273,7 @@ class CachePruneTest {
 
     @Test
     void abandonedTemporaryDiffsGoAtStartUpOrPruneAndALiveOneStays() throws Exception {
-        Path layers = DiffStore.directoryOf(fixture.store.root());
+        Path layers = fixture.store.layout().diffsDir();
         Path dead = Files.createDirectories(layers.resolve(".tmp/dead-writer/diff/etc"));
         Path legacy = Files.createDirectories(layers.resolve(".tmp-0123/diff"));
         Path live = Files.createDirectories(layers.resolve(".tmp/live-writer/diff"));
@@ -302,7 +302,7 @@ class CachePruneTest {
 
     /** Bytes of the regular files of a chain's diff directory (and the layer's sanity: it is there). */
     private long treeSize(Digest chain, Digest layer) throws IOException {
-        Path diff = DiffStore.directoryOf(fixture.store.root()).resolve(chain.hex());
+        Path diff = fixture.store.layout().diffDir(chain).getParent();
         assertTrue(Files.isDirectory(diff), "diff of " + layer);
         List<Long> sizes = new ArrayList<>();
         Files.walkFileTree(diff, new SimpleFileVisitor<>() {

@@ -93,7 +93,7 @@ class SharedBuildCacheTest {
 
     private Built build(ImageStore store, Function<ImageStore, List<SharedCache>> cacheFrom) throws Exception {
         ImageBuilder builder = ImageBuilder.open(store, null, Optional.empty(),
-                new DockerFileCopier(store.root().resolve("builder/checksums")));
+                new DockerFileCopier(store.layout().checksumsDir()));
         BuildRequest.Builder request = BuildRequest.builder(
                 GraphBuilder.build(SyntaxParser.parse(dockerfile, "Dockerfile"), Map.of(), null), context)
                 .tag("app:1").baseImages(new RegistryBaseImages(store, registries(), TransferListener.NONE));

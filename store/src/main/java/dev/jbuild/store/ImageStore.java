@@ -65,7 +65,7 @@ public final class ImageStore implements AutoCloseable {
         this.compressed = new CompressedBlobCache(layout, session, blobs);
         this.layerSizes = new LayerSizes(layout, session, blobs, compressed);
         this.layers = new LayerStore(layout, session, lock, options, blobs, compressed, layerSizes);
-        this.referrers = new Referrers(layout.root(), blobs);
+        this.referrers = new Referrers(layout.referrersDir(), blobs);
     }
 
     public static ImageStore open(Path root) throws IOException {
@@ -74,7 +74,7 @@ public final class ImageStore implements AutoCloseable {
 
     /** Opens (creating if needed) the store at {@code root}. */
     public static ImageStore open(Path root, StoreOptions options) throws IOException {
-        StoreLayout layout = new StoreLayout(root.toAbsolutePath().normalize());
+        StoreLayout layout = StoreLayout.at(root);
         Files.createDirectories(layout.blobsDir());
         Files.createDirectories(layout.snapshotsDir());
         Files.createDirectories(layout.tmpDir());
@@ -89,6 +89,11 @@ public final class ImageStore implements AutoCloseable {
 
     public Path root() {
         return layout.root();
+    }
+
+    /** Where everything under the root lives. */
+    public StoreLayout layout() {
+        return layout;
     }
 
     public BlobStore blobs() {
@@ -632,9 +637,6 @@ public final class ImageStore implements AutoCloseable {
 
     // ---- for StoreCheck, Prune, importer and exporter
 
-    StoreLayout layout() {
-        return layout;
-    }
 
     StoreSession session() {
         return session;

@@ -5,7 +5,9 @@ import dev.jbuild.imagespec.Digest;
 import java.nio.file.Path;
 
 /**
- * Where things live under the store root.
+ * Where things live under the store root: the one place that names a directory or file there. Every
+ * module that keeps state in the store (the builder's cache and diffs, the executor's state, the
+ * registry's blob sources) asks this class for its place rather than naming it itself.
  *
  * <pre>
  * lock                         cross-process lock (FileChannel.lock), holds the pid of an exclusive holder
@@ -15,17 +17,28 @@ import java.nio.file.Path;
  * compressed/&lt;algo&gt;/&lt;hex&gt;      uncompressed layer digest -&gt; its compressed blob (JSON)
  * layer-sizes/&lt;hex&gt;            a layer's size as Docker counts it, by diff ID (decimal text)
  * snapshots/&lt;chain hex&gt;/rootfs   unpacked layer chains; snapshot.json beside rootfs records what it is
+ * referrers/&lt;subject hex&gt;/      artifacts (an SBOM) that refer to an image
  * tmp/&lt;session&gt;/               one directory per open store, locked by its owner while alive
+ * builder/cache/               build cache records (by cache key), slots/ and inputs beside them
+ * builder/layers/&lt;chain hex&gt;/diff   each layer chain's own diff in overlay format, what builds mount
+ * builder/checksums/           content checksums of build contexts, kept between builds
+ * executor/                    the executor's state: bundles, workspaces, cache mounts, runtime state
+ * registry/sources/            where each blob came from, for cross-repository mounts on push
  * </pre>
  */
-final class StoreLayout {
+public final class StoreLayout {
     private final Path root;
 
-    StoreLayout(Path root) {
+    private StoreLayout(Path root) {
         this.root = root;
     }
 
-    Path root() {
+    /** The layout of the store at {@code root} (made absolute and normal). */
+    public static StoreLayout at(Path root) {
+        return new StoreLayout(root.toAbsolutePath().normalize());
+    }
+
+    public Path root() {
         return root;
     }
 
@@ -69,7 +82,51 @@ final class StoreLayout {
         return snapshotsDir().resolve(chainId.hex());
     }
 
+    Path referrersDir() {
+        return root.resolve("referrers");
+    }
+
     Path tmpDir() {
         return root.resolve("tmp");
+    }
+
+    /** The build cache's records. */
+    public Path buildCacheDir() {
+        return root.resolve("builder").resolve("cache");
+    }
+
+    /** The build cache's slots (a build's position to the key it last used), beside its records. */
+    public Path buildCacheSlotsDir() {
+        return buildCacheDir().resolve("slots");
+    }
+
+    /** The layer chains' diff directories in overlay format, one {@code <chain hex>/diff} each. */
+    public Path diffsDir() {
+        return root.resolve("builder").resolve("layers");
+    }
+
+    /** The diff directory of one layer chain. */
+    public Path diffDir(Digest chainId) {
+        return diffsDir().resolve(chainId.hex()).resolve("diff");
+    }
+
+    /** Where half-written and half-deleted diff directories wait, apart from the thousands of whole ones. */
+    public Path diffsTempDir() {
+        return diffsDir().resolve(".tmp");
+    }
+
+    /** Build contexts' content checksums, kept between builds. */
+    public Path checksumsDir() {
+        return root.resolve("builder").resolve("checksums");
+    }
+
+    /** The executor's state (its own layout below). */
+    public Path executorDir() {
+        return root.resolve("executor");
+    }
+
+    /** Which registry and repository each blob came from. */
+    public Path registrySourcesDir() {
+        return root.resolve("registry").resolve("sources");
     }
 }

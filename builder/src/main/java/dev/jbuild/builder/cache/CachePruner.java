@@ -82,7 +82,7 @@ public final class CachePruner {
 
     public CachePruner(ImageStore store) throws IOException {
         this.store = store;
-        this.cache = new BuildCache(store.root());
+        this.cache = new BuildCache(store.layout());
     }
 
     public Report prune(Options options) throws IOException {
@@ -202,19 +202,18 @@ public final class CachePruner {
         }
 
         private void removeDiffDirectories(Set<Digest> keptChains) throws IOException {
-            Path dir = DiffStore.directoryOf(store.root());
-            for (Digest chain : DiffStore.chains(store.root())) {
-                if (keptChains.contains(chain) || spared(dir.resolve(chain.hex()))) {
+            for (Digest chain : DiffStore.chains(store.layout())) {
+                if (keptChains.contains(chain) || spared(store.layout().diffDir(chain).getParent())) {
                     continue;
                 }
-                bytesFreed += DiffStore.remove(store.root(), chain);
+                bytesFreed += DiffStore.remove(store.layout(), chain);
                 diffsRemoved++;
             }
         }
 
         /** What processes that died while writing a record or a diff directory left. */
         private void removeTemporaryEntries() throws IOException {
-            List<Path> temps = new ArrayList<>(DiffStore.temporaryEntries(store.root()));
+            List<Path> temps = new ArrayList<>(DiffStore.temporaryEntries(store.layout()));
             try (Stream<Path> files = Files.list(cache.directory())) {
                 files.filter(file -> file.getFileName().toString().startsWith(BuildCache.TEMP_PREFIX))
                         .forEach(temps::add);

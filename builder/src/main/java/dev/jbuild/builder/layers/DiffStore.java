@@ -1,5 +1,6 @@
 package dev.jbuild.builder.layers;
 
+import dev.jbuild.store.StoreLayout;
 import dev.jbuild.builder.ExecutorSetup;
 import dev.jbuild.executor.Workspace;
 import dev.jbuild.imagespec.Descriptor;
@@ -36,6 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * there, not among the thousands of diff directories of a busy store.
  */
 public final class DiffStore {
+    private final StoreLayout layout;
     private final Path root;
     private final Path temps;
     private final ImageStore store;
@@ -45,14 +47,15 @@ public final class DiffStore {
     public DiffStore(ImageStore store, ExecutorSetup executor) throws IOException {
         this.store = store;
         this.executor = executor;
-        this.root = Files.createDirectories(store.root().resolve("builder").resolve("layers"));
-        this.temps = Files.createDirectories(root.resolve(TEMP_DIRECTORY));
+        this.layout = store.layout();
+        this.root = Files.createDirectories(layout.diffsDir());
+        this.temps = Files.createDirectories(layout.diffsTempDir());
         removeAbandonedTemps();
     }
 
     /** The diff directory of a chain, when it exists. */
     public Path diffDir(Digest chainId) {
-        return root.resolve(chainId.hex()).resolve("diff");
+        return layout.diffDir(chainId);
     }
 
     public boolean has(Digest chainId) {
@@ -136,10 +139,10 @@ public final class DiffStore {
         Path temp = temps.resolve(UUID.randomUUID().toString());
         Files.createDirectories(temp);
         try {
-            workspace.saveDiff(temp.resolve("diff"));
+            workspace.saveDiff(temp.resolve(layout.diffDir(chain).getFileName().toString()));
             try {
                 // false: another stage or process committed the same chain first, with identical content
-                if (DirectoryRename.renameIfAbsent(temp, root.resolve(chain.hex()))) {
+                if (DirectoryRename.renameIfAbsent(temp, layout.diffDir(chain).getParent())) {
                     temp = null;
                 }
             } catch (AtomicMoveNotSupportedException e) {
@@ -165,18 +168,12 @@ public final class DiffStore {
 
     // ---- for prune, which works without an executor and so without an instance
 
-    private static final String TEMP_DIRECTORY = ".tmp";
     /** How temporary entries were named beside the diff directories before they had their own directory. */
     private static final String LEGACY_TEMP_PREFIX = ".tmp-";
 
-    /** Where the diff directories under a store root live. */
-    public static Path directoryOf(Path storeRoot) {
-        return storeRoot.resolve("builder").resolve("layers");
-    }
-
     /** The chains that have a diff directory under a store root, sorted; temporary entries excluded. */
-    public static List<Digest> chains(Path storeRoot) throws IOException {
-        Path dir = directoryOf(storeRoot);
+    public static List<Digest> chains(StoreLayout layout) throws IOException {
+        Path dir = layout.diffsDir();
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -187,11 +184,11 @@ public final class DiffStore {
     }
 
     /** Half-written or half-deleted entries (a process died in the middle), to be removed once nobody writes them. */
-    public static List<Path> temporaryEntries(Path storeRoot) throws IOException {
-        Path dir = directoryOf(storeRoot);
+    public static List<Path> temporaryEntries(StoreLayout layout) throws IOException {
+        Path dir = layout.diffsDir();
         List<Path> temporary = new ArrayList<>();
-        if (Files.isDirectory(dir.resolve(TEMP_DIRECTORY))) {
-            try (var entries = Files.list(dir.resolve(TEMP_DIRECTORY))) {
+        if (Files.isDirectory(layout.diffsTempDir())) {
+            try (var entries = Files.list(layout.diffsTempDir())) {
                 entries.forEach(temporary::add);
             }
         }
@@ -212,11 +209,10 @@ public final class DiffStore {
      *
      * @return the bytes of regular files freed
      */
-    public static long remove(Path storeRoot, Digest chain) throws IOException {
-        Path dir = directoryOf(storeRoot);
-        Path doomed = Files.createDirectories(dir.resolve(TEMP_DIRECTORY)).resolve("prune-" + UUID.randomUUID());
+    public static long remove(StoreLayout layout, Digest chain) throws IOException {
+        Path doomed = Files.createDirectories(layout.diffsTempDir()).resolve("prune-" + UUID.randomUUID());
         try {
-            Files.move(dir.resolve(chain.hex()), doomed, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(layout.diffDir(chain).getParent(), doomed, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
             return 0;
         }
