@@ -103,7 +103,7 @@ class FaultsTest {
         assertEquals("null", ranges.get(0));
         assertTrue(ranges.get(1).matches("bytes=[1-9]\\d*-"), "the second request starts where the first stopped: "
                 + ranges);
-        second.layers().snapshot(pulled); // and the layer is whole
+        second.layers().diffs(pulled); // and the layer is whole
     }
 
     @Test

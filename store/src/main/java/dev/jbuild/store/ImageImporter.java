@@ -67,7 +67,7 @@ public final class ImageImporter {
         BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
         InputStream tar = CompressionStreams.decompressing(CompressionStreams.sniff(buffered), buffered);
         Descriptor layer = store.blobs().put(tar, MediaTypes.OCI_LAYER);
-        store.layers().snapshot(List.of(layer.digest()));
+        store.layers().diffs(List.of(layer.digest()));
         return commit(layer, source, reference, changes, message);
     }
 

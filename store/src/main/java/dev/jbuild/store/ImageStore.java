@@ -79,10 +79,22 @@ public final class ImageStore implements AutoCloseable {
         Files.createDirectories(layout.snapshotsDir());
         Files.createDirectories(layout.tmpDir());
         StoreLock lock = StoreLock.acquire(layout.lockFile());
+        ImageStore store;
         try {
-            return new ImageStore(layout, options, lock, StoreSession.start(layout));
+            store = new ImageStore(layout, options, lock, StoreSession.start(layout));
         } catch (IOException | RuntimeException e) {
             lock.release();
+            throw e;
+        }
+        try {
+            if (SnapshotMigration.needed(layout)) {
+                try (StoreLock.Held held = lock.exclusive(options)) {
+                    new SnapshotMigration(layout, store.session).run();
+                }
+            }
+            return store;
+        } catch (IOException | RuntimeException e) {
+            store.close();
             throw e;
         }
     }

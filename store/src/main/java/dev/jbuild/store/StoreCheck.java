@@ -196,9 +196,9 @@ public final class StoreCheck {
                 count++;
                 Digest chain = Digest.ofHex(name);
                 Path meta = dir.resolve(LayerStore.META);
-                if (!Files.isRegularFile(meta) || !Files.isDirectory(dir.resolve(LayerStore.ROOTFS))) {
+                if (!Files.isRegularFile(meta) || !Files.isDirectory(dir.resolve(LayerStore.DIFF))) {
                     add(Kind.BROKEN_SNAPSHOT, chain.value(), "snapshot " + chain + " has no "
-                            + LayerStore.META + " or no " + LayerStore.ROOTFS);
+                            + LayerStore.META + " or no " + LayerStore.DIFF);
                     continue;
                 }
                 try {

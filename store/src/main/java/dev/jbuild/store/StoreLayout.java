@@ -10,17 +10,19 @@ import java.nio.file.Path;
  * registry's blob sources) asks this class for its place rather than naming it itself.
  *
  * <pre>
+ * layout-version               which layout this is ("2": one set of snapshots in overlay format)
  * lock                         cross-process lock (FileChannel.lock), holds the pid of an exclusive holder
  * builds.lock                  shared by every running build, exclusive for prune (see ImageStore#holdForBuild)
  * references.json              images and references, replaced atomically as a whole
  * blobs/sha256/&lt;hex&gt;           content-addressed blobs (configs, manifests, layers, compressed variants)
  * compressed/&lt;algo&gt;/&lt;hex&gt;      uncompressed layer digest -&gt; its compressed blob (JSON)
  * layer-sizes/&lt;hex&gt;            a layer's size as Docker counts it, by diff ID (decimal text)
- * snapshots/&lt;chain hex&gt;/rootfs   unpacked layer chains; snapshot.json beside rootfs records what it is
+ * snapshots/&lt;chain hex&gt;/diff  each layer's own diff in overlay format, for builds, load, import and
+ *                              export alike; snapshot.json beside it records what it is
  * referrers/&lt;subject hex&gt;/      artifacts (an SBOM) that refer to an image
  * tmp/&lt;session&gt;/               one directory per open store, locked by its owner while alive
  * builder/cache/               build cache records (by cache key), slots/ and inputs beside them
- * builder/layers/&lt;chain hex&gt;/diff   each layer chain's own diff in overlay format, what builds mount
+ * builder/layers/              (layout 1 only: the builder's own diffs, moved into snapshots/ on first open)
  * builder/checksums/           content checksums of build contexts, kept between builds
  * executor/                    the executor's state: bundles, workspaces, cache mounts, runtime state
  * registry/sources/            where each blob came from, for cross-repository mounts on push
@@ -40,6 +42,10 @@ public final class StoreLayout {
 
     public Path root() {
         return root;
+    }
+
+    Path versionFile() {
+        return root.resolve("layout-version");
     }
 
     Path lockFile() {
@@ -100,19 +106,9 @@ public final class StoreLayout {
         return buildCacheDir().resolve("slots");
     }
 
-    /** The layer chains' diff directories in overlay format, one {@code <chain hex>/diff} each. */
-    public Path diffsDir() {
+    /** Layout 1's builder diffs, which {@link SnapshotMigration} moves into the snapshots. */
+    Path diffsDir() {
         return root.resolve("builder").resolve("layers");
-    }
-
-    /** The diff directory of one layer chain. */
-    public Path diffDir(Digest chainId) {
-        return diffsDir().resolve(chainId.hex()).resolve("diff");
-    }
-
-    /** Where half-written and half-deleted diff directories wait, apart from the thousands of whole ones. */
-    public Path diffsTempDir() {
-        return diffsDir().resolve(".tmp");
     }
 
     /** Build contexts' content checksums, kept between builds. */

@@ -1,7 +1,6 @@
 package dev.jbuild.builder.cache;
 
 import dev.jbuild.builder.Leftovers;
-import dev.jbuild.builder.layers.DiffStore;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.platform.FileTrees;
 import dev.jbuild.executor.Janitor;
@@ -66,14 +65,12 @@ public final class CachePruner {
      * @param executor what killed builds had left running or mounted (containers, mounts, step directories)
      * @param removedRecords the cache keys of the records removed, least recently used first
      * @param recordsKept records left
-     * @param diffsRemoved diff directories removed
-     * @param tempEntriesRemoved half-written cache records and diff directories of dead processes
+     * @param tempEntriesRemoved half-written cache records of dead processes
      * @param cacheSizeBefore the build cache's disk use before (see {@link CacheUsage})
      * @param cacheSizeAfter and after
-     * @param bytesFreed everything: the store's bytes, records, diff directories and temp entries
+     * @param bytesFreed everything: the store's bytes (images, blobs, snapshots), records and temp entries
      */
     public record Report(Prune.Report store, Janitor.Report executor, List<Digest> removedRecords, int recordsKept,
-                         int diffsRemoved,
                          int tempEntriesRemoved, long cacheSizeBefore, long cacheSizeAfter, long bytesFreed) {
         public Report {
             removedRecords = List.copyOf(removedRecords);
@@ -91,7 +88,7 @@ public final class CachePruner {
         Janitor.Report executor = Janitor.cleanStale(Leftovers.executorLayout(store));
         CachePass pass = new CachePass(options, Instant.now());
         Prune.Report storeReport = store.prune(new Prune.Options(options.until(), pass::run));
-        return new Report(storeReport, executor, pass.removedRecords, pass.recordsKept, pass.diffsRemoved, pass.tempEntriesRemoved,
+        return new Report(storeReport, executor, pass.removedRecords, pass.recordsKept, pass.tempEntriesRemoved,
                 pass.sizeBefore, pass.sizeAfter, storeReport.bytesFreed() + pass.bytesFreed);
     }
 
@@ -102,7 +99,6 @@ public final class CachePruner {
         private Instant spareFrom;
         final List<Digest> removedRecords = new ArrayList<>();
         int recordsKept;
-        int diffsRemoved;
         int tempEntriesRemoved;
         long sizeBefore;
         long sizeAfter;
@@ -113,7 +109,7 @@ public final class CachePruner {
             this.started = started;
         }
 
-        Set<Digest> run(Prune.ImageNeeds images) throws IOException {
+        Prune.Roots run(Prune.ImageNeeds images) throws IOException {
             // A process that opens the store after this prune started writes nothing older than the prune,
             // so the earlier of the two is the line.
             spareFrom = store.oldestOtherSessionStart().filter(since -> since.isBefore(started)).orElse(started);
@@ -137,10 +133,9 @@ public final class CachePruner {
                     }
                 }
             }
-            removeDiffDirectories(keptChains);
             removeTemporaryEntries();
             cache.removeOrphans();
-            return keptBlobs;
+            return new Prune.Roots(keptBlobs, keptChains);
         }
 
         /**
@@ -201,19 +196,9 @@ public final class CachePruner {
             return entries.stream().filter(entry -> !removed.contains(entry.key())).toList();
         }
 
-        private void removeDiffDirectories(Set<Digest> keptChains) throws IOException {
-            for (Digest chain : DiffStore.chains(store.layout())) {
-                if (keptChains.contains(chain) || spared(store.layout().diffDir(chain).getParent())) {
-                    continue;
-                }
-                bytesFreed += DiffStore.remove(store.layout(), chain);
-                diffsRemoved++;
-            }
-        }
-
-        /** What processes that died while writing a record or a diff directory left. */
+        /** What processes that died while writing a record left. */
         private void removeTemporaryEntries() throws IOException {
-            List<Path> temps = new ArrayList<>(DiffStore.temporaryEntries(store.layout()));
+            List<Path> temps = new ArrayList<>();
             try (Stream<Path> files = Files.list(cache.directory())) {
                 files.filter(file -> file.getFileName().toString().startsWith(BuildCache.TEMP_PREFIX))
                         .forEach(temps::add);
