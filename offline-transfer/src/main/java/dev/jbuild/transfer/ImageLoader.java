@@ -134,6 +134,13 @@ public final class ImageLoader {
             }
             table.put(image.manifest().digest(), image.tags());
             layers.adopt(image);
+            List<Digest> diffIds = image.config().diffIds();
+            for (int i = 0; i < image.layers().size(); i++) {
+                if (image.layers().get(i).compression() == Compression.NONE) {
+                    // what arrived uncompressed is kept once, as its snapshot and a tar split
+                    store.layers().keepAsSplit(diffIds.subList(0, i + 1));
+                }
+            }
         }
         // the unpacked layers' sizes as Docker counts them, recorded for the store's listings
         for (Map.Entry<Digest, Long> size : layers.contentSizes().entrySet()) {

@@ -99,6 +99,23 @@ class LoadArchiveTest {
     }
 
     @Test
+    void uncompressedLayersAreKeptOnceAsTheirSnapshotsAndSaveToTheSameArchive() throws Exception {
+        ImageRecord original = TestImages.twoLayers(source, scratch, "x", "app:1");
+        Path first = save(Compression.NONE, "app:1");
+        load(first);
+        for (Digest layer : original.diffIds()) {
+            assertFalse(Files.exists(target.root().resolve("blobs/sha256").resolve(layer.hex())),
+                    "no copy of the uncompressed bytes besides the snapshot: " + layer);
+            assertTrue(target.blobs().has(layer));
+        }
+        Path again = Files.createTempFile(scratch, "again", ".tar");
+        new ImageSaver(target).saveToFile(List.of("app:1"), SaveOptions.defaults().withCompression(Compression.NONE),
+                again);
+        assertEquals(Digest.of(Files.readAllBytes(first)), Digest.of(Files.readAllBytes(again)),
+                "the layers are given back byte for byte: the same archive");
+    }
+
+    @Test
     void gzipArchiveKeepsItsCompressedLayersForTheNextSave() throws Exception {
         TestImages.twoLayers(source, scratch, "x", "app:1");
         Path first = save(Compression.GZIP, "app:1");

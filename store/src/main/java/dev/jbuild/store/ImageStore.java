@@ -438,6 +438,7 @@ public final class ImageStore implements AutoCloseable {
             Path file = layout.blob(blob);
             if (!reach.blobs.contains(blob) && !Reachability.isProtected(file, since)) {
                 Files.deleteIfExists(file);
+                Files.deleteIfExists(layout.splitMapping(blob));
             }
         }
         for (Digest chain : chains) {

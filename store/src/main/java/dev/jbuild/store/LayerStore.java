@@ -259,6 +259,26 @@ public final class LayerStore {
         }
     }
 
+    /**
+     * Keeps the uncompressed blob of the top layer of {@code stack} as its snapshot plus a tar split
+     * ({@link SplitLayers}) rather than as a second copy of its bytes, when the snapshot gives the very
+     * bytes back: for layers that arrived uncompressed (load of a {@code docker save} archive, import).
+     * The blob keeps its digest; save and push read it as before.
+     *
+     * @return whether the blob's file was replaced
+     */
+    public boolean keepAsSplit(List<Digest> stack) throws IOException {
+        Digest diffId = stack.get(stack.size() - 1);
+        Digest chain = chainId(stack);
+        Path blob = layout.blob(diffId);
+        if (!Files.isRegularFile(blob) || !has(chain)) {
+            return false;
+        }
+        try (StoreLock.Held held = lock.shared(options)) {
+            return blobs.splits().split(diffId, chain, blob, diffDir(chain));
+        }
+    }
+
     /** Every snapshot's chain ID. */
     public List<Digest> snapshots() throws IOException {
         List<Digest> out = new ArrayList<>();

@@ -172,6 +172,7 @@ public final class Prune {
         }
 
         mappings += pruneMappings(since);
+        mappings += pruneSplitMappings(reach, since);
 
         int snapshots = 0;
         for (Digest chain : store.layers().snapshots()) {
@@ -189,6 +190,24 @@ public final class Prune {
             temp += 1 + dead.external().size();
         }
         return new Report(removedImages, blobs, snapshots, mappings, temp, freed[0]);
+    }
+
+    /** Tar-split records of layers no image needs any more (their snapshots go below with the rest). */
+    private int pruneSplitMappings(Reachability reach, FileTime since) throws IOException {
+        int removed = 0;
+        if (!Files.isDirectory(layout.splitMappingsDir())) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(layout.splitMappingsDir())) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (Digest.isHex(name) && !reach.blobs.contains(Digest.ofHex(name))
+                        && !Reachability.isProtected(file, since) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Whether an untagged image is old enough for the {@code until} filter; unreadable ones always are. */

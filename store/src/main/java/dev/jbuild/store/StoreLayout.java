@@ -19,6 +19,8 @@ import java.nio.file.Path;
  * layer-sizes/&lt;hex&gt;            a layer's size as Docker counts it, by diff ID (decimal text)
  * snapshots/&lt;chain hex&gt;/diff  each layer's own diff in overlay format, for builds, load, import and
  *                              export alike; snapshot.json beside it records what it is
+ * tar-splits/&lt;diff ID hex&gt;     an uncompressed layer kept as its snapshot and a tar split: "&lt;chain hex&gt; &lt;size&gt;"
+ *                              (snapshots/&lt;chain hex&gt;/layer.tar-split holds the split)
  * referrers/&lt;subject hex&gt;/      artifacts (an SBOM) that refer to an image
  * tmp/&lt;session&gt;/               one directory per open store, locked by its owner while alive
  * builder/cache/               build cache records (by cache key), slots/ and inputs beside them
@@ -86,6 +88,15 @@ public final class StoreLayout {
 
     Path snapshot(Digest chainId) {
         return snapshotsDir().resolve(chainId.hex());
+    }
+
+    Path splitMappingsDir() {
+        return root.resolve("tar-splits");
+    }
+
+    /** Which snapshot holds the uncompressed layer {@code diffId} as a diff plus a tar split. */
+    Path splitMapping(Digest diffId) {
+        return splitMappingsDir().resolve(diffId.hex());
     }
 
     Path referrersDir() {
