@@ -21,12 +21,14 @@ import java.util.stream.Stream;
 
 /**
  * {@code jbuild prune} with the build cache, as {@code docker system prune} / {@code docker builder
- * prune}: removes untagged images, the cache records the options select, then every blob, snapshot
- * and diff directory that neither a remaining image nor a remaining record needs.
+ * prune}: removes untagged images, the cache records the options select, then every blob and
+ * snapshot that neither a remaining image nor a remaining record needs. It is one pass of the store's
+ * collector ({@code ImageStore#prune}): this class only decides which records go, and names the blobs
+ * and snapshots (by chain) of those that stay as the collector's extra roots.
  *
  * <p>Everything happens while the store prune holds the exclusive lock, in an order a kill cannot
- * turn into a record that looks usable but is not: records go first, then diff directories (each
- * renamed away before it is deleted), then blobs.
+ * turn into a record that looks usable but is not: records go first, then snapshots (each renamed
+ * away before it is deleted) and blobs.
  *
  * <p>No build runs meanwhile: the store's prune waits for running builds and holds new ones back (see
  * {@code ImageStore.holdForBuild}). Other processes may still write (load, import), and a lookup marks a
