@@ -36,7 +36,12 @@ public final class MergedCopy {
                 Files.createDirectory(copy);
                 copy(dir.subdirectory(child.getKey()), copy);
             } else {
-                Files.createLink(copy, source);
+                try {
+                    Files.createLink(copy, source);
+                } catch (java.nio.file.FileSystemException e) {
+                    // fs.protected_hardlinks: a user may not link what it does not own; a copy reads the same
+                    Files.copy(source, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                }
             }
         }
         copyDirectoryAttributes(dir.layers().get(0), target);

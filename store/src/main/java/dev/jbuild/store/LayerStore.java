@@ -10,6 +10,7 @@ import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.ApplyResult;
 import dev.jbuild.layertar.LayerApplier;
+import dev.jbuild.layertar.DirectoryRename;
 import dev.jbuild.layertar.MalformedLayerException;
 import dev.jbuild.layertar.MergedCopy;
 import dev.jbuild.layertar.OverlayStack;
@@ -206,11 +207,13 @@ public final class LayerStore {
                 syncFileSystem(work);
             }
             try (StoreLock.Held held = lock.shared(options)) {
-                if (AtomicFiles.publishDirectoryIfAbsent(work, layout.snapshot(chainId))) {
+                // a build's own step needs no fsync of the directory either: after a crash it only runs again
+                boolean published = durable ? AtomicFiles.publishDirectoryIfAbsent(work, layout.snapshot(chainId))
+                        : DirectoryRename.renameIfAbsent(work, layout.snapshot(chainId));
+                if (published) {
                     work = null;
-                    return true;
                 }
-                return false;
+                return published;
             }
         } finally {
             if (work != null) {
