@@ -57,6 +57,18 @@ class SplitLayersTest extends StoreTest {
     }
 
     @Test
+    void aFileChangedInTheSnapshotIsReportedAsACorruptLayer() throws Exception {
+        ImageRecord image = new ImageImporter(store).importRootfs(gnuTar(), "imported", UnaryOperator.identity(), null);
+        Digest layer = image.diffIds().get(0);
+        Path tool = store.layers().diffDir(layer).resolve("bin/tool");
+        String text = Files.readString(tool);
+        Files.writeString(tool, text.replaceFirst("tool", "TOOL")); // same size, other bytes
+        StoreCheck.Report report = store.check();
+        assertEquals(java.util.List.of(StoreCheck.Kind.CORRUPT_BLOB),
+                report.problems().stream().map(StoreCheck.Problem::kind).toList(), report.problems().toString());
+    }
+
+    @Test
     void aSplitLayerSharedByAnotherImageOutlivesTheImageThatMadeIt() throws Exception {
         Path tar = gnuTar();
         ImageRecord first = new ImageImporter(store).importRootfs(tar, "first", UnaryOperator.identity(), "one");
