@@ -58,7 +58,7 @@ public final class ImageBuilder {
         this.store = store;
         this.executor = executor;
         this.diffs = new DiffStore(store, executor);
-        this.cache = new BuildCache(store.root());
+        this.cache = new BuildCache(store.layout());
         this.copier = copier;
     }
 

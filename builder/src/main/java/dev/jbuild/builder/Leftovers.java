@@ -36,7 +36,7 @@ public final class Leftovers {
 
     /** The executor's state under a store (what {@link ImageBuilder#open} uses). */
     public static ExecutorLayout executorLayout(ImageStore store) {
-        return new ExecutorLayout(store.root().resolve("executor"));
+        return new ExecutorLayout(store.layout().executorDir());
     }
 
     public static List<Item> find(ImageStore store) throws IOException {

@@ -51,7 +51,7 @@ final class BuildFixture implements AutoCloseable {
         this.root = root;
         this.store = ImageStore.open(root.resolve("store"));
         this.builder = ImageBuilder.open(store, null, Optional.empty(),
-                new DockerFileCopier(root.resolve("store").resolve("builder").resolve("checksums")));
+                new DockerFileCopier(store.layout().checksumsDir()));
         if (!Files.isDirectory(root.resolve("busybox"))) {
             Path rootfs = busyboxRootfs(root.resolve("busybox"));
             new ImageImporter(store).importRootfs(rootfs, "busybox:latest",

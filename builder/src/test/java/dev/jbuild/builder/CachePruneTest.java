@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jbuild.builder.cache.BuildCache;
 import dev.jbuild.builder.cache.CachePruner;
-import dev.jbuild.builder.layers.DiffStore;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.LayerStore;
@@ -57,7 +56,7 @@ class CachePruneTest {
     }
 
     private BuildCache cache() throws IOException {
-        return new BuildCache(fixture.store.root());
+        return new BuildCache(fixture.store.layout());
     }
 
     /** The record whose stack is exactly this one. */
@@ -72,7 +71,7 @@ class CachePruneTest {
     }
 
     private Set<Digest> diffChains() throws IOException {
-        return Set.copyOf(DiffStore.chains(fixture.store.root()));
+        return Set.copyOf(fixture.store.layers().snapshots());
     }
 
     private static Digest chain(Digest... diffIds) {
@@ -118,7 +117,7 @@ class CachePruneTest {
         assertEquals(keys, Set.copyOf(report.removedRecords()));
         assertEquals(Set.of(), recordKeys());
         assertEquals(0, report.recordsKept());
-        assertEquals(2, report.diffsRemoved());
+        assertEquals(2, report.store().snapshotsRemoved());
         assertEquals(Set.of(chain(busybox), chain(busybox, image.get(1)), chain(busybox, image.get(1), image.get(2))),
                 diffChains(), "the tagged image keeps its diffs");
         assertFalse(fixture.store.blobs().has(deps.get(1)));
@@ -159,7 +158,7 @@ class CachePruneTest {
         assertFalse(fixture.store.blobs().has(d2));
         assertTrue(diffChains().contains(chain(busybox, d1)));
         assertFalse(diffChains().contains(chain(busybox, d1, d2)));
-        assertEquals(1, report.diffsRemoved());
+        assertEquals(1, report.store().snapshotsRemoved());
         assertTrue(fixture.store.blobs().has(image.get(2)), "the image's layer stays with the image");
 
         fixture = fixture.reopen();
@@ -271,38 +270,13 @@ class CachePruneTest {
         }
     }
 
-    @Test
-    void abandonedTemporaryDiffsGoAtStartUpOrPruneAndALiveOneStays() throws Exception {
-        Path layers = DiffStore.directoryOf(fixture.store.root());
-        Path dead = Files.createDirectories(layers.resolve(".tmp/dead-writer/diff/etc"));
-        Path legacy = Files.createDirectories(layers.resolve(".tmp-0123/diff"));
-        Path live = Files.createDirectories(layers.resolve(".tmp/live-writer/diff"));
-        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
-        Files.setLastModifiedTime(layers.resolve(".tmp/dead-writer"), twoHoursAgo);
-        Files.setLastModifiedTime(legacy, twoHoursAgo);
-
-        fixture = fixture.reopen(); // start-up looks in .tmp/ only, and only for what is an hour old
-        assertFalse(Files.exists(dead.getParent().getParent()), "an hour-old entry of a dead writer is gone");
-        assertTrue(Files.isDirectory(live), "a fresh entry may belong to a running build");
-        assertTrue(Files.isDirectory(legacy), "entries of older versions are left to prune");
-
-        Files.setLastModifiedTime(layers.resolve(".tmp/live-writer"), twoHoursAgo);
-        CachePruner.Report report = new CachePruner(fixture.store).prune(CachePruner.Options.everything());
-        assertFalse(Files.exists(legacy));
-        assertFalse(Files.exists(live.getParent()));
-        assertTrue(report.tempEntriesRemoved() >= 2, "removed: " + report.tempEntriesRemoved());
-        try (var left = Files.list(layers.resolve(".tmp"))) {
-            assertEquals(List.of(), left.toList(), "prune leaves no half-deleted diff behind either");
-        }
-    }
-
     private long blobSize(Digest digest) throws IOException {
         return fixture.store.blobs().size(digest);
     }
 
     /** Bytes of the regular files of a chain's diff directory (and the layer's sanity: it is there). */
     private long treeSize(Digest chain, Digest layer) throws IOException {
-        Path diff = DiffStore.directoryOf(fixture.store.root()).resolve(chain.hex());
+        Path diff = fixture.store.layers().diffDir(chain);
         assertTrue(Files.isDirectory(diff), "diff of " + layer);
         List<Long> sizes = new ArrayList<>();
         Files.walkFileTree(diff, new SimpleFileVisitor<>() {

@@ -244,7 +244,7 @@ final class BuildCommand implements CliCommand {
         // Held until the outputs are written: they read the image's layers, which a prune could take.
         try (ImageStore store = ImageStore.open(root, options); ImageStore.BuildHold noPrune = store.holdForBuild();
              BuildRemotes remotes = new BuildRemotes(store, registry.registries(context), context.err())) {
-            DockerFileCopier copier = new DockerFileCopier(root.resolve("builder").resolve("checksums"));
+            DockerFileCopier copier = new DockerFileCopier(store.layout().checksumsDir());
             ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
                     Optional.empty(), NetworkProviders.requested(context.env()), copier);
             remotes.wire(requestBuilder.pull(pull), cacheFromSpecs, listener);

@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayFormat;
 import dev.jbuild.layertar.Change;
 import dev.jbuild.platform.Xattrs;
 import dev.jbuild.layertar.SparseFiles;

@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayFormat;
 import dev.jbuild.platform.Xattrs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ record EntryInfo(int mode, int uid, int gid, long size, Instant mtime, long rdev
 
     /** Overlayfs marks a deleted path with a character device 0/0. */
     boolean isOverlayWhiteout() {
-        return type() == CHAR_DEVICE && rdev == 0;
+        return OverlayFormat.isWhiteout(mode, rdev);
     }
 
     /**

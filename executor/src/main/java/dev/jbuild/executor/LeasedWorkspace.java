@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayStack;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,12 +11,12 @@ import java.nio.file.Path;
  */
 abstract class LeasedWorkspace implements Workspace {
     final Path dir;
-    final LowerStack lowers;
+    final OverlayStack lowers;
     private final String kind;
     private boolean closed;
     private final ShutdownCleanup.Action onShutdown = this::close;
 
-    LeasedWorkspace(String kind, Path dir, LowerStack lowers) {
+    LeasedWorkspace(String kind, Path dir, OverlayStack lowers) {
         this.kind = kind;
         this.dir = dir;
         this.lowers = lowers;

@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayFormat;
 import dev.jbuild.platform.FileTrees;
 import dev.jbuild.platform.Xattrs;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayFormat;
+import dev.jbuild.layertar.OverlayStack;
 import dev.jbuild.layertar.Change;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -20,9 +22,9 @@ import java.util.List;
  */
 final class OverlayDiff {
     private final Path upper;
-    private final LowerStack lowers;
+    private final OverlayStack lowers;
 
-    OverlayDiff(Path upper, LowerStack lowers) {
+    OverlayDiff(Path upper, OverlayStack lowers) {
         this.upper = upper;
         this.lowers = lowers;
     }
@@ -34,7 +36,7 @@ final class OverlayDiff {
     }
 
     /** @param below the same directory in the lowers, or null when nothing below shows through */
-    private void walk(Path dir, String prefix, LowerStack.Dir below, List<Change> changes) throws IOException {
+    private void walk(Path dir, String prefix, OverlayStack.Dir below, List<Change> changes) throws IOException {
         for (String name : sortedNames(dir)) {
             Path path = dir.resolve(name);
             String relative = prefix + name;

@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -48,7 +49,7 @@ public final class OverlayDriver implements StorageDriver {
             List<Path> topFirst = new ArrayList<>(lowers);
             Collections.reverse(topFirst);
             OverlayMount.mount(topFirst, upper, work, merged, features);
-            return new OverlayWorkspace(dir, upper, merged, LowerStack.of(lowers));
+            return new OverlayWorkspace(dir, upper, merged, OverlayStack.of(lowers));
         } catch (IOException | RuntimeException e) {
             removeQuietly(dir, e);
             throw e instanceof StorageException s ? s

@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayStack;
 import dev.jbuild.layertar.Change;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,7 +15,7 @@ final class OverlayWorkspace extends LeasedWorkspace {
     private final Path merged;
     private boolean mounted = true;
 
-    OverlayWorkspace(Path dir, Path upper, Path merged, LowerStack lowers) {
+    OverlayWorkspace(Path dir, Path upper, Path merged, OverlayStack lowers) {
         super("overlay", dir, lowers);
         this.upper = upper;
         this.merged = merged;

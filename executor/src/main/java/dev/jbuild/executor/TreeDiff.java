@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayStack;
 import dev.jbuild.layertar.Change;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +20,9 @@ import java.util.TreeSet;
  */
 final class TreeDiff {
     private final Path root;
-    private final LowerStack lowers;
+    private final OverlayStack lowers;
 
-    TreeDiff(Path root, LowerStack lowers) {
+    TreeDiff(Path root, OverlayStack lowers) {
         this.root = root;
         this.lowers = lowers;
     }
@@ -32,7 +33,7 @@ final class TreeDiff {
         return changes;
     }
 
-    private void walk(Path dir, String prefix, LowerStack.Dir below, List<Change> changes) throws IOException {
+    private void walk(Path dir, String prefix, OverlayStack.Dir below, List<Change> changes) throws IOException {
         SortedMap<String, Path> lowerChildren = below == null ? Collections.emptySortedMap() : below.children();
         TreeSet<String> names = new TreeSet<>(OverlayDiff.sortedNames(dir));
         names.addAll(lowerChildren.keySet());

@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -40,7 +41,7 @@ public final class VfsDriver implements StorageDriver {
             if (lowerDirsBottomToTop.isEmpty()) {
                 Files.setAttribute(rootfs, "unix:mode", 0755);
             }
-            return new VfsWorkspace(dir, rootfs, LowerStack.of(lowerDirsBottomToTop));
+            return new VfsWorkspace(dir, rootfs, OverlayStack.of(lowerDirsBottomToTop));
         } catch (IOException | RuntimeException e) {
             if (dir != null) {
                 try {

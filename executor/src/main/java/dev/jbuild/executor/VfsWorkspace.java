@@ -1,5 +1,6 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.OverlayStack;
 import dev.jbuild.layertar.Change;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ final class VfsWorkspace extends LeasedWorkspace {
     private final Path rootfs;
     private List<Change> changes;
 
-    VfsWorkspace(Path dir, Path rootfs, LowerStack lowers) {
+    VfsWorkspace(Path dir, Path rootfs, OverlayStack lowers) {
         super("vfs", dir, lowers);
         this.rootfs = rootfs;
         registerForShutdown();

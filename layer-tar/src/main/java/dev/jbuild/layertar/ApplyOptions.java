@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param ownerOverride ids every entry gets instead of the archive's (ADD --chown), or null
  * @param whiteoutNamesRefused refuse {@code .wh.*} entries instead of applying them as deletions: an
  *     archive that ADD extracts is not a layer, and Docker would write such names as plain files
+ * @param overlayFormat write the layer as its own diff in {@link OverlayFormat} into an empty target,
+ *     as overlayfs keeps an upper directory: a whiteout becomes a 0/0 character device and an opaque
+ *     marker the opaque attribute of its directory, rather than deleting what the target holds
  */
 public record ApplyOptions(boolean keepOwnership, SymlinkTraversal symlinkTraversal, Path stagingParent,
-                           Owner ownerOverride, boolean whiteoutNamesRefused) {
+                           Owner ownerOverride, boolean whiteoutNamesRefused, boolean overlayFormat) {
 
     /** A uid and gid pair. */
     public record Owner(int uid, int gid) {}
@@ -27,7 +30,7 @@ public record ApplyOptions(boolean keepOwnership, SymlinkTraversal symlinkTraver
     }
 
     public ApplyOptions(boolean keepOwnership, SymlinkTraversal symlinkTraversal, Path stagingParent) {
-        this(keepOwnership, symlinkTraversal, stagingParent, null, false);
+        this(keepOwnership, symlinkTraversal, stagingParent, null, false, false);
     }
 
     public ApplyOptions(boolean keepOwnership) {
@@ -39,19 +42,24 @@ public record ApplyOptions(boolean keepOwnership, SymlinkTraversal symlinkTraver
     }
 
     public ApplyOptions withSymlinkTraversal(SymlinkTraversal traversal) {
-        return new ApplyOptions(keepOwnership, traversal, stagingParent, ownerOverride, whiteoutNamesRefused);
+        return new ApplyOptions(keepOwnership, traversal, stagingParent, ownerOverride, whiteoutNamesRefused, overlayFormat);
     }
 
     public ApplyOptions withStagingParent(Path parent) {
-        return new ApplyOptions(keepOwnership, symlinkTraversal, parent, ownerOverride, whiteoutNamesRefused);
+        return new ApplyOptions(keepOwnership, symlinkTraversal, parent, ownerOverride, whiteoutNamesRefused, overlayFormat);
     }
 
     public ApplyOptions withOwner(int uid, int gid) {
         return new ApplyOptions(keepOwnership, symlinkTraversal, stagingParent, new Owner(uid, gid),
-                whiteoutNamesRefused);
+                whiteoutNamesRefused, overlayFormat);
     }
 
     public ApplyOptions refusingWhiteoutNames() {
-        return new ApplyOptions(keepOwnership, symlinkTraversal, stagingParent, ownerOverride, true);
+        return new ApplyOptions(keepOwnership, symlinkTraversal, stagingParent, ownerOverride, true, overlayFormat);
+    }
+
+    /** Writes the layer's own diff in overlay format ({@link #overlayFormat}). */
+    public ApplyOptions inOverlayFormat() {
+        return new ApplyOptions(keepOwnership, symlinkTraversal, stagingParent, ownerOverride, whiteoutNamesRefused, true);
     }
 }

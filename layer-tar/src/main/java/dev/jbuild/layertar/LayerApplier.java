@@ -71,7 +71,7 @@ public final class LayerApplier {
             }
             reader.drain();
             EntryAttributes.expect(entries.size());
-            LayerPlanner.Plan plan = new LayerPlanner(target, options.symlinkTraversal()).plan(entries);
+            LayerPlanner.Plan plan = new LayerPlanner(target, options.symlinkTraversal(), options.overlayFormat()).plan(entries);
             PlanExecutor.Report report = new PlanExecutor(target, options, posix).execute(plan.steps());
             return new ApplyResult(digesting.digest(), report.entriesApplied(), plan.whiteouts(),
                     plan.clearedDirectories(), report.skippedXattrs(), size.total());

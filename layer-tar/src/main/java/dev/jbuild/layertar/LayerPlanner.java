@@ -66,9 +66,13 @@ final class LayerPlanner {
     private int whiteouts;
     private int clearedDirectories;
 
-    LayerPlanner(Path target, SymlinkTraversal traversal) {
+    /** Write deletions as overlay whiteouts and opaque attributes rather than apply them. */
+    private final boolean overlayFormat;
+
+    LayerPlanner(Path target, SymlinkTraversal traversal, boolean overlayFormat) {
         this.target = target;
         this.traversal = traversal;
+        this.overlayFormat = overlayFormat;
         this.targetPathBytes = target.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
@@ -158,12 +162,22 @@ final class LayerPlanner {
     /** Removes what the layers below have at the victim path; never what this layer put there. */
     private void whiteout(PendingEntry entry) throws IOException, UnsafeEntryException {
         EntryPath victim = entry.victim();
-        String parent = resolveDirectories(victim.parent(), false, entry);
+        String parent = resolveDirectories(victim.parent(), overlayFormat, entry);
         if (parent == null) {
             return;
         }
         String key = join(parent, victim.baseName());
         Node existing = lookup(key);
+        if (overlayFormat) {
+            // What hides the path lies in the layers below, which an overlay diff cannot see: keep the mark.
+            if (!existing.fromLayer()) {
+                vacate(key, existing);
+                overlay.put(key, new Node(Kind.OTHER, null, false, false));
+                steps.add(new PlanStep.MakeWhiteout(key));
+                whiteouts++;
+            }
+            return;
+        }
         if (existing.kind() == Kind.ABSENT || existing.fromLayer()) {
             return;
         }
@@ -176,6 +190,8 @@ final class LayerPlanner {
         String key;
         if (directory.isRoot()) {
             key = "";
+        } else if (overlayFormat) {
+            key = resolveDirectories(directory, true, entry);
         } else {
             String parent = resolveDirectories(directory.parent(), false, entry);
             if (parent == null) {
@@ -184,6 +200,14 @@ final class LayerPlanner {
             key = join(parent, directory.baseName());
         }
         Node existing = lookup(key);
+        if (overlayFormat) {
+            if (existing.kind() == Kind.DIRECTORY) {
+                overlay.put(key, new Node(Kind.DIRECTORY, null, true, existing.fromLayer()));
+                steps.add(new PlanStep.MarkOpaque(key));
+                clearedDirectories++;
+            }
+            return;
+        }
         if (existing.kind() != Kind.DIRECTORY) {
             return;
         }

@@ -49,6 +49,10 @@ final class PlanExecutor {
                 EntryAttributes.chmod(path, IMPLIED_DIRECTORY_MODE);
             } else if (step instanceof PlanStep.Remove remove) {
                 FileTrees.delete(resolve(remove.key()));
+            } else if (step instanceof PlanStep.MakeWhiteout whiteout) {
+                OverlayFormat.makeWhiteout(resolve(whiteout.key()));
+            } else if (step instanceof PlanStep.MarkOpaque opaque) {
+                OverlayFormat.markOpaque(resolve(opaque.key()));
             } else if (step instanceof PlanStep.ClearDirectory clear) {
                 FileTrees.deleteChildren(resolve(clear.key()));
             } else if (step instanceof PlanStep.Create create) {

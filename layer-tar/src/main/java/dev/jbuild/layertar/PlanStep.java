@@ -15,6 +15,14 @@ sealed interface PlanStep {
     record Remove(String key) implements PlanStep {
     }
 
+    /** An overlay whiteout at key (nothing is there): the layers below lose the path. */
+    record MakeWhiteout(String key) implements PlanStep {
+    }
+
+    /** Mark the directory at key opaque in overlay format: the layers below lose what they had in it. */
+    record MarkOpaque(String key) implements PlanStep {
+    }
+
     /** Remove everything inside the directory at key (opaque whiteout of the layers below). */
     record ClearDirectory(String key) implements PlanStep {
     }

@@ -57,18 +57,13 @@ public final class ImageLoader {
             }
             plan = LayerDecryption.apply(plan, options.decryptionKey(), store.blobs());
             LayerStackCheck layers = new LayerStackCheck(store, options.expansionLimit());
-            Map<ImageCandidate, Path> unpacked = new LinkedHashMap<>();
             try {
                 for (ImageCandidate image : plan.images()) {
-                    unpacked.put(image, layers.check(image));
+                    layers.check(image);
                 }
-                return commit(plan, unpacked, archive, layers.contentSizes());
+                return commit(plan, layers, archive);
             } finally {
-                for (Path rootfs : unpacked.values()) {
-                    if (rootfs != null) {
-                        FileTrees.delete(rootfs.getParent()); // gone already when it became a snapshot
-                    }
-                }
+                layers.discard(); // what became a snapshot is gone from the temp area already
             }
         }
     }
@@ -81,14 +76,14 @@ public final class ImageLoader {
         try (StagedArchive archive = new ArchiveReader(store.blobs(), limit).read(in)) {
             LoadPlanner.Plan plan = new LoadPlanner(archive).plan();
             LayerStackCheck layers = new LayerStackCheck(store, limit);
-            for (ImageCandidate image : plan.images()) {
-                if (LayerDecryption.isEncrypted(image)) {
-                    continue; // encrypted layers cannot be unpacked without the key; their digests were checked
+            try {
+                for (ImageCandidate image : plan.images()) {
+                    if (!LayerDecryption.isEncrypted(image)) { // without the key only their digests can be checked
+                        layers.check(image);
+                    }
                 }
-                Path rootfs = layers.check(image);
-                if (rootfs != null) {
-                    FileTrees.delete(rootfs.getParent());
-                }
+            } finally {
+                layers.discard();
             }
             return verdicts(archive, plan, key);
         }
@@ -119,9 +114,8 @@ public final class ImageLoader {
      * Blobs first, then compression mappings and snapshots, then every image and tag in one table
      * update: a process killed before that update leaves only unreferenced content, which prune removes.
      */
-    /** @param contentSizes the unpacked layers' sizes as Docker counts them, recorded for the store's listings */
-    private List<LoadedImage> commit(LoadPlanner.Plan plan, Map<ImageCandidate, Path> unpacked, StagedArchive archive,
-                                     Map<Digest, Long> contentSizes) throws IOException {
+    private List<LoadedImage> commit(LoadPlanner.Plan plan, LayerStackCheck layers, StagedArchive archive)
+            throws IOException {
         List<ImageCandidate> images = plan.images();
         Set<Digest> published = new HashSet<>();
         Map<Digest, List<Reference>> table = new LinkedHashMap<>();
@@ -139,12 +133,17 @@ public final class ImageLoader {
                 store.blobs().put(image.manifestJson(), image.manifest().mediaType());
             }
             table.put(image.manifest().digest(), image.tags());
-            Path rootfs = unpacked.get(image);
-            if (rootfs != null) {
-                store.layers().adoptSnapshot(image.config().diffIds(), rootfs);
+            layers.adopt(image);
+            List<Digest> diffIds = image.config().diffIds();
+            for (int i = 0; i < image.layers().size(); i++) {
+                if (image.layers().get(i).compression() == Compression.NONE) {
+                    // what arrived uncompressed is kept once, as its snapshot and a tar split
+                    store.layers().keepAsSplit(diffIds.subList(0, i + 1));
+                }
             }
         }
-        for (Map.Entry<Digest, Long> size : contentSizes.entrySet()) {
+        // the unpacked layers' sizes as Docker counts them, recorded for the store's listings
+        for (Map.Entry<Digest, Long> size : layers.contentSizes().entrySet()) {
             store.layerSizes().record(size.getKey(), size.getValue());
         }
         List<LoadedImage> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.ApplyResult;
 import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.layertar.MalformedLayerException;
+import dev.jbuild.layertar.OverlayStack;
 import dev.jbuild.layertar.SymlinkTraversal;
 import dev.jbuild.layertar.UnsafeEntryException;
 import dev.jbuild.platform.FileTrees;
@@ -17,64 +18,122 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Proves each image's layers safe and intact before anything is loaded: the layers are unpacked in
- * order, with layer-tar's {@link LayerApplier} (the code that unpacks them for real later), into a
- * scratch directory of the store's temp area that is deleted afterwards. That checks every diff ID
- * (the digest of the uncompressed tar), refuses every entry that would reach outside the root
- * ({@code ..}, absolute names, hardlink escapes, whiteouts of a parent) and, stricter than unpacking a
- * trusted local layer, any entry whose path goes through a symlink (the way a crafted archive would
- * write through {@code link -> /etc}); layers that tools produce from a file system diff never do
- * that. Compressed layers are inflated under the {@link ExpansionLimit}.
+ * Proves each image's layers safe and intact before anything is loaded: each layer is unpacked with
+ * layer-tar's {@link LayerApplier} in overlay format into an empty directory of its own in the store's
+ * temp area (the store's own way of unpacking a layer, so the result becomes the layer's snapshot when
+ * the load commits, and is deleted otherwise). That checks every diff ID (the digest of the
+ * uncompressed tar) and refuses every entry that would reach outside the directory ({@code ..},
+ * absolute names, hardlink escapes) and, stricter than unpacking a trusted local layer, any entry whose
+ * path goes through a symlink (the way a crafted archive would write through {@code link -> /etc});
+ * layers that tools produce from a file system diff never do that. A layer cannot write through the
+ * symlinks of the layers below it, since it is unpacked apart from them; a path it names through one
+ * is refused all the same ({@link #requireNoLowerSymlinks}). Compressed layers are inflated under the
+ * {@link ExpansionLimit}.
  *
- * <p>The unpacked tree is the one the store would make for the image, so load keeps it as the
- * image's snapshot ({@code LayerStore.adoptSnapshot}) instead of unpacking again on first use. When
- * the store already has the snapshot of the same layer stack, the layers' contents are known (a diff
- * ID is a digest of the whole tar), so only their digests are checked.
+ * <p>When the store already has the snapshot of a layer's chain, the layer's contents are known (a
+ * diff ID is a digest of the whole tar), so only its digest is checked.
  */
 final class LayerStackCheck {
     private final ImageStore store;
     private final ExpansionLimit limit;
     private final java.util.Map<Digest, Long> contentSizes = new java.util.HashMap<>();
+    /** Diffs unpacked by this check, by chain ID: an archive's images often share their lower layers. */
+    private final java.util.Map<Digest, Path> unpacked = new java.util.LinkedHashMap<>();
 
     LayerStackCheck(ImageStore store, ExpansionLimit limit) {
         this.store = store;
         this.limit = limit;
     }
 
-    /**
-     * Unpacks the image's layers into a new {@code rootfs} directory of the store's temp area.
-     *
-     * @return that directory, alone in its parent; null for an image without layers
-     */
-    Path check(ImageCandidate image) throws IOException {
-        if (image.layers().isEmpty()) {
-            return null;
+    /** Checks the image's layers, unpacking those whose snapshot the store lacks. */
+    void check(ImageCandidate image) throws IOException {
+        List<Digest> diffIds = image.config().diffIds();
+        if (diffIds.isEmpty()) {
+            return;
         }
-        if (store.layers().snapshot(LayerStore.chainId(image.config().diffIds())).isPresent()) {
-            for (LayerCandidate layer : image.layers()) {
+        List<Digest> chains = LayerStore.chainIds(diffIds);
+        List<Path> lowers = new java.util.ArrayList<>();
+        for (int i = 0; i < chains.size(); i++) {
+            Digest chain = chains.get(i);
+            LayerCandidate layer = image.layers().get(i);
+            if (unpacked.containsKey(chain)) {
+                lowers.add(unpacked.get(chain));
+                continue;
+            }
+            if (store.layers().has(chain)) {
                 verifyDigest(image, layer);
+                lowers.add(store.layers().diffDir(chain));
+                continue;
             }
-            return null;
+            Path diff = store.layers().newDiffDirectory();
+            unpacked.put(chain, diff);
+            Path staging = store.newTempDirectory("load-staging");
+            try {
+                ApplyOptions options = new ApplyOptions(store.options().keepOwnership(), SymlinkTraversal.REFUSE, staging)
+                        .inOverlayFormat();
+                apply(image, layer, diff, options);
+            } finally {
+                FileTrees.delete(staging);
+            }
+            if (!lowers.isEmpty()) {
+                requireNoLowerSymlinks(image, layer, diff, OverlayStack.of(lowers).root(), "");
+            }
+            lowers.add(diff);
         }
-        Path work = store.newTempDirectory("load-check");
-        Path staging = store.newTempDirectory("load-staging");
-        boolean passed = false;
-        try {
-            Path rootfs = Files.createDirectory(work.resolve("rootfs"));
-            ApplyOptions options = new ApplyOptions(store.options().keepOwnership(), SymlinkTraversal.REFUSE, staging);
-            for (LayerCandidate layer : image.layers()) {
-                apply(image, layer, rootfs, options);
-            }
-            passed = true;
-            return rootfs;
-        } finally {
-            FileTrees.delete(staging);
-            if (!passed) {
-                FileTrees.delete(work);
+    }
+
+    /**
+     * Refuses a layer that names a path through a symlink of the layers below ({@code escape/x} over
+     * {@code escape -> /tmp}): unpacked apart, it only made a directory {@code escape} that hides the
+     * link, but a layer meant for a real file system would write through it. Only the layer's own
+     * directories are looked at, and only where the layers below have something.
+     */
+    private void requireNoLowerSymlinks(ImageCandidate image, LayerCandidate layer, Path dir, OverlayStack.Dir below,
+                                        String prefix) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                if (!Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                String name = child.getFileName().toString();
+                Path lower = below.entry(name);
+                if (lower == null) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(lower)) {
+                    throw new InvalidArchiveException("layer " + layer.blob().digest() + " of " + image.displayName()
+                            + " was refused: its path goes through the symbolic link '" + prefix + name + "' -> '"
+                            + Files.readSymbolicLink(lower) + "' of a layer below");
+                }
+                OverlayStack.Dir next = below.subdirectory(name);
+                if (next != null) {
+                    requireNoLowerSymlinks(image, layer, child, next, prefix + name + "/");
+                }
             }
         }
+    }
+
+    /** Makes the diffs this check unpacked for the image the store's snapshots (those it lacks). */
+    void adopt(ImageCandidate image) throws IOException {
+        List<Digest> diffIds = image.config().diffIds();
+        for (int i = 0; i < diffIds.size(); i++) {
+            Digest chain = LayerStore.chainId(diffIds.subList(0, i + 1));
+            Path diff = unpacked.get(chain);
+            if (diff != null && Files.isDirectory(diff)) {
+                store.layers().adopt(diffIds.subList(0, i + 1), diff, true);
+            }
+        }
+    }
+
+    /** Deletes what was unpacked and not adopted. */
+    void discard() throws IOException {
+        for (Path diff : unpacked.values()) {
+            FileTrees.delete(diff.getParent());
+        }
+        unpacked.clear();
     }
 
     /**

@@ -28,7 +28,7 @@ final class BlobPusher {
         this.store = store;
         this.settings = settings;
         this.listener = listener;
-        this.sources = new BlobSources(store.root());
+        this.sources = new BlobSources(store.layout());
     }
 
     Counts pushAll(RegistryClient client, String repository, List<Descriptor> blobs, long chunkSize)

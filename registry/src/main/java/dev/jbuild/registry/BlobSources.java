@@ -1,5 +1,6 @@
 package dev.jbuild.registry;
 
+import dev.jbuild.store.StoreLayout;
 import dev.jbuild.imagespec.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ import java.util.Set;
 final class BlobSources {
     private final Path dir;
 
-    BlobSources(Path storeRoot) {
-        this.dir = storeRoot.resolve("registry").resolve("sources");
+    BlobSources(StoreLayout layout) {
+        this.dir = layout.registrySourcesDir();
     }
 
     void record(Digest blob, String registry, String repository) throws IOException {

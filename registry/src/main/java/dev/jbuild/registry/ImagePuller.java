@@ -45,7 +45,7 @@ public final class ImagePuller {
         this.store = store;
         this.registries = registries;
         this.listener = listener;
-        this.sources = new BlobSources(store.root());
+        this.sources = new BlobSources(store.layout());
     }
 
     /** Pulls for this machine's platform. */

@@ -116,7 +116,7 @@ class FaultsTest {
         assertEquals("null", ranges.get(0));
         assertTrue(ranges.get(1).matches("bytes=[1-9]\\d*-"), "the second request starts where the first stopped: "
                 + ranges);
-        second.layers().snapshot(pulled); // and the layer is whole
+        second.layers().diffs(pulled); // and the layer is whole
     }
 
     @Test
@@ -271,7 +271,7 @@ class FaultsTest {
         assertEquals(2, proxy.count("GET", cut), "cut halfway, then resumed with a Range request");
         assertTrue(took.compareTo(Duration.ofSeconds(1)) >= 0,
                 "the 429's Retry-After: 1 was honoured (the backoff alone waits under 0.2 s): " + took);
-        second.layers().snapshot(pulled);
+        second.layers().diffs(pulled); // unpacks every layer, checking each diff ID
     }
 
     @Test

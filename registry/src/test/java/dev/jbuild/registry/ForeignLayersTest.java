@@ -175,7 +175,7 @@ class ForeignLayersTest {
         assertEquals(1, urlHits.get());
         assertTrue(second.blobs().has(foreign.digest()));
         assertEquals(built.diffIds(), image.diffIds());
-        second.layers().snapshot(image); // unpacks every layer, checking each diff ID
+        second.layers().diffs(image); // unpacks every layer, checking each diff ID
 
         putForeignManifest("bad", "http://127.0.0.1:" + urlHost.getAddress().getPort() + "/layers/wrong");
         try (ImageStore third = ImageStore.open(scratch.resolve("third"))) {

@@ -68,7 +68,7 @@ class PushPullTest {
         assertTrue(image.references().contains(target.repository().withDigest(pushed.digest())));
         // The pulled layers unpack to the same tree as the built ones: the snapshot checks every diff ID.
         assertEquals(built.diffIds(), image.diffIds());
-        second.layers().snapshot(image);
+        second.layers().diffs(image);
     }
 
     @Test
@@ -126,7 +126,7 @@ class PushPullTest {
         for (Descriptor layer : pulled.manifest().layers()) {
             assertEquals(MediaTypes.OCI_LAYER_ZSTD, layer.mediaType());
         }
-        second.layers().snapshot(pulled);
+        second.layers().diffs(pulled);
     }
 
     @Test

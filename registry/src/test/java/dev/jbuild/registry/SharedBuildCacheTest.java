@@ -20,6 +20,7 @@ import dev.jbuild.registry.testing.RegistryServer;
 import dev.jbuild.registry.testing.TestImages;
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.imagespec.Digest;
+import dev.jbuild.store.LayerStore;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.imagespec.Reference;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ class SharedBuildCacheTest {
 
     private Built build(ImageStore store, Function<ImageStore, List<SharedCache>> cacheFrom) throws Exception {
         ImageBuilder builder = ImageBuilder.open(store, null, Optional.empty(),
-                new DockerFileCopier(store.root().resolve("builder/checksums")));
+                new DockerFileCopier(store.layout().checksumsDir()));
         BuildRequest.Builder request = BuildRequest.builder(
                 GraphBuilder.build(SyntaxParser.parse(dockerfile, "Dockerfile"), Map.of(), null), context)
                 .tag("app:1").baseImages(new RegistryBaseImages(store, registries(), TransferListener.NONE));
@@ -127,9 +128,10 @@ class SharedBuildCacheTest {
             assertFalse(machineB.compressedCache().cached(buildStageLayer, Compression.GZIP).isPresent(),
                     "the build stage's layer is not in the final image and was never downloaded");
             assertFalse(machineB.blobs().has(buildStageLayer));
-            machineB.layers().snapshot(second.result().image()); // every layer it does hold unpacks to its diff ID
-            assertEquals("20000 /n\n", Files.readString(machineB.layers().snapshot(second.result().image())
-                    .resolve("count")));
+            // every layer it does hold unpacks to its diff ID
+            try (LayerStore.Merged merged = machineB.layers().merged(second.result().image())) {
+                assertEquals("20000 /n\n", Files.readString(merged.rootfs().resolve("count")));
+            }
         }
     }
 
@@ -165,9 +167,10 @@ class SharedBuildCacheTest {
             assertEquals(2, second.ran(), "the two lying records are misses: their steps ran");
             assertTrue(second.events().stream().anyMatch(e -> e instanceof BuildEvent.Notice n
                     && n.message().contains("is not the layer its record claims")), "a notice says so");
-            Path rootfs = machineB.layers().snapshot(second.result().image());
-            assertEquals("20000 /n\n", Files.readString(rootfs.resolve("count")));
-            assertEquals("the application\n", Files.readString(rootfs.resolve("app.txt")));
+            try (LayerStore.Merged merged = machineB.layers().merged(second.result().image())) {
+                assertEquals("20000 /n\n", Files.readString(merged.rootfs().resolve("count")));
+                assertEquals("the application\n", Files.readString(merged.rootfs().resolve("app.txt")));
+            }
             assertEquals(honest.image().diffIds().subList(0, 2), second.result().image().diffIds().subList(0, 2),
                     "the honest records were used");
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +33,7 @@ public final class BlobStore {
     private final StoreSession session;
     private final StoreLock lock;
     private final StoreOptions options;
+    private final SplitLayers splits;
 
     /** Writes a blob's bytes to the stream it is given (for producers such as a tar writer). */
     @FunctionalInterface
@@ -44,6 +46,12 @@ public final class BlobStore {
         this.session = session;
         this.lock = lock;
         this.options = options;
+        this.splits = new SplitLayers(layout, session);
+    }
+
+    /** Uncompressed layers kept as their snapshot and a tar split rather than as a file here. */
+    SplitLayers splits() {
+        return splits;
     }
 
     /** Stores what the stream holds (read to its end, not closed) and describes it. */
@@ -176,7 +184,11 @@ public final class BlobStore {
         try {
             file = Files.newInputStream(layout.blob(digest));
         } catch (NoSuchFileException e) {
-            throw new BlobNotFoundException(digest);
+            Optional<SplitLayers.Split> split = splits.find(digest);
+            if (split.isEmpty()) {
+                throw new BlobNotFoundException(digest);
+            }
+            file = splits.open(split.get());
         }
         return new VerifyingInputStream(new BufferedInputStream(file, BUFFER), digest, expectedSize);
     }
@@ -203,7 +215,14 @@ public final class BlobStore {
     }
 
     public boolean has(Digest digest) {
-        return Files.isRegularFile(layout.blob(digest));
+        if (Files.isRegularFile(layout.blob(digest))) {
+            return true;
+        }
+        try {
+            return splits.find(digest).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -217,7 +236,11 @@ public final class BlobStore {
         try (StoreLock.Held held = lock.shared(options)) {
             Path file = layout.blob(digest);
             if (!Files.isRegularFile(file)) {
-                return false;
+                Optional<SplitLayers.Split> split = splits.find(digest);
+                if (split.isPresent()) {
+                    splits.touch(split.get());
+                }
+                return split.isPresent();
             }
             Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
             return true;
@@ -229,16 +252,24 @@ public final class BlobStore {
         try {
             return Files.size(layout.blob(digest));
         } catch (NoSuchFileException e) {
-            throw new BlobNotFoundException(digest);
+            return splits.find(digest).orElseThrow(() -> new BlobNotFoundException(digest)).size();
         }
     }
 
     /**
      * Where the blob lives, for consumers that read it without a copy (sendfile, hardlink into an
-     * export) and verify it themselves. Never write to it.
+     * export) and verify it themselves. Never write to it. A blob kept as a tar split is written back
+     * as a file first.
      */
-    public Path path(Digest digest) {
-        return layout.blob(digest);
+    public Path path(Digest digest) throws IOException {
+        Path file = layout.blob(digest);
+        if (!Files.isRegularFile(file)) {
+            Optional<SplitLayers.Split> split = splits.find(digest);
+            if (split.isPresent()) {
+                splits.materialize(split.get(), file);
+            }
+        }
+        return file;
     }
 
     /** Removes a blob; false when it was not there. Nothing checks whether an image still needs it. */

@@ -4,18 +4,16 @@ import dev.jbuild.imagespec.SizedDigest;
 import dev.jbuild.layertar.HeaderStyle;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
-import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 
 /**
- * {@code jbuild export}: an image's flattened root file system as one tar. The image's snapshot is
- * exactly that tree (every layer applied, whiteouts resolved), so export unpacks it if needed, then
- * writes it with layer-tar's writer: sorted and deterministic, the same image always gives the same
+ * {@code jbuild export}: an image's flattened root file system as one tar. The merged view of the
+ * image's snapshots is exactly that tree (every layer applied, whiteouts resolved), so export unpacks
+ * what is missing, links the view together ({@link LayerStore#merged}), then writes it with layer-tar's writer: sorted and deterministic, the same image always gives the same
  * bytes on the same machine. Headers are {@code docker export}'s: file-type bits in the mode, and the
  * owners' names as this machine names them ({@link HostAccounts}). Merging the layer tars as streams would save the unpacking but needs every layer's entries
- * held in memory to resolve whiteouts and overwrites; the snapshot is kept for reuse anyway.
+ * held in memory to resolve whiteouts and overwrites; the snapshots are kept for reuse anyway.
  */
 public final class ImageExporter {
     private final ImageStore store;
@@ -33,14 +31,8 @@ public final class ImageExporter {
         HostAccounts accounts = HostAccounts.system();
         LayerWriter writer = LayerWriter.of(WriterOptions.defaults()
                 .withHeaderStyle(HeaderStyle.dockerExport(accounts::user, accounts::group)));
-        if (image.diffIds().isEmpty()) {
-            Path empty = store.session().newDirectory("empty-rootfs");
-            try {
-                return writer.writeDirectory(empty, out);
-            } finally {
-                FileTrees.delete(empty);
-            }
+        try (LayerStore.Merged merged = store.layers().merged(image)) {
+            return writer.writeDirectory(merged.rootfs(), out);
         }
-        return writer.writeDirectory(store.layers().snapshot(image), out);
     }
 }

@@ -27,7 +27,9 @@ import java.util.function.UnaryOperator;
  * <p>A tar is stored as given, decompressed (so the layer's diff ID is the digest of the tarball's
  * bytes, as with Docker), then unpacked into its snapshot: that proves it is safe to unpack (a
  * hostile archive is refused before any image names it) and leaves it ready to build on. A directory
- * is written as a layer by layer-tar's writer (sorted, deterministic) and needs no unpacking.
+ * is written as a layer by layer-tar's writer (sorted, deterministic) and unpacked the same way. Either
+ * way the layer is then kept once, as its snapshot plus a tar split that gives its bytes back
+ * ({@link LayerStore#keepAsSplit}).
  */
 public final class ImageImporter {
     private static final int BUFFER = 64 * 1024;
@@ -53,6 +55,8 @@ public final class ImageImporter {
             Descriptor layer = store.blobs().write(MediaTypes.OCI_LAYER,
                     out -> LayerWriter.of(WriterOptions.defaults()).writeDirectory(tarOrDir, out, size));
             store.layerSizes().record(layer.digest(), size.total());
+            store.layers().diffs(List.of(layer.digest()));
+            store.layers().keepAsSplit(List.of(layer.digest()));
             return commit(layer, tarOrDir.toString(), reference, changes, message);
         }
         try (InputStream in = Files.newInputStream(tarOrDir)) {
@@ -67,7 +71,8 @@ public final class ImageImporter {
         BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
         InputStream tar = CompressionStreams.decompressing(CompressionStreams.sniff(buffered), buffered);
         Descriptor layer = store.blobs().put(tar, MediaTypes.OCI_LAYER);
-        store.layers().snapshot(List.of(layer.digest()));
+        store.layers().diffs(List.of(layer.digest()));
+        store.layers().keepAsSplit(List.of(layer.digest())); // the snapshot holds its files: no second copy
         return commit(layer, source, reference, changes, message);
     }
 

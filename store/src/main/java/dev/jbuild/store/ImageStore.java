@@ -65,7 +65,7 @@ public final class ImageStore implements AutoCloseable {
         this.compressed = new CompressedBlobCache(layout, session, blobs);
         this.layerSizes = new LayerSizes(layout, session, blobs, compressed);
         this.layers = new LayerStore(layout, session, lock, options, blobs, compressed, layerSizes);
-        this.referrers = new Referrers(layout.root(), blobs);
+        this.referrers = new Referrers(layout.referrersDir(), blobs);
     }
 
     public static ImageStore open(Path root) throws IOException {
@@ -74,21 +74,38 @@ public final class ImageStore implements AutoCloseable {
 
     /** Opens (creating if needed) the store at {@code root}. */
     public static ImageStore open(Path root, StoreOptions options) throws IOException {
-        StoreLayout layout = new StoreLayout(root.toAbsolutePath().normalize());
+        StoreLayout layout = StoreLayout.at(root);
         Files.createDirectories(layout.blobsDir());
         Files.createDirectories(layout.snapshotsDir());
         Files.createDirectories(layout.tmpDir());
         StoreLock lock = StoreLock.acquire(layout.lockFile());
+        ImageStore store;
         try {
-            return new ImageStore(layout, options, lock, StoreSession.start(layout));
+            store = new ImageStore(layout, options, lock, StoreSession.start(layout));
         } catch (IOException | RuntimeException e) {
             lock.release();
+            throw e;
+        }
+        try {
+            if (SnapshotMigration.needed(layout)) {
+                try (StoreLock.Held held = lock.exclusive(options)) {
+                    new SnapshotMigration(layout, store.session).run();
+                }
+            }
+            return store;
+        } catch (IOException | RuntimeException e) {
+            store.close();
             throw e;
         }
     }
 
     public Path root() {
         return layout.root();
+    }
+
+    /** Where everything under the root lives. */
+    public StoreLayout layout() {
+        return layout;
     }
 
     public BlobStore blobs() {
@@ -423,6 +440,7 @@ public final class ImageStore implements AutoCloseable {
             Path file = layout.blob(blob);
             if (!reach.blobs.contains(blob) && !Reachability.isProtected(file, since)) {
                 Files.deleteIfExists(file);
+                Files.deleteIfExists(layout.splitMapping(blob));
             }
         }
         for (Digest chain : chains) {
@@ -634,9 +652,6 @@ public final class ImageStore implements AutoCloseable {
 
     // ---- for StoreCheck, Prune, importer and exporter
 
-    StoreLayout layout() {
-        return layout;
-    }
 
     StoreSession session() {
         return session;

@@ -10,7 +10,10 @@ import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.ApplyResult;
 import dev.jbuild.layertar.LayerApplier;
+import dev.jbuild.layertar.DirectoryRename;
 import dev.jbuild.layertar.MalformedLayerException;
+import dev.jbuild.layertar.MergedCopy;
+import dev.jbuild.layertar.OverlayStack;
 import dev.jbuild.layertar.UnsafeEntryException;
 import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
@@ -23,22 +26,27 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Unpacked layer chains: {@code snapshots/<chain ID hex>/rootfs} is the file system of a layer with
- * every layer below it applied, made once and reused (the executor mounts them as overlay lower
- * directories; export reads them).
+ * The store's one set of unpacked layers, in overlay format as Docker's overlay2 keeps them:
+ * {@code snapshots/<chain ID hex>/diff} holds what that layer itself changed (whiteouts as 0/0
+ * character devices, opaque directories marked), with {@code snapshot.json} beside it. A build stacks
+ * the diffs of its parent chain as overlay lower directories and commits each step's diff here
+ * ({@link #adopt}); {@code load}, {@code import} and pulled base images unpack each layer once into its
+ * diff; export and the SBOM read a merged view ({@link #merged}). So each layer is on disk once, in
+ * one format, whatever made it.
  *
- * <p>A snapshot is made in this process's temp area: a copy of its parent's rootfs (or an empty
- * directory for the bottom layer), the layer applied on top with layer-tar's {@link LayerApplier},
- * a {@code snapshot.json} beside it, a {@code syncfs}, then one rename into {@code snapshots/}. The
- * copy is a real copy, {@code cp -a --reflink=auto}: a hardlink farm would be cheaper, but applying a
- * layer changes modes, owners and times of existing files in place, which would change the parent
- * through the shared inodes; with reflinks (btrfs, XFS) the copy costs no data blocks anyway.
+ * <p>A layer is unpacked with layer-tar's {@link LayerApplier} in overlay format into an empty
+ * directory of this process's temp area, which is then renamed into {@code snapshots/} whole: a reader
+ * never sees half a diff, and a second writer of the same chain drops its copy. Unpacking into an
+ * empty directory of its own, a layer cannot reach anything outside it.
  */
 public final class LayerStore {
-    static final String ROOTFS = "rootfs";
+    /** The layer's own diff, in overlay format. */
+    public static final String DIFF = "diff";
     static final String META = "snapshot.json";
 
     private final StoreLayout layout;
@@ -48,6 +56,7 @@ public final class LayerStore {
     private final BlobStore blobs;
     private final CompressedBlobCache compressed;
     private final LayerSizes sizes;
+    private final ConcurrentHashMap<Digest, ReentrantLock> unpacking = new ConcurrentHashMap<>();
 
     LayerStore(StoreLayout layout, StoreSession session, StoreLock lock, StoreOptions options, BlobStore blobs,
                CompressedBlobCache compressed, LayerSizes sizes) {
@@ -84,83 +93,192 @@ public final class LayerStore {
         return out;
     }
 
-    /** The rootfs of an existing snapshot, marked as in use by this process. */
-    public Optional<Path> snapshot(Digest chainId) throws IOException {
-        try (StoreLock.Held held = lock.shared(options)) {
-            Path dir = layout.snapshot(chainId);
-            Path meta = dir.resolve(META);
-            if (!Files.isRegularFile(meta)) {
-                return Optional.empty();
-            }
-            Files.setLastModifiedTime(meta, FileTime.fromMillis(System.currentTimeMillis()));
-            return Optional.of(dir.resolve(ROOTFS));
+    /** Where the diff of a chain lies, whether or not it exists. */
+    public Path diffDir(Digest chainId) {
+        return layout.snapshot(chainId).resolve(DIFF);
+    }
+
+    /** Whether the chain's diff exists. */
+    public boolean has(Digest chainId) {
+        return Files.isDirectory(diffDir(chainId));
+    }
+
+    /** The diff directories of a layer stack, bottom first, whether or not they exist. */
+    public List<Path> diffDirs(List<Digest> diffIds) {
+        if (diffIds.isEmpty()) {
+            return List.of();
         }
+        List<Path> dirs = new ArrayList<>(diffIds.size());
+        for (Digest chain : chainIds(diffIds)) {
+            dirs.add(diffDir(chain));
+        }
+        return dirs;
     }
 
     /**
-     * The rootfs of the stack of uncompressed layers with these diff IDs, unpacking what is missing.
+     * The diffs of the stack of layers with these diff IDs, bottom first, unpacking what is missing.
      * Each layer is read from the blob stored under its diff ID, or else from a registered compressed
      * variant.
      */
-    public Path snapshot(List<Digest> diffIds) throws IOException {
-        List<LayerSource> sources = new ArrayList<>(diffIds.size());
+    public List<Path> diffs(List<Digest> diffIds) throws IOException {
+        List<Descriptor> layers = new ArrayList<>(diffIds.size());
         for (Digest diffId : diffIds) {
-            sources.add(new LayerSource(diffId, blobFor(diffId)));
+            layers.add(has(chainId(diffIds.subList(0, layers.size() + 1))) ? null : blobFor(diffId));
         }
-        return ensure(sources);
+        return diffs(diffIds, layers);
     }
 
-    /** The rootfs of an image, unpacking from its manifest's layer blobs (compressed or not). */
-    public Path snapshot(ImageRecord image) throws IOException {
+    /** The diffs of an image's layers, bottom first, unpacking from its manifest's layer blobs. */
+    public List<Path> diffs(ImageRecord image) throws IOException {
         List<Digest> diffIds = image.diffIds();
         List<Descriptor> layers = image.manifest().layers();
         if (diffIds.size() != layers.size()) {
             throw new InvalidImageException("image " + image.shortId() + " has " + layers.size() + " layers but "
                     + diffIds.size() + " diff_ids");
         }
-        List<LayerSource> sources = new ArrayList<>(layers.size());
-        for (int i = 0; i < layers.size(); i++) {
-            sources.add(new LayerSource(diffIds.get(i), layers.get(i)));
-        }
-        return ensure(sources);
+        return diffs(diffIds, layers);
     }
 
     /**
-     * Makes an unpacked tree the snapshot of the layer stack {@code diffIds}, unless the store has that
-     * snapshot already: for {@code load}, which unpacks every layer with layer-tar's applier to check
-     * it, and so leaves the image ready to run as Docker's load does. {@code rootfs} must be a
-     * directory named {@value #ROOTFS} alone in a directory of this process's temp area
-     * ({@link ImageStore#newTempDirectory}) holding exactly those layers applied in order, with this
-     * store's ownership policy; the parent directory is moved into the store.
+     * The diffs of a layer stack, bottom first, unpacking the missing ones from their blobs.
      *
-     * @return false when the snapshot existed (the tree is left where it is)
+     * @param layers the layer blobs (compressed or not), aligned with {@code diffIds}; an entry may be
+     *     null where the diff exists
      */
-    public boolean adoptSnapshot(List<Digest> diffIds, Path rootfs) throws IOException {
-        Path work = rootfs.toAbsolutePath().normalize().getParent();
-        if (!rootfs.getFileName().toString().equals(ROOTFS) || work == null
-                || !work.startsWith(session.dir()) || !Files.isDirectory(rootfs)) {
-            throw new IllegalArgumentException(rootfs + " is not a " + ROOTFS + " directory in this store's temp area");
+    public List<Path> diffs(List<Digest> diffIds, List<Descriptor> layers) throws IOException {
+        if (diffIds.isEmpty()) {
+            return List.of();
         }
-        try (Stream<Path> children = Files.list(work)) {
-            if (children.count() != 1) {
-                throw new IllegalArgumentException(work + " holds more than " + ROOTFS);
+        List<Digest> chains = chainIds(diffIds);
+        List<Path> dirs = new ArrayList<>(chains.size());
+        for (int i = 0; i < chains.size(); i++) {
+            Digest chain = chains.get(i);
+            if (!has(chain)) {
+                ReentrantLock unpack = unpacking.computeIfAbsent(chain, c -> new ReentrantLock());
+                unpack.lock();
+                try {
+                    if (!has(chain)) {
+                        Descriptor blob = layers.get(i) != null ? layers.get(i) : blobFor(diffIds.get(i));
+                        create(diffIds.subList(0, i + 1), blob);
+                    }
+                } finally {
+                    unpack.unlock();
+                }
+            }
+            dirs.add(touch(chain));
+        }
+        return dirs;
+    }
+
+    /** A new empty directory in this process's temp area, for a diff to be {@linkplain #adopt adopted}. */
+    public Path newDiffDirectory() throws IOException {
+        return session.newDirectory("diff").resolve(DIFF);
+    }
+
+    /**
+     * Makes a diff in overlay format the snapshot of the layer stack {@code diffIds} (its top layer's
+     * diff), unless the store has it already. {@code diff} must be a directory made by
+     * {@link #newDiffDirectory}; it is moved, not copied.
+     *
+     * @param durable sync the file system first: for layers that came from outside, which nothing else
+     *     could give back after a crash; a build's own steps are cheaper to redo than to sync
+     * @return false when the snapshot existed (the directory is deleted)
+     */
+    public boolean adopt(List<Digest> diffIds, Path diff, boolean durable) throws IOException {
+        Path work = diff.toAbsolutePath().normalize().getParent();
+        if (!diff.getFileName().toString().equals(DIFF) || work == null || !work.startsWith(session.dir())
+                || !Files.isDirectory(diff)) {
+            throw new IllegalArgumentException(diff + " is not a " + DIFF + " directory in this store's temp area");
+        }
+        try {
+            List<Digest> chain = chainIds(diffIds);
+            Digest chainId = chain.get(chain.size() - 1);
+            if (has(chainId)) {
+                return false;
+            }
+            ObjectNode meta = CanonicalJson.object();
+            meta.put("chainId", chainId.value());
+            meta.put("diffId", diffIds.get(diffIds.size() - 1).value());
+            if (chain.size() > 1) {
+                meta.put("parent", chain.get(chain.size() - 2).value());
+            }
+            Files.write(work.resolve(META), CanonicalJson.bytes(meta));
+            if (durable) {
+                syncFileSystem(work);
+            }
+            try (StoreLock.Held held = lock.shared(options)) {
+                // a build's own step needs no fsync of the directory either: after a crash it only runs again
+                boolean published = durable ? AtomicFiles.publishDirectoryIfAbsent(work, layout.snapshot(chainId))
+                        : DirectoryRename.renameIfAbsent(work, layout.snapshot(chainId));
+                if (published) {
+                    work = null;
+                }
+                return published;
+            }
+        } finally {
+            if (work != null) {
+                FileTrees.delete(work);
             }
         }
-        List<Digest> chain = chainIds(diffIds);
-        Digest chainId = chain.get(chain.size() - 1);
-        if (snapshot(chainId).isPresent()) {
+    }
+
+    /**
+     * The image's file system as one plain directory tree, for readers that need one (export, the SBOM):
+     * the merged view of its diffs, made of hard links to them, deleted on close. Read it, never write it.
+     */
+    public Merged merged(ImageRecord image) throws IOException {
+        List<Path> diffs = diffs(image);
+        Path dir = session.newDirectory("merged");
+        try {
+            Path rootfs = Files.createDirectory(dir.resolve("rootfs"));
+            if (diffs.isEmpty()) {
+                Files.setAttribute(rootfs, "unix:mode", 0755);
+            }
+            MergedCopy.link(OverlayStack.of(diffs), rootfs);
+            return new Merged(dir, rootfs);
+        } catch (IOException | RuntimeException e) {
+            FileTrees.delete(dir);
+            throw e;
+        }
+    }
+
+    /** An image's merged file system ({@link #merged}); closing deletes the tree (never the layers' files). */
+    public static final class Merged implements AutoCloseable {
+        private final Path dir;
+        private final Path rootfs;
+
+        private Merged(Path dir, Path rootfs) {
+            this.dir = dir;
+            this.rootfs = rootfs;
+        }
+
+        public Path rootfs() {
+            return rootfs;
+        }
+
+        @Override
+        public void close() throws IOException {
+            FileTrees.delete(dir);
+        }
+    }
+
+    /**
+     * Keeps the uncompressed blob of the top layer of {@code stack} as its snapshot plus a tar split
+     * ({@link SplitLayers}) rather than as a second copy of its bytes, when the snapshot gives the very
+     * bytes back: for layers that arrived uncompressed (load of a {@code docker save} archive, import).
+     * The blob keeps its digest; save and push read it as before.
+     *
+     * @return whether the blob's file was replaced
+     */
+    public boolean keepAsSplit(List<Digest> stack) throws IOException {
+        Digest diffId = stack.get(stack.size() - 1);
+        Digest chain = chainId(stack);
+        Path blob = layout.blob(diffId);
+        if (!Files.isRegularFile(blob) || !has(chain)) {
             return false;
         }
-        ObjectNode meta = CanonicalJson.object();
-        meta.put("chainId", chainId.value());
-        meta.put("diffId", diffIds.get(diffIds.size() - 1).value());
-        if (chain.size() > 1) {
-            meta.put("parent", chain.get(chain.size() - 2).value());
-        }
-        Files.write(work.resolve(META), CanonicalJson.bytes(meta));
-        syncFileSystem(work);
         try (StoreLock.Held held = lock.shared(options)) {
-            return AtomicFiles.publishDirectoryIfAbsent(work, layout.snapshot(chainId));
+            return blobs.splits().split(diffId, chain, blob, diffDir(chain));
         }
     }
 
@@ -209,82 +327,46 @@ public final class LayerStore {
         throw new BlobNotFoundException(diffId);
     }
 
-    private Path ensure(List<LayerSource> layers) throws IOException {
-        List<Digest> chain = chainIds(layers.stream().map(LayerSource::diffId).toList());
-        int top = chain.size() - 1;
-        Optional<Path> existing = snapshot(chain.get(top));
-        if (existing.isPresent()) {
-            return existing.get();
+    /** Marks a snapshot as in use now (prune spares what was used since it started) and gives its diff. */
+    private Path touch(Digest chainId) throws IOException {
+        try {
+            Files.setLastModifiedTime(layout.snapshot(chainId).resolve(META), FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new StoreCorruptedException("snapshot " + chainId + " vanished while in use");
         }
-        // Find the highest snapshot already made, then build upwards from it.
-        int base = top - 1;
-        Path parent = null;
-        while (base >= 0) {
-            Optional<Path> found = snapshot(chain.get(base));
-            if (found.isPresent()) {
-                parent = found.get();
-                break;
-            }
-            base--;
-        }
-        for (int i = base + 1; i <= top; i++) {
-            parent = create(chain.get(i), i == 0 ? null : chain.get(i - 1), parent, layers.get(i));
-        }
-        return parent;
+        return diffDir(chainId);
     }
 
-    private Path create(Digest chainId, Digest parentChain, Path parentRootfs, LayerSource layer) throws IOException {
-        Path work = session.newDirectory("snapshot");
+    private void create(List<Digest> diffIds, Descriptor layer) throws IOException {
+        Path diff = newDiffDirectory();
         Path staging = session.newDirectory("staging");
         try {
-            Path rootfs = work.resolve(ROOTFS);
-            if (parentRootfs == null) {
-                Files.createDirectory(rootfs);
-            } else {
-                copyTree(parentRootfs, rootfs);
-            }
-            apply(layer, rootfs, staging);
-            ObjectNode meta = CanonicalJson.object();
-            meta.put("chainId", chainId.value());
-            meta.put("diffId", layer.diffId().value());
-            if (parentChain != null) {
-                meta.put("parent", parentChain.value());
-            }
-            Files.write(work.resolve(META), CanonicalJson.bytes(meta));
-            syncFileSystem(work);
-            boolean published;
-            try (StoreLock.Held held = lock.shared(options)) {
-                published = AtomicFiles.publishDirectoryIfAbsent(work, layout.snapshot(chainId));
-            }
-            if (!published) {
-                FileTrees.delete(work); // another process made the same snapshot first
-            }
-            return snapshot(chainId).orElseThrow(() -> new StoreCorruptedException("snapshot " + chainId
-                    + " vanished right after it was made"));
+            apply(diffIds.get(diffIds.size() - 1), layer, diff, staging);
+            adopt(diffIds, diff, true);
         } finally {
             FileTrees.delete(staging);
-            FileTrees.delete(work);
+            FileTrees.delete(diff.getParent());
         }
     }
 
-    private void apply(LayerSource layer, Path rootfs, Path staging) throws IOException {
-        ApplyOptions applyOptions = new ApplyOptions(options.keepOwnership()).withStagingParent(staging);
-        Compression compression = MediaTypes.layerCompression(layer.blob().mediaType());
-        try (InputStream raw = blobs.open(layer.blob()); InputStream tar = CompressionStreams.decompressing(compression, raw)) {
-            ApplyResult result = LayerApplier.of(applyOptions).apply(tar, rootfs);
+    private void apply(Digest diffId, Descriptor layer, Path diff, Path staging) throws IOException {
+        ApplyOptions applyOptions = new ApplyOptions(options.keepOwnership()).withStagingParent(staging).inOverlayFormat();
+        Compression compression = MediaTypes.layerCompression(layer.mediaType());
+        try (InputStream raw = blobs.open(layer); InputStream tar = CompressionStreams.decompressing(compression, raw)) {
+            ApplyResult result = LayerApplier.of(applyOptions).apply(tar, diff);
             tar.transferTo(OutputStream.nullOutputStream());
             raw.transferTo(OutputStream.nullOutputStream()); // the end of the blob is where it is verified
             Digest actual = result.digest().digest();
-            if (!actual.equals(layer.diffId())) {
-                throw new BlobCorruptedException(layer.diffId(), actual);
+            if (!actual.equals(diffId)) {
+                throw new BlobCorruptedException(diffId, actual);
             }
-            sizes.record(layer.diffId(), result.contentSize()); // counted on the way: no second reading
+            sizes.record(diffId, result.contentSize()); // counted on the way: no second reading
         } catch (UnsafeEntryException e) {
-            requireIntact(layer.blob());
-            throw new LayerRejectedException("layer " + layer.diffId() + " was refused: " + e.getMessage(), e);
+            requireIntact(layer);
+            throw new LayerRejectedException("layer " + diffId + " was refused: " + e.getMessage(), e);
         } catch (MalformedLayerException | java.util.zip.ZipException e) {
-            requireIntact(layer.blob());
-            throw new LayerRejectedException("layer " + layer.diffId() + " is not a valid tar: " + e.getMessage(), e);
+            requireIntact(layer);
+            throw new LayerRejectedException("layer " + diffId + " is not a valid tar: " + e.getMessage(), e);
         }
     }
 
@@ -294,11 +376,6 @@ public final class LayerStore {
         if (actual != null) {
             throw new BlobCorruptedException(blob.digest(), actual);
         }
-    }
-
-    /** {@code cp -a}: hardlinks, owners, modes, times, xattrs and sparse files as they are. */
-    static void copyTree(Path from, Path to) throws IOException {
-        run(List.of("cp", "-a", "--reflink=auto", "--", from.toString(), to.toString()), "copying " + from);
     }
 
     /** One syncfs for the whole tree: fsyncing each file of a large rootfs would be far slower. */
@@ -322,7 +399,4 @@ public final class LayerStore {
         }
     }
 
-    /** One layer to unpack: its diff ID and the blob (possibly compressed) that holds it. */
-    private record LayerSource(Digest diffId, Descriptor blob) {
-    }
 }

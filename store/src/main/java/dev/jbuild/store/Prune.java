@@ -21,9 +21,11 @@ import java.util.stream.Stream;
  * died. Runs under the exclusive lock. Anything written since the oldest other live process started
  * is spared, because that process may be about to reference it.
  *
- * <p>A caller that keeps blobs of its own outside the image table (the builder's step cache) names
- * them through {@link Options#extraRoots()}: it is asked once the untagged images are gone, still under
- * the exclusive lock, and what it returns survives like a blob an image names.
+ * <p>A caller that keeps blobs and snapshots of its own outside the image table (the builder's step
+ * cache) names them through {@link Options#extraRoots()}: it is asked once the untagged images are gone,
+ * still under the exclusive lock, and what it returns survives like what an image names. So one pass
+ * removes images, blobs, snapshots (every layer's diff, whoever made it) and, through that caller, the
+ * build cache's records.
  */
 public final class Prune {
     private final ImageStore store;
@@ -35,7 +37,7 @@ public final class Prune {
      *
      * @param untaggedCreatedBefore only untagged images created before this go (Docker's {@code until}
      *     filter); null for all of them. An image without a creation time counts as old, as in Docker.
-     * @param extraRoots blobs to keep besides what the remaining images need
+     * @param extraRoots blobs and snapshots to keep besides what the remaining images need
      */
     public record Options(Instant untaggedCreatedBefore, ExtraRoots extraRoots) {
         public Options {
@@ -44,7 +46,7 @@ public final class Prune {
 
         /** Every untagged image and everything no remaining image needs. */
         public static Options everything() {
-            return new Options(null, images -> Set.of());
+            return new Options(null, images -> Roots.NONE);
         }
 
         public Options withUntaggedCreatedBefore(Instant value) {
@@ -69,16 +71,33 @@ public final class Prune {
         }
     }
 
+    /**
+     * What a caller keeps alive besides the images.
+     *
+     * @param blobs blobs to keep (their compressed variants are kept with them)
+     * @param chains snapshots to keep, by chain ID
+     */
+    public record Roots(Set<Digest> blobs, Set<Digest> chains) {
+        public static final Roots NONE = new Roots(Set.of(), Set.of());
+
+        public Roots {
+            blobs = Set.copyOf(blobs);
+            chains = Set.copyOf(chains);
+        }
+
+        public static Roots blobs(Set<Digest> blobs) {
+            return new Roots(blobs, Set.of());
+        }
+    }
+
     /** The caller's own GC roots. */
     @FunctionalInterface
     public interface ExtraRoots {
         /**
          * Called once, under the store's exclusive lock, after untagged images are removed and before
-         * any blob is deleted: the moment to drop the caller's own records that point at blobs.
-         *
-         * @return blobs to keep (their compressed variants are kept with them)
+         * any blob or snapshot is deleted: the moment to drop the caller's own records that point at them.
          */
-        Set<Digest> blobsToKeep(ImageNeeds images) throws IOException;
+        Roots rootsToKeep(ImageNeeds images) throws IOException;
     }
 
     /**
@@ -130,8 +149,9 @@ public final class Prune {
         }
 
         Reachability reach = Reachability.of(remaining, store);
-        Set<Digest> extra = options.extraRoots().blobsToKeep(new ImageNeeds(reach.blobs, reach.chains));
-        reach.keep(extra, store);
+        Roots extra = options.extraRoots().rootsToKeep(new ImageNeeds(reach.blobs, reach.chains));
+        reach.keep(extra.blobs(), store);
+        reach.chains.addAll(extra.chains());
         FileTime since = Reachability.protectedSince(layout, store.session());
         long[] freed = {0};
 
@@ -152,6 +172,7 @@ public final class Prune {
         }
 
         mappings += pruneMappings(since);
+        mappings += pruneSplitMappings(reach, since);
 
         int snapshots = 0;
         for (Digest chain : store.layers().snapshots()) {
@@ -169,6 +190,24 @@ public final class Prune {
             temp += 1 + dead.external().size();
         }
         return new Report(removedImages, blobs, snapshots, mappings, temp, freed[0]);
+    }
+
+    /** Tar-split records of layers no image needs any more (their snapshots go below with the rest). */
+    private int pruneSplitMappings(Reachability reach, FileTime since) throws IOException {
+        int removed = 0;
+        if (!Files.isDirectory(layout.splitMappingsDir())) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(layout.splitMappingsDir())) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (Digest.isHex(name) && !reach.blobs.contains(Digest.ofHex(name))
+                        && !Reachability.isProtected(file, since) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Whether an untagged image is old enough for the {@code until} filter; unreadable ones always are. */

@@ -49,7 +49,15 @@ final class Reachability {
             }
         }
         reach.addCompressedVariants(store);
+        reach.addSplitChains(store);
         return reach;
+    }
+
+    /** A layer kept as a tar split needs the snapshot that holds its files, whichever image made it. */
+    private void addSplitChains(ImageStore store) throws IOException {
+        for (Digest blob : blobs) {
+            store.blobs().splits().chainOf(blob).ifPresent(chains::add);
+        }
     }
 
     /** An image's referrers (its SBOM) live as long as it: their manifests, empty configs and layers. */
@@ -76,6 +84,7 @@ final class Reachability {
         }
         blobs.addAll(extraBlobs);
         addCompressedVariants(store);
+        addSplitChains(store);
     }
 
     private void addCompressedVariants(ImageStore store) throws IOException {

@@ -22,8 +22,8 @@ public final class Referrers {
     private final Path dir;
     private final BlobStore blobs;
 
-    Referrers(Path storeRoot, BlobStore blobs) {
-        this.dir = storeRoot.resolve("referrers");
+    Referrers(Path dir, BlobStore blobs) {
+        this.dir = dir;
         this.blobs = blobs;
     }
 

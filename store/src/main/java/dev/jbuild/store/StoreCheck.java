@@ -107,14 +107,31 @@ public final class StoreCheck {
                 }
                 count++;
                 Digest digest = Digest.ofHex(name);
-                Digest actual = store.blobs().verify(digest);
-                if (actual != null) {
-                    corrupt.add(digest);
-                    add(Kind.CORRUPT_BLOB, digest.value(), new BlobCorruptedException(digest, actual).getMessage());
+                verifyBlob(digest, corrupt);
+            }
+        }
+        if (Files.isDirectory(layout.splitMappingsDir())) {
+            // layers kept as their snapshot and a tar split: reassembled, they must still be their digest
+            try (Stream<Path> files = Files.list(layout.splitMappingsDir())) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    String name = file.getFileName().toString();
+                    if (Digest.isHex(name) && !Files.exists(layout.blob(Digest.ofHex(name)))
+                            && store.blobs().has(Digest.ofHex(name))) {
+                        count++;
+                        verifyBlob(Digest.ofHex(name), corrupt);
+                    }
                 }
             }
         }
         return count;
+    }
+
+    private void verifyBlob(Digest digest, Set<Digest> corrupt) throws IOException {
+        Digest actual = store.blobs().verify(digest);
+        if (actual != null) {
+            corrupt.add(digest);
+            add(Kind.CORRUPT_BLOB, digest.value(), new BlobCorruptedException(digest, actual).getMessage());
+        }
     }
 
     private void checkReferences(StoreTable table) {
@@ -196,9 +213,9 @@ public final class StoreCheck {
                 count++;
                 Digest chain = Digest.ofHex(name);
                 Path meta = dir.resolve(LayerStore.META);
-                if (!Files.isRegularFile(meta) || !Files.isDirectory(dir.resolve(LayerStore.ROOTFS))) {
+                if (!Files.isRegularFile(meta) || !Files.isDirectory(dir.resolve(LayerStore.DIFF))) {
                     add(Kind.BROKEN_SNAPSHOT, chain.value(), "snapshot " + chain + " has no "
-                            + LayerStore.META + " or no " + LayerStore.ROOTFS);
+                            + LayerStore.META + " or no " + LayerStore.DIFF);
                     continue;
                 }
                 try {

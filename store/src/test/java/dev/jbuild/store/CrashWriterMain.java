@@ -54,7 +54,7 @@ public final class CrashWriterMain {
                     Trees.write(dir, "bin/tool", "x".repeat(random.nextInt(50_000)));
                     ImageRecord imported = new ImageImporter(store).importRootfs(dir, "imported:" + (i % 3),
                             UnaryOperator.identity(), null);
-                    store.layers().snapshot(imported);
+                    store.layers().diffs(imported);
                     store.compressedCache().compressed(imported.diffIds().get(0), Compression.GZIP);
                 }
                 if (i % 7 == 6) {

@@ -107,7 +107,7 @@ class ImageStoreTest extends StoreTest {
     @Test
     void rmiOfTheLastTagDeletesTheImageAndFreesItsBlobsAndSnapshot() throws IOException {
         ImageRecord image = Trees.image(store, scratch, "x", "app");
-        Path snapshot = store.layers().snapshot(image);
+        Path snapshot = store.layers().diffs(image).get(0);
         RemoveResult result = store.remove("app", false);
         assertEquals(List.of("app:latest"), result.untagged());
         assertEquals(List.of(image.id()), result.deleted());

@@ -14,6 +14,7 @@ import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.imagespec.Platform;
 import dev.jbuild.layertar.Change;
 import dev.jbuild.layertar.LayerWriter;
+import dev.jbuild.layertar.OverlayFormat;
 import dev.jbuild.layertar.WriterOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,19 +71,29 @@ class LayerStoreTest extends StoreTest {
         return store.writeImage(config, List.of(first, second), "two");
     }
 
+    /** The image's file system as the merged view of its snapshots shows it. */
+    private Map<String, String> picture(ImageRecord image) throws IOException {
+        try (LayerStore.Merged merged = store.layers().merged(image)) {
+            return Trees.picture(merged.rootfs());
+        }
+    }
+
     @Test
-    void snapshotOfTwoLayersAppliesTheWhiteoutAndKeepsTheLowerSnapshot() throws IOException {
+    void eachLayerIsUnpackedOnceAsItsOwnDiffInOverlayFormat() throws IOException {
         ImageRecord image = twoLayerImage();
-        Path rootfs = store.layers().snapshot(image);
-        assertEquals(Map.of("a.txt", "file:a2", "dir", "dir", "dir/c.txt", "file:c", "new.txt", "file:n"),
-                Trees.picture(rootfs));
+        List<Path> diffs = store.layers().diffs(image);
         Digest top = LayerStore.chainId(image.diffIds());
-        assertEquals(root.resolve("snapshots").resolve(top.hex()).resolve("rootfs"), rootfs);
-        Path lower = store.layers().snapshot(image.diffIds().get(0)).orElseThrow();
+        assertEquals(List.of(root.resolve("snapshots").resolve(image.diffIds().get(0).hex()).resolve("diff"),
+                root.resolve("snapshots").resolve(top.hex()).resolve("diff")), diffs);
         assertEquals(Map.of("a.txt", "file:a1", "dir", "dir", "dir/b.txt", "file:b", "dir/c.txt", "file:c"),
-                Trees.picture(lower), "the parent snapshot is not changed by its child");
+                Trees.picture(diffs.get(0)), "the bottom layer's diff is its whole tree");
+        assertTrue(OverlayFormat.isWhiteout(diffs.get(1).resolve("dir/b.txt")), "the deletion is a whiteout");
+        assertEquals("a2", Files.readString(diffs.get(1).resolve("a.txt")));
+        assertFalse(Files.exists(diffs.get(1).resolve("dir/c.txt")), "what the layer did not change is not copied");
+        assertEquals(Map.of("a.txt", "file:a2", "dir", "dir", "dir/c.txt", "file:c", "new.txt", "file:n"),
+                picture(image), "the merged view is the image's file system");
         assertEquals(List.of(image.diffIds().get(0), top).stream().sorted().toList(), store.layers().snapshots());
-        String meta = Files.readString(rootfs.getParent().resolve("snapshot.json"));
+        String meta = Files.readString(diffs.get(1).getParent().resolve("snapshot.json"));
         assertEquals("{\"chainId\":\"" + top + "\",\"diffId\":\"" + image.diffIds().get(1) + "\",\"parent\":\""
                 + image.diffIds().get(0) + "\"}", meta);
     }
@@ -90,9 +101,9 @@ class LayerStoreTest extends StoreTest {
     @Test
     void snapshotIsMadeOnceAndReused() throws IOException {
         ImageRecord image = twoLayerImage();
-        Path first = store.layers().snapshot(image);
+        Path first = store.layers().diffs(image).get(1);
         Files.writeString(first.resolve("marker"), "left by the first call");
-        Path second = store.layers().snapshot(image.diffIds());
+        Path second = store.layers().diffs(image.diffIds()).get(1);
         assertEquals(first, second);
         assertEquals("left by the first call", Files.readString(second.resolve("marker")));
     }
@@ -103,11 +114,11 @@ class LayerStoreTest extends StoreTest {
         Descriptor gz0 = store.compressedCache().compressed(image.diffIds().get(0), Compression.GZIP);
         Descriptor gz1 = store.compressedCache().compressed(image.diffIds().get(1), Compression.GZIP);
         ImageRecord gzipImage = store.writeImage(image.config().withAuthor("gzip"), List.of(gz0, gz1), "gz");
-        Map<String, String> expected = Trees.picture(store.layers().snapshot(image));
+        Map<String, String> expected = picture(image);
         for (Digest chain : store.layers().snapshots()) {
             store.layers().deleteSnapshot(chain);
         }
-        assertEquals(expected, Trees.picture(store.layers().snapshot(gzipImage)));
+        assertEquals(expected, picture(gzipImage));
     }
 
     @Test
@@ -117,7 +128,7 @@ class LayerStoreTest extends StoreTest {
         byte[] bytes = Files.readAllBytes(blob);
         bytes[bytes.length / 3] ^= 0x20;
         Files.write(blob, bytes);
-        assertThrows(BlobCorruptedException.class, () -> store.layers().snapshot(image));
+        assertThrows(BlobCorruptedException.class, () -> store.layers().diffs(image));
         assertEquals(List.of(image.diffIds().get(0)), store.layers().snapshots());
     }
 
@@ -128,7 +139,7 @@ class LayerStoreTest extends StoreTest {
         Trees.run(work, "tar", "-cPf", "../evil.tar", "../evil");
         Descriptor layer = store.blobs().put(Files.newInputStream(scratch.resolve("w/evil.tar")), MediaTypes.OCI_LAYER);
         LayerRejectedException e = assertThrows(LayerRejectedException.class,
-                () -> store.layers().snapshot(List.of(layer.digest())));
+                () -> store.layers().diffs(List.of(layer.digest())));
         assertTrue(e.getMessage().startsWith("layer " + layer.digest() + " was refused: "), e.getMessage());
         assertTrue(store.layers().snapshots().isEmpty());
     }
@@ -161,11 +172,11 @@ class LayerStoreTest extends StoreTest {
         assertEquals(zst0, store.compressedCache().compressed(image.diffIds().get(0), Compression.ZSTD));
         assertTrue(Files.isRegularFile(root.resolve("compressed/zstd/" + image.diffIds().get(0).hex())));
         ImageRecord zstdImage = store.writeImage(image.config().withAuthor("zstd"), List.of(zst0, zst1), "zst");
-        Map<String, String> expected = Trees.picture(store.layers().snapshot(image));
+        Map<String, String> expected = picture(image);
         for (Digest chain : store.layers().snapshots()) {
             store.layers().deleteSnapshot(chain);
         }
-        assertEquals(expected, Trees.picture(store.layers().snapshot(zstdImage)));
+        assertEquals(expected, picture(zstdImage));
     }
 
     @Test
@@ -193,34 +204,35 @@ class LayerStoreTest extends StoreTest {
     }
 
     @Test
-    void adoptedTreeBecomesTheSnapshotAndIsNotUnpackedAgain() throws Exception {
+    void adoptedDiffBecomesTheSnapshotAndIsNotUnpackedAgain() throws Exception {
         ImageRecord image = twoLayerImage();
-        Path work = store.newTempDirectory("adopt");
-        Path rootfs = Files.createDirectory(work.resolve("rootfs"));
-        Trees.write(rootfs, "adopted.txt", "made elsewhere");
-        assertTrue(store.layers().adoptSnapshot(image.diffIds(), rootfs));
-        assertFalse(Files.exists(work));
-        Path snapshot = store.layers().snapshot(image);
-        assertEquals(Map.of("adopted.txt", "file:made elsewhere"), Trees.picture(snapshot));
-        assertEquals(List.of(LayerStore.chainId(image.diffIds())), store.layers().snapshots());
+        Path diff = store.layers().newDiffDirectory();
+        Trees.write(diff, "adopted.txt", "made elsewhere");
+        assertTrue(store.layers().adopt(image.diffIds(), diff, false));
+        assertFalse(Files.exists(diff.getParent()));
+        assertEquals(Map.of("a.txt", "file:a1", "adopted.txt", "file:made elsewhere", "dir", "dir",
+                "dir/b.txt", "file:b", "dir/c.txt", "file:c"), picture(image), "the top layer is the adopted diff");
+        assertEquals(List.of(image.diffIds().get(0), LayerStore.chainId(image.diffIds())).stream().sorted().toList(),
+                store.layers().snapshots());
         assertTrue(store.check().isClean(), store.check().problems().toString());
     }
 
     @Test
     void adoptingWhereASnapshotExistsKeepsTheExistingOne() throws Exception {
         ImageRecord image = twoLayerImage();
-        Map<String, String> expected = Trees.picture(store.layers().snapshot(image));
-        Path work = store.newTempDirectory("adopt");
-        Path rootfs = Files.createDirectory(work.resolve("rootfs"));
-        assertFalse(store.layers().adoptSnapshot(image.diffIds(), rootfs));
-        assertEquals(expected, Trees.picture(store.layers().snapshot(image)));
+        Map<String, String> expected = picture(image);
+        Path diff = store.layers().newDiffDirectory();
+        Files.createDirectory(diff);
+        assertFalse(store.layers().adopt(image.diffIds(), diff, false));
+        assertFalse(Files.exists(diff.getParent()), "the copy that lost is deleted");
+        assertEquals(expected, picture(image));
     }
 
     @Test
-    void onlyATreeOfThisStoresTempAreaCanBeAdopted() throws Exception {
+    void onlyADiffOfThisStoresTempAreaCanBeAdopted() throws Exception {
         ImageRecord image = twoLayerImage();
-        Path rootfs = Files.createDirectories(scratch.resolve("elsewhere/rootfs"));
-        assertThrows(IllegalArgumentException.class, () -> store.layers().adoptSnapshot(image.diffIds(), rootfs));
+        Path diff = Files.createDirectories(scratch.resolve("elsewhere/diff"));
+        assertThrows(IllegalArgumentException.class, () -> store.layers().adopt(image.diffIds(), diff, false));
         assertTrue(store.layers().snapshots().isEmpty());
     }
 }

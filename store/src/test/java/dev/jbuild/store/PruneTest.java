@@ -41,7 +41,7 @@ class PruneTest extends StoreTest {
     @Test
     void pruneRemovesUntaggedImagesWithTheirBlobsAndSnapshots() throws IOException {
         ImageRecord old = Trees.image(store, scratch, "old", "app");
-        store.layers().snapshot(old);
+        store.layers().diffs(old);
         store.compressedCache().compressed(old.diffIds().get(0), Compression.GZIP);
         ImageRecord current = Trees.image(store, scratch, "new", "app");
         Prune.Report report = store.prune();
@@ -94,7 +94,7 @@ class PruneTest extends StoreTest {
                 .getParent());
         Descriptor gzip = store.compressedCache().compressed(cached.digest(), Compression.GZIP);
         Descriptor stray = store.blobs().put("nobody needs me".getBytes(), "x");
-        Prune.Report report = store.prune(Prune.Options.everything().withExtraRoots(images -> Set.of(cached.digest())));
+        Prune.Report report = store.prune(Prune.Options.everything().withExtraRoots(images -> Prune.Roots.blobs(Set.of(cached.digest()))));
         assertEquals(1, report.blobsRemoved());
         assertEquals(0, report.mappingsRemoved());
         assertTrue(store.blobs().has(cached.digest()));
@@ -110,13 +110,13 @@ class PruneTest extends StoreTest {
     void extraRootsAreAskedAfterUntaggedImagesAreGoneAndSeeWhatTheRestNeeds() throws IOException {
         ImageRecord old = Trees.image(store, scratch, "old", "app");
         ImageRecord current = Trees.image(store, scratch, "new", "app");
-        store.layers().snapshot(current);
+        store.layers().diffs(current);
         List<Prune.ImageNeeds> seen = new ArrayList<>();
         List<Digest> imagesWhenAsked = new ArrayList<>();
         store.prune(Prune.Options.everything().withExtraRoots(images -> {
             seen.add(images);
             store.list().forEach(image -> imagesWhenAsked.add(image.id()));
-            return Set.of(old.diffIds().get(0));
+            return Prune.Roots.blobs(Set.of(old.diffIds().get(0)));
         }));
         assertEquals(1, seen.size());
         assertEquals(List.of(current.id()), imagesWhenAsked);

@@ -17,7 +17,7 @@ class StoreCheckTest extends StoreTest {
     @Test
     void goodStoreIsClean() throws IOException {
         ImageRecord image = Trees.image(store, scratch, "x", "app", "app:2");
-        store.layers().snapshot(image);
+        store.layers().diffs(image);
         store.compressedCache().compressed(image.diffIds().get(0), Compression.GZIP);
         StoreCheck.Report report = store.check();
         assertEquals(List.of(), report.problems());
@@ -85,7 +85,7 @@ class StoreCheckTest extends StoreTest {
     @Test
     void brokenSnapshotAndMappingAreReported() throws IOException {
         ImageRecord image = Trees.image(store, scratch, "x", "app");
-        Path rootfs = store.layers().snapshot(image);
+        Path rootfs = store.layers().diffs(image).get(0);
         Files.delete(rootfs.getParent().resolve("snapshot.json"));
         Descriptor gz = store.compressedCache().compressed(image.diffIds().get(0), Compression.GZIP);
         Files.delete(store.blobs().path(gz.digest()));

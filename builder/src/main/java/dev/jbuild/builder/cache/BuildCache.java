@@ -1,5 +1,6 @@
 package dev.jbuild.builder.cache;
 
+import dev.jbuild.store.StoreLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,9 +47,9 @@ public final class BuildCache {
     public record Entry(Digest key, Path file, Instant lastUsed, long fileSize, CacheRecord record) {
     }
 
-    public BuildCache(Path storeRoot) throws IOException {
-        this.dir = Files.createDirectories(storeRoot.resolve("builder").resolve("cache"));
-        this.slots = dir.resolve("slots");
+    public BuildCache(StoreLayout layout) throws IOException {
+        this.dir = Files.createDirectories(layout.buildCacheDir());
+        this.slots = layout.buildCacheSlotsDir();
     }
 
     public Path directory() {

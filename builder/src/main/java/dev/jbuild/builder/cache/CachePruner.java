@@ -1,7 +1,6 @@
 package dev.jbuild.builder.cache;
 
 import dev.jbuild.builder.Leftovers;
-import dev.jbuild.builder.layers.DiffStore;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.platform.FileTrees;
 import dev.jbuild.executor.Janitor;
@@ -22,12 +21,14 @@ import java.util.stream.Stream;
 
 /**
  * {@code jbuild prune} with the build cache, as {@code docker system prune} / {@code docker builder
- * prune}: removes untagged images, the cache records the options select, then every blob, snapshot
- * and diff directory that neither a remaining image nor a remaining record needs.
+ * prune}: removes untagged images, the cache records the options select, then every blob and
+ * snapshot that neither a remaining image nor a remaining record needs. It is one pass of the store's
+ * collector ({@code ImageStore#prune}): this class only decides which records go, and names the blobs
+ * and snapshots (by chain) of those that stay as the collector's extra roots.
  *
  * <p>Everything happens while the store prune holds the exclusive lock, in an order a kill cannot
- * turn into a record that looks usable but is not: records go first, then diff directories (each
- * renamed away before it is deleted), then blobs.
+ * turn into a record that looks usable but is not: records go first, then snapshots (each renamed
+ * away before it is deleted) and blobs.
  *
  * <p>No build runs meanwhile: the store's prune waits for running builds and holds new ones back (see
  * {@code ImageStore.holdForBuild}). Other processes may still write (load, import), and a lookup marks a
@@ -66,14 +67,12 @@ public final class CachePruner {
      * @param executor what killed builds had left running or mounted (containers, mounts, step directories)
      * @param removedRecords the cache keys of the records removed, least recently used first
      * @param recordsKept records left
-     * @param diffsRemoved diff directories removed
-     * @param tempEntriesRemoved half-written cache records and diff directories of dead processes
+     * @param tempEntriesRemoved half-written cache records of dead processes
      * @param cacheSizeBefore the build cache's disk use before (see {@link CacheUsage})
      * @param cacheSizeAfter and after
-     * @param bytesFreed everything: the store's bytes, records, diff directories and temp entries
+     * @param bytesFreed everything: the store's bytes (images, blobs, snapshots), records and temp entries
      */
     public record Report(Prune.Report store, Janitor.Report executor, List<Digest> removedRecords, int recordsKept,
-                         int diffsRemoved,
                          int tempEntriesRemoved, long cacheSizeBefore, long cacheSizeAfter, long bytesFreed) {
         public Report {
             removedRecords = List.copyOf(removedRecords);
@@ -82,7 +81,7 @@ public final class CachePruner {
 
     public CachePruner(ImageStore store) throws IOException {
         this.store = store;
-        this.cache = new BuildCache(store.root());
+        this.cache = new BuildCache(store.layout());
     }
 
     public Report prune(Options options) throws IOException {
@@ -91,7 +90,7 @@ public final class CachePruner {
         Janitor.Report executor = Janitor.cleanStale(Leftovers.executorLayout(store));
         CachePass pass = new CachePass(options, Instant.now());
         Prune.Report storeReport = store.prune(new Prune.Options(options.until(), pass::run));
-        return new Report(storeReport, executor, pass.removedRecords, pass.recordsKept, pass.diffsRemoved, pass.tempEntriesRemoved,
+        return new Report(storeReport, executor, pass.removedRecords, pass.recordsKept, pass.tempEntriesRemoved,
                 pass.sizeBefore, pass.sizeAfter, storeReport.bytesFreed() + pass.bytesFreed);
     }
 
@@ -102,7 +101,6 @@ public final class CachePruner {
         private Instant spareFrom;
         final List<Digest> removedRecords = new ArrayList<>();
         int recordsKept;
-        int diffsRemoved;
         int tempEntriesRemoved;
         long sizeBefore;
         long sizeAfter;
@@ -113,7 +111,7 @@ public final class CachePruner {
             this.started = started;
         }
 
-        Set<Digest> run(Prune.ImageNeeds images) throws IOException {
+        Prune.Roots run(Prune.ImageNeeds images) throws IOException {
             // A process that opens the store after this prune started writes nothing older than the prune,
             // so the earlier of the two is the line.
             spareFrom = store.oldestOtherSessionStart().filter(since -> since.isBefore(started)).orElse(started);
@@ -137,10 +135,9 @@ public final class CachePruner {
                     }
                 }
             }
-            removeDiffDirectories(keptChains);
             removeTemporaryEntries();
             cache.removeOrphans();
-            return keptBlobs;
+            return new Prune.Roots(keptBlobs, keptChains);
         }
 
         /**
@@ -201,20 +198,9 @@ public final class CachePruner {
             return entries.stream().filter(entry -> !removed.contains(entry.key())).toList();
         }
 
-        private void removeDiffDirectories(Set<Digest> keptChains) throws IOException {
-            Path dir = DiffStore.directoryOf(store.root());
-            for (Digest chain : DiffStore.chains(store.root())) {
-                if (keptChains.contains(chain) || spared(dir.resolve(chain.hex()))) {
-                    continue;
-                }
-                bytesFreed += DiffStore.remove(store.root(), chain);
-                diffsRemoved++;
-            }
-        }
-
-        /** What processes that died while writing a record or a diff directory left. */
+        /** What processes that died while writing a record left. */
         private void removeTemporaryEntries() throws IOException {
-            List<Path> temps = new ArrayList<>(DiffStore.temporaryEntries(store.root()));
+            List<Path> temps = new ArrayList<>();
             try (Stream<Path> files = Files.list(cache.directory())) {
                 files.filter(file -> file.getFileName().toString().startsWith(BuildCache.TEMP_PREFIX))
                         .forEach(temps::add);

@@ -81,7 +81,7 @@ final class CacheUsage {
         if (known == null) {
             known = switch (need.kind()) {
                 case LAYER_BLOB -> blobSize(need.digest());
-                case DIFF_DIR -> FileTrees.size(DiffStore.directoryOf(store.root()).resolve(need.digest().hex()));
+                case DIFF_DIR -> FileTrees.size(store.layers().diffDir(need.digest()));
             };
             sizes.put(need, known);
         }

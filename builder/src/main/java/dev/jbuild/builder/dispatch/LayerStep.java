@@ -112,7 +112,7 @@ final class LayerStep {
                     out -> writer.streamChanges(workspace.diffRoot(), changes, out, size));
             session.store().layerSizes().record(layer.digest(), size.total());
             stack.add(layer.digest());
-            session.diffs().commit(LayerStore.chainId(stack), workspace);
+            session.diffs().commit(stack, workspace);
         }
         Instant created = Instant.now();
         // Inputs first: a record is never without the inputs that explain a later miss of it.
@@ -190,12 +190,16 @@ final class LayerStep {
         }
     }
 
-    /** A record helps only when its blob and the diff directory of the chain it makes are still there. */
+    /**
+     * A record helps only when its blob is still there and the diff directory of the chain it makes is
+     * there or can be unpacked again from the blobs (an image removal may have taken the snapshot).
+     */
     private static boolean usable(BuildSession session, StageState state, CacheRecord record) {
         List<Digest> chain = new ArrayList<>(state.diffIds());
         chain.add(record.diffId());
         try {
-            return session.diffs().has(LayerStore.chainId(chain)) && session.store().blobs().touch(record.diffId());
+            return session.store().blobs().touch(record.diffId())
+                    && (session.diffs().has(LayerStore.chainId(chain)) || session.diffs().ensure(chain));
         } catch (IOException e) {
             return false;
         }

@@ -54,7 +54,7 @@ public final class LayerSquasher {
                     out -> writer.streamChanges(workspace.diffRoot(), workspace.changes(), out));
             List<Digest> stack = new ArrayList<>(base);
             stack.add(squashed.digest());
-            diffs.commit(LayerStore.chainId(stack), workspace);
+            diffs.commit(stack, workspace);
         }
         List<Digest> diffIds = new ArrayList<>(base);
         diffIds.add(squashed.digest());

@@ -1,5 +1,6 @@
 package dev.jbuild.builder.cache;
 
+import dev.jbuild.store.StoreLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,7 +29,7 @@ class BuildCacheEntriesTest {
 
     @Test
     void theStackIsWrittenAndReadBack() throws Exception {
-        BuildCache cache = new BuildCache(root);
+        BuildCache cache = new BuildCache(StoreLayout.at(root));
         Digest base = Digest.of("base");
         Digest layer = Digest.of("layer");
         CacheRecord record = new CacheRecord(layer, 42, CREATED, List.of(base, layer));
@@ -40,7 +41,7 @@ class BuildCacheEntriesTest {
 
     @Test
     void aRecordWithoutAStackReadsAsOneThatDoesNotKnowIt() throws Exception {
-        BuildCache cache = new BuildCache(root);
+        BuildCache cache = new BuildCache(StoreLayout.at(root));
         Digest layer = Digest.of("layer");
         Files.writeString(root.resolve("builder/cache/" + key("RUN old").digest().hex() + ".json"),
                 "{\"diffId\":\"" + layer.value() + "\",\"size\":7,\"created\":\"2024-01-01T00:00:00Z\"}");
@@ -57,7 +58,7 @@ class BuildCacheEntriesTest {
 
     @Test
     void entriesAreLeastRecentlyUsedFirstWithoutCountingAsAUseAndDamagedOnesHaveNoRecord() throws Exception {
-        BuildCache cache = new BuildCache(root);
+        BuildCache cache = new BuildCache(StoreLayout.at(root));
         Digest layer = Digest.of("layer");
         cache.store(key("RUN new"), new CacheRecord(layer, 1, CREATED, List.of(layer)));
         cache.store(key("RUN old"), new CacheRecord(layer, 1, CREATED, List.of(layer)));

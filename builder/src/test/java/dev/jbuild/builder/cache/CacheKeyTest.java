@@ -1,5 +1,6 @@
 package dev.jbuild.builder.cache;
 
+import dev.jbuild.store.StoreLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,7 +87,7 @@ class CacheKeyTest {
 
     @Test
     void aStoredRecordIsFoundByAnEqualKeyAndOnlyByIt(@TempDir Path root) throws Exception {
-        BuildCache cache = new BuildCache(root);
+        BuildCache cache = new BuildCache(StoreLayout.at(root));
         for (int i = 0; i < 200; i++) {
             CacheKey key = randomKey();
             CacheRecord record = new CacheRecord(Digest.of("layer" + i), i, Instant.ofEpochSecond(i));

@@ -23,7 +23,7 @@ abstract class CacheMountsCommand extends StoreCommand {
     @Override
     protected final int run(ImageStore store, Context context) throws IOException {
         CacheMountTransfer transfer = new CacheMountTransfer(
-                new ExecutorLayout(store.root().resolve("executor")).caches());
+                new ExecutorLayout(store.layout().executorDir()).caches());
         List<CacheMountInfo> moved;
         try {
             moved = move(transfer);

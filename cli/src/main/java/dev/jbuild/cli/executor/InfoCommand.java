@@ -1,5 +1,6 @@
 package dev.jbuild.cli.executor;
 
+import dev.jbuild.store.StoreLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jbuild.cli.CliCommand;
@@ -49,7 +50,8 @@ public final class InfoCommand implements CliCommand {
 
     @Override
     public int call(Context context) throws Exception {
-        ExecutorLayout layout = new ExecutorLayout(context.global().storeRoot(context.env()).resolve("executor"));
+        ExecutorLayout layout = new ExecutorLayout(
+                StoreLayout.at(context.global().storeRoot(context.env())).executorDir());
         ExecutorInfo info = ExecutorInfo.gather(layout, StorageDrivers.requested(context.global().storageDriver(), context.env()),
                 Optional.ofNullable(context.global().runtime()), NetworkProviders.requested(context.env()));
         context.out().print(format == Format.json ? json(info) : text(info));

@@ -80,8 +80,7 @@ public final class PruneCommand extends StoreCommand {
         out.println("Removed " + report.store().blobsRemoved() + " blobs, " + report.store().snapshotsRemoved()
                 + " snapshots, " + (report.store().tempEntriesRemoved() + report.tempEntriesRemoved())
                 + " temporary files");
-        out.println("Removed " + report.removedRecords().size() + " build cache records and " + report.diffsRemoved()
-                + " layer diffs");
+        out.println("Removed " + report.removedRecords().size() + " build cache records");
         if (report.executor().containers() + report.executor().mounts() + report.executor().directories() > 0) {
             out.println("Removed what killed builds left: " + report.executor().containers() + " containers, "
                     + report.executor().mounts() + " mounts, " + report.executor().directories() + " step directories");

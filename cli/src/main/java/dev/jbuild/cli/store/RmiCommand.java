@@ -43,7 +43,7 @@ public final class RmiCommand extends StoreCommand {
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
         int exit = ExitCode.OK;
-        Set<Digest> cacheLayers = new BuildCache(store.root()).layerBlobs();
+        Set<Digest> cacheLayers = new BuildCache(store.layout()).layerBlobs();
         for (String image : images) {
             try {
                 RemoveResult result = store.remove(image, force, cacheLayers);

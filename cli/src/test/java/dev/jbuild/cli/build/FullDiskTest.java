@@ -94,7 +94,8 @@ class FullDiskTest {
         // What a build may add before its failing step: the base layer's diff directory, the executor's
         // probe verdicts and the build lock. Nothing else, and nothing half-written.
         Map<String, Long> after = files(store);
-        after.keySet().removeIf(FullDiskTest::madeByAnyBuild);
+        // the snapshots of steps that succeeded before the full disk stay, as the cache keeps them
+        after.keySet().removeIf(path -> madeByAnyBuild(path) || path.startsWith("snapshots/") && !before.containsKey(path));
         before.keySet().removeIf(FullDiskTest::madeByAnyBuild);
         assertEquals(before, after, "blobs, references, cache and temp files are as before the build");
         assertTrue(run("images", "--format", "json").out().contains("busybox"));
@@ -107,7 +108,7 @@ class FullDiskTest {
     }
 
     private static boolean madeByAnyBuild(String path) {
-        return path.matches("builder/layers/[0-9a-f]{64}/.*") || path.startsWith("executor/") || path.equals("builds.lock");
+        return path.startsWith("executor/") || path.equals("builds.lock");
     }
 
     /** Every regular file under the store, with its size, by path relative to the store. */

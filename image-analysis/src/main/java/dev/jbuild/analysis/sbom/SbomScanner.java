@@ -1,5 +1,6 @@
 package dev.jbuild.analysis.sbom;
 
+import dev.jbuild.store.LayerStore;
 import dev.jbuild.analysis.ImageInput;
 import dev.jbuild.analysis.ImageLayers;
 import dev.jbuild.analysis.LayerFiles;
@@ -46,7 +47,13 @@ public final class SbomScanner {
             }
         });
         Map<String, MergedTree.Node> tree = MergedTree.of(files).nodes();
-        Path rootfs = input.store().layers().snapshot(input.image());
+        try (LayerStore.Merged merged = input.store().layers().merged(input.image())) {
+            return scan(input, layers, merged.rootfs(), dpkg, apk, tree);
+        }
+    }
+
+    private static Sbom scan(ImageInput input, ImageLayers layers, Path rootfs, Map<Integer, String> dpkg,
+                             Map<Integer, String> apk, Map<String, MergedTree.Node> tree) throws IOException {
         OsRelease os = OsRelease.read(rootfs);
         List<FoundPackage> packages = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

@@ -1,0 +1,138 @@
+package dev.jbuild.store;
+
+import dev.jbuild.imagespec.Digest;
+import dev.jbuild.layertar.TarSplit;
+import dev.jbuild.platform.FileTrees;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Uncompressed layer blobs kept as their snapshot plus a {@link TarSplit} instead of a second copy of
+ * the bytes: {@code snapshots/<chain>/layer.tar-split} (gzip) beside the diff it refers to, and
+ * {@code tar-splits/<diff ID hex>} naming that chain and the blob's size. The blob store serves such a
+ * blob as if it were a file ({@link BlobStore#open}), reassembled and verified against its digest while
+ * it is read; the collector keeps the chain while the blob is needed ({@link Reachability}).
+ */
+final class SplitLayers {
+    static final String SPLIT = "layer.tar-split";
+    private static final int PIPE = 1 << 20;
+
+    private final StoreLayout layout;
+    private final StoreSession session;
+
+    SplitLayers(StoreLayout layout, StoreSession session) {
+        this.layout = layout;
+        this.session = session;
+    }
+
+    /** Where a split blob lives: its chain's diff and split, and its size. */
+    record Split(Digest diffId, Digest chain, long size, Path diff, Path split, Path mapping) {
+    }
+
+    /** The split that stands for the blob {@code diffId}, when there is one whose snapshot is still there. */
+    Optional<Split> find(Digest diffId) throws IOException {
+        Path mapping = layout.splitMapping(diffId);
+        String[] fields;
+        try {
+            fields = Files.readString(mapping, StandardCharsets.US_ASCII).strip().split(" ");
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (fields.length != 2 || !Digest.isHex(fields[0])) {
+            return Optional.empty();
+        }
+        Digest chain = Digest.ofHex(fields[0]);
+        Path split = layout.snapshot(chain).resolve(SPLIT);
+        Path diff = layout.snapshot(chain).resolve(LayerStore.DIFF);
+        if (!Files.isRegularFile(split) || !Files.isDirectory(diff)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Split(diffId, chain, Long.parseLong(fields[1]), diff, split, mapping));
+    }
+
+    /** The chain whose snapshot a split blob needs, if the blob is split. */
+    Optional<Digest> chainOf(Digest diffId) throws IOException {
+        return find(diffId).map(Split::chain);
+    }
+
+    /** The blob's bytes, reassembled on a thread of its own as they are read (not yet verified). */
+    InputStream open(Split split) throws IOException {
+        PipedInputStream in = new PipedInputStream(PIPE);
+        PipedOutputStream out = new PipedOutputStream(in);
+        Thread writer = new Thread(() -> {
+            try (OutputStream pipe = out; InputStream records = new GZIPInputStream(Files.newInputStream(split.split()))) {
+                TarSplit.assemble(records, split.diff(), pipe);
+            } catch (IOException e) {
+                // the reader sees the pipe end early, and the digest it checks fails
+            }
+        }, "tar-split " + split.diffId().hex().substring(0, 12));
+        writer.setDaemon(true);
+        writer.start();
+        return in;
+    }
+
+    void touch(Split split) throws IOException {
+        Files.setLastModifiedTime(split.mapping(), FileTime.fromMillis(System.currentTimeMillis()));
+    }
+
+    /**
+     * Replaces the uncompressed blob {@code blob} (the top layer of {@code chain}, whose diff is
+     * {@code diff}) by a split, when the split gives the very bytes back; the blob stays otherwise.
+     *
+     * @return whether the blob was replaced
+     */
+    boolean split(Digest diffId, Digest chain, Path blob, Path diff) throws IOException {
+        Path temp = session.newPath("tar-split");
+        try {
+            try (InputStream tar = Files.newInputStream(blob);
+                 OutputStream out = new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                TarSplit.record(tar, diff, out);
+            }
+            DigestingOutputStream back = new DigestingOutputStream(OutputStream.nullOutputStream());
+            try (InputStream records = new GZIPInputStream(Files.newInputStream(temp))) {
+                TarSplit.assemble(records, diff, back);
+            } catch (IOException e) {
+                back.abandon();
+                return false;
+            }
+            if (!back.digest().equals(diffId)) {
+                return false; // the diff does not hold the layer's files as they were: keep the bytes
+            }
+            Path split = layout.snapshot(chain).resolve(SPLIT);
+            AtomicFiles.publish(temp, split);
+            Path mappingTemp = session.newPath("tar-split-mapping");
+            AtomicFiles.write(mappingTemp, layout.splitMapping(diffId),
+                    (chain.hex() + " " + back.size() + "\n").getBytes(StandardCharsets.US_ASCII));
+            Files.deleteIfExists(blob);
+            return true;
+        } catch (InterruptedIOException e) {
+            throw e;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes the blob back as a file (for consumers that need a path), verified; the split stays. */
+    void materialize(Split split, Path target) throws IOException {
+        Path temp = session.newPath("materialized");
+        try (InputStream in = new VerifyingInputStream(open(split), split.diffId(), split.size())) {
+            Files.copy(in, temp);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            FileTrees.delete(temp);
+        }
+    }
+}
