@@ -65,7 +65,11 @@ public final class BuildPlanner {
         checkThat(stage.from().range(), () -> StageRunner.checkPlatform(session, stage));
         ImageRecord image = null;
         ImageState base;
-        if (stage.base() instanceof StageBase.Image ref) {
+        boolean directory = false;
+        if (stage.base() instanceof StageBase.Image ref && SourceImages.namedDirectory(session, ref.reference()) != null) {
+            directory = true; // its files are read when the stage runs; its config is the empty image's
+            base = new ImageState(StageRunner.scratch(session), List.of());
+        } else if (stage.base() instanceof StageBase.Image ref) {
             image = check(stage.from().range(), () -> SourceImages.record(session, ref.reference()));
             base = image == null ? new ImageState(StageRunner.scratch(session), List.of())
                     : new ImageState(image.config(), image.manifest().layers());
@@ -78,7 +82,7 @@ public final class BuildPlanner {
         if (steps == null) {
             steps = StageRunner.steps(session, stage, StageRunner.scratch(session));
         }
-        boolean showsFrom = image != null && shownBases.add(image.id());
+        boolean showsFrom = directory || image != null && shownBases.add(image.id());
         int total = (stage.base() instanceof StageBase.Image ? 1 : 0)
                 + (int) steps.stream().filter(s -> StageRunner.isFilesystemStep(s.instruction())).count();
         StagePlan plan = new StagePlan(stage, label, steps, showsFrom, total);
