@@ -17,6 +17,7 @@ import dev.jbuild.parser.shell.SizedVariables;
 import dev.jbuild.parser.shell.VariableLookup;
 import dev.jbuild.parser.syntax.DockerfileErrors;
 import dev.jbuild.parser.syntax.DockerfileSyntaxException;
+import dev.jbuild.parser.syntax.RawInstruction;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxTree;
 import java.util.ArrayList;
@@ -54,9 +55,11 @@ public final class GraphBuilder {
     }
 
     /**
-     * For a build: an invalid instruction that leaves the stages intact (anything but FROM) is left out
-     * of its stage and kept in {@link InstructionGraph#problems()}, so that the builder reports it with
-     * every problem it finds itself, before running anything. Anything else still throws.
+     * For a build: what is wrong with the file (an invalid instruction, FROM line or stage name, a loop
+     * between stages) is kept in {@link InstructionGraph#problems()} instead of thrown, so that the
+     * builder reports it with every problem it finds itself, before running anything. An invalid
+     * instruction is left out of its stage; a stage whose FROM is invalid keeps its instructions. Only
+     * a file without a stage to build still throws.
      */
     public static InstructionGraph buildDeferringErrors(SyntaxTree tree, Map<String, String> buildArgs, String target) {
         return new GraphBuilder(tree, buildArgs, Platform.host()).run(target, true);
@@ -64,13 +67,8 @@ public final class GraphBuilder {
 
     private record StageDraft(From from, List<Instruction> instructions) {}
 
-    private InstructionGraph run(String target, boolean deferInstructionErrors) {
-        List<Instruction> instructions = InstructionParser.parseEach(tree, errors);
-        if (errors.stream().anyMatch(this::isFromLine)) {
-            DockerfileErrors.throwIfAny(errors); // the stages are not known: nothing more can be checked
-        }
-        List<DockerfileSyntaxException> deferred = List.copyOf(errors);
-        errors.clear();
+    private InstructionGraph run(String target, boolean deferErrors) {
+        List<Instruction> instructions = instructionsKeepingStages();
         SizedVariables meta = new SizedVariables(platform.automaticArgs());
         Map<String, String> metaEnv = meta.asMap();
         List<MetaArg> metaArgs = new ArrayList<>();
@@ -98,30 +96,44 @@ public final class GraphBuilder {
         stageCount = drafts.size();
         List<Stage> stages = new ArrayList<>();
         for (int index = 0; index < drafts.size(); index++) {
-            int stageIndex = index;
-            stages.add(collecting(() -> stage(stageIndex, drafts.get(stageIndex), metaEnv, stageNames)));
+            stages.add(stage(index, drafts.get(index), metaEnv, stageNames));
         }
-        if (!errors.isEmpty() || !deferInstructionErrors) {
-            errors.addAll(deferred);
+        Integer targetIndex = collecting(() -> targetIndex(target, stages));
+        if (targetIndex == null) {
+            DockerfileErrors.throwIfAny(errors); // no target, no graph: what else is wrong is said with it
+        }
+        errors.addAll(CycleCheck.find(new InstructionGraph(tree, metaArgs, stages, targetIndex, platform)));
+        if (!deferErrors) {
             DockerfileErrors.throwIfAny(errors);
         }
-        int targetIndex = targetIndex(target, stages);
-        InstructionGraph graph = new InstructionGraph(tree, metaArgs, stages, targetIndex, platform, deferred);
-        CycleCheck.verify(graph);
-        return graph;
+        return new InstructionGraph(tree, metaArgs, stages, targetIndex, platform, errors);
     }
 
-    /** Whether the error is at a FROM line: without it, the instructions after it would land in the wrong stage. */
-    private boolean isFromLine(DockerfileSyntaxException error) {
-        if (error.range() == null) {
-            return true;
-        }
-        for (dev.jbuild.parser.syntax.RawInstruction raw : tree.instructions()) {
-            if (raw.range().equals(error.range())) {
-                return raw.keyword().equalsIgnoreCase("from");
+    /**
+     * Every valid instruction of the file, each invalid one's error noted. A FROM that does not parse is
+     * stood in for by what its words say (base, AS name), so that the instructions after it stay in their
+     * stage and are checked too: one run reports every mistake of the file.
+     */
+    private List<Instruction> instructionsKeepingStages() {
+        List<Instruction> instructions = new ArrayList<>(tree.instructions().size());
+        for (RawInstruction raw : tree.instructions()) {
+            try {
+                instructions.add(InstructionParser.parse(raw, tree));
+            } catch (DockerfileSyntaxException e) {
+                errors.add(e);
+                if (raw.keyword().equalsIgnoreCase("from")) {
+                    instructions.add(standInFrom(raw));
+                }
             }
         }
-        return true;
+        return instructions;
+    }
+
+    private static From standInFrom(RawInstruction raw) {
+        List<String> args = raw.args();
+        String name = args.size() >= 3 && args.get(1).equalsIgnoreCase("as")
+                ? args.get(2).toLowerCase(java.util.Locale.ROOT) : null;
+        return new From(args.isEmpty() ? "scratch" : args.get(0), name, null, raw.range());
     }
 
     /** The value, or null with the error noted: one bad line must not hide the next one. */
@@ -145,18 +157,23 @@ public final class GraphBuilder {
         return names;
     }
 
+    /**
+     * The stage. One whose FROM cannot be expanded gets the empty base, its error noted, so that its
+     * instructions are still checked.
+     */
     private Stage stage(int index, StageDraft draft, Map<String, String> metaEnv, Map<String, Integer> stageNames) {
         From from = draft.from();
         VariableLookup meta = VariableLookup.view(metaEnv);
-        String baseName = expand(from.image(), meta, from.range());
-        if (baseName.isBlank()) {
-            throw error("base name (" + from.image() + ") should not be blank", from.range());
-        }
-        String platformValue = from.platform() == null ? null : expand(from.platform(), meta, from.range());
+        String expanded = collecting(() -> baseName(from, meta));
+        String platformValue = from.platform() == null ? null
+                : collecting(() -> expand(from.platform(), meta, from.range()));
         List<StageDependency> dependencies = new ArrayList<>();
-        StageBase base;
+        String baseName = expanded == null ? "scratch" : expanded;
+        // As BuildKit's dispatchStates.addState: FROM names only a stage defined above it; any other name
+        // is an image's, even one a later stage has.
         Integer baseStage = stageNames.get(baseName.toLowerCase(java.util.Locale.ROOT));
-        if (baseStage != null && baseStage != index) {
+        StageBase base;
+        if (baseStage != null && baseStage < index) {
             base = new StageBase.StageRef(baseStage);
             dependencies.add(new StageDependency(StageDependency.Kind.FROM, baseName, baseStage, from.range()));
         } else if (baseName.equals("scratch")) {
@@ -165,12 +182,23 @@ public final class GraphBuilder {
             base = new StageBase.Image(baseName);
             dependencies.add(new StageDependency(StageDependency.Kind.FROM, baseName, null, from.range()));
         }
-        collectDependencies(index, draft.instructions(), metaEnv, stageNames, dependencies);
+        collecting(() -> {
+            collectDependencies(index, draft.instructions(), metaEnv, stageNames, dependencies);
+            return null;
+        });
         SourceRange range = from.range();
         if (!draft.instructions().isEmpty()) {
             range = range.withEndLine(draft.instructions().get(draft.instructions().size() - 1).range().endLine());
         }
         return new Stage(index, from.stageName(), from, baseName, base, platformValue, draft.instructions(), dependencies, range);
+    }
+
+    private String baseName(From from, VariableLookup meta) {
+        String name = expand(from.image(), meta, from.range());
+        if (name.isBlank()) {
+            throw error("base name (" + from.image() + ") should not be blank", from.range());
+        }
+        return name;
     }
 
     /** COPY --from and RUN --mount from= name stages (by name or index) or, failing that, images. */

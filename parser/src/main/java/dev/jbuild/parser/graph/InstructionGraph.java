@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * A Dockerfile understood: its global ARGs, its stages with their dependencies, and the stage to build.
  *
  * @param target index of the stage the build produces (the last one unless {@code --target} says otherwise)
- * @param problems invalid instructions left out of the stages, for the builder to report together with
+ * @param problems what is wrong with the file (invalid instructions left out of the stages, invalid FROM lines,
+ *     duplicate stage names, loops between stages), for the builder to report together with
  *     what it finds itself before running anything; always empty in a graph from {@link GraphBuilder#build}
  */
 public record InstructionGraph(SyntaxTree syntax, List<MetaArg> metaArgs, List<Stage> stages, int target, Platform platform,
