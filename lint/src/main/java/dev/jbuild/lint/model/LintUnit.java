@@ -46,9 +46,15 @@ public final class LintUnit {
     private final List<InstructionEntry> metaArgs;
     private final List<LintStage> stages;
     private final List<StageReference> references;
-    private final Map<Integer, LineMap> lineMaps = new HashMap<>();
-    private final Map<Integer, RunScript> runScripts = new HashMap<>();
-    private final Map<Integer, ImageHistory> histories = new HashMap<>();
+    /** Each stage's outgoing references, by the stage's index: graph walks ask for them stage by stage. */
+    private final List<List<StageReference>> referencesFrom;
+    /** Each AS name (lower case) and the first stage that has it. */
+    private final Map<String, Integer> stageNames = new HashMap<>();
+    /** By entry index, made on first use; arrays rather than maps, as they are asked for every instruction. */
+    private final LineMap[] lineMaps;
+    private final RunScript[] runScripts;
+    /** By stage index, made on first use. */
+    private ImageHistory[] histories;
     private final Map<String, Object> derived = new HashMap<>();
     private Map<String, String> metaDefaults;
 
@@ -60,9 +66,20 @@ public final class LintUnit {
         this.platform = platform;
         this.expander = new ShellExpander(tree.escape());
         this.entries = parseEntries(tree);
+        this.lineMaps = new LineMap[entries.size()];
+        this.runScripts = new RunScript[entries.size()];
         this.metaArgs = entries.stream().filter(e -> e.stage() < 0 && e.is("arg")).toList();
         this.stages = buildStages();
+        for (LintStage stage : stages) {
+            if (stage.name() != null) {
+                stageNames.putIfAbsent(stage.name(), stage.index());
+            }
+        }
         this.references = buildReferences();
+        List<List<StageReference>> from = new ArrayList<>(stages.size());
+        stages.forEach(stage -> from.add(new ArrayList<>()));
+        references.forEach(r -> from.get(r.from()).add(r));
+        this.referencesFrom = from.stream().map(List::copyOf).toList();
     }
 
     private static List<InstructionEntry> parseEntries(SyntaxTree tree) {
@@ -148,10 +165,9 @@ public final class LintUnit {
     /** The stage a {@code --from} value names (an AS name, any case, or an index), or -1. */
     public int stageNamed(String reference) {
         String wanted = reference.toLowerCase(Locale.ROOT);
-        for (LintStage s : stages) {
-            if (wanted.equals(s.name())) {
-                return s.index();
-            }
+        Integer named = stageNames.get(wanted);
+        if (named != null) {
+            return named;
         }
         if (wanted.matches("\\d{1,9}")) {
             int index = Integer.parseInt(wanted);
@@ -205,6 +221,11 @@ public final class LintUnit {
         return references;
     }
 
+    /** The references written in stage {@code index}, in file order. */
+    public List<StageReference> referencesFrom(int index) {
+        return index >= 0 && index < referencesFrom.size() ? referencesFrom.get(index) : List.of();
+    }
+
     public LintStage stageOf(InstructionEntry entry) {
         return entry.stage() >= 0 && entry.stage() < stages.size() ? stages.get(entry.stage()) : null;
     }
@@ -254,8 +275,8 @@ public final class LintUnit {
         while (!work.isEmpty()) {
             int index = work.pop();
             if (needed.add(index)) {
-                for (StageReference r : references) {
-                    if (r.from() == index && r.namesStage()) {
+                for (StageReference r : referencesFrom(index)) {
+                    if (r.namesStage()) {
                         work.push(r.target());
                     }
                 }
@@ -303,7 +324,7 @@ public final class LintUnit {
 
     /** Every instruction that builds {@code stage}'s image, the FROM ancestors' first, in build order. */
     public List<InstructionEntry> image(LintStage stage) {
-        return histories.computeIfAbsent(stage.index(), i -> new ImageHistory(lineage(stage))).sequence();
+        return history(stage).sequence();
     }
 
     /** Where {@code entry} stands among the instructions that build its stage's image ({@link #before}'s length). */
@@ -346,7 +367,19 @@ public final class LintUnit {
 
     private ImageHistory historyOf(InstructionEntry entry) {
         LintStage stage = stageOf(entry);
-        return stage == null ? null : histories.computeIfAbsent(stage.index(), i -> new ImageHistory(lineage(stage)));
+        return stage == null ? null : history(stage);
+    }
+
+    private ImageHistory history(LintStage stage) {
+        if (histories == null) {
+            histories = new ImageHistory[stages.size()];
+        }
+        ImageHistory history = histories[stage.index()];
+        if (history == null) {
+            history = new ImageHistory(lineage(stage));
+            histories[stage.index()] = history;
+        }
+        return history;
     }
 
     /** True when RUN lines at {@code entry} go to a POSIX-like shell (not PowerShell or cmd). */
@@ -396,7 +429,12 @@ public final class LintUnit {
     // ---- positions --------------------------------------------------------------------------------
 
     public LineMap lineMap(InstructionEntry entry) {
-        return lineMaps.computeIfAbsent(entry.index(), i -> LineMap.of(tree, entry.raw()));
+        LineMap map = lineMaps[entry.index()];
+        if (map == null) {
+            map = LineMap.of(tree, entry.raw());
+            lineMaps[entry.index()] = map;
+        }
+        return map;
     }
 
     /** The whole instruction. */
@@ -426,6 +464,11 @@ public final class LintUnit {
         if (run == null) {
             return null;
         }
-        return runScripts.computeIfAbsent(entry.index(), i -> RunScript.of(run, entry, lineMap(entry)));
+        RunScript script = runScripts[entry.index()];
+        if (script == null) {
+            script = RunScript.of(run, entry, lineMap(entry));
+            runScripts[entry.index()] = script;
+        }
+        return script;
     }
 }

@@ -69,8 +69,8 @@ final class GraphChecks implements Check {
     private static void visit(LintUnit unit, FindingSink sink, int index, int[] state, List<Integer> path, Set<String> reported) {
         state[index] = 1;
         path.add(index);
-        for (StageReference r : unit.references()) {
-            if (r.from() != index || !r.namesStage() || r.target() == index) {
+        for (StageReference r : unit.referencesFrom(index)) {
+            if (!r.namesStage() || r.target() == index) {
                 continue;
             }
             if (state[r.target()] == 1) {
@@ -99,8 +99,8 @@ final class GraphChecks implements Check {
         for (int i = 0; i < cycle.size(); i++) {
             int from = cycle.get(i);
             int to = cycle.get((i + 1) % cycle.size());
-            for (StageReference r : unit.references()) {
-                if (r.from() == from && r.target() == to && (first == null || r.entry().index() < first.entry().index())) {
+            for (StageReference r : unit.referencesFrom(from)) {
+                if (r.target() == to && (first == null || r.entry().index() < first.entry().index())) {
                     first = r;
                 }
             }
