@@ -282,7 +282,7 @@ final class BuildCommand implements CliCommand {
                 .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
         // Held until the outputs are written: they read the image's layers, which a prune could take.
         try (ImageStore store = ImageStore.open(root, options); ImageStore.BuildHold noPrune = store.holdForBuild();
-             BuildRemotes remotes = new BuildRemotes(store, registry.registries(context), context.err())) {
+             BuildRemotes remotes = new BuildRemotes(store, () -> registry.registries(context), context.err())) {
             DockerFileCopier copier = new DockerFileCopier(root.resolve("builder").resolve("checksums"));
             ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
                     Optional.empty(), NetworkProviders.requested(context.env()), copier);

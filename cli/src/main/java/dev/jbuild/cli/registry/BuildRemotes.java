@@ -31,36 +31,64 @@ import java.util.List;
  * the build the pushes ({@code --push}, {@code --output type=registry}) and {@code --cache-to}.
  */
 public final class BuildRemotes implements AutoCloseable {
-    private final ImageStore store;
-    private final Registries registries;
-    private final PrintStream err;
+    /** Opens the registries: reads the settings file and Docker's credentials. */
+    @FunctionalInterface
+    public interface Opener {
+        Registries open() throws IOException;
+    }
 
-    public BuildRemotes(ImageStore store, Registries registries, PrintStream err) {
+    private final ImageStore store;
+    private final Opener opener;
+    private final PrintStream err;
+    /** Opened on first use: most builds (a cached rebuild, FROM scratch or a stored image) never need them. */
+    private Registries registries;
+    private RegistryBaseImages baseImages;
+
+    public BuildRemotes(ImageStore store, Opener opener, PrintStream err) {
         this.store = store;
-        this.registries = registries;
+        this.opener = opener;
         this.err = err;
     }
 
-    /** FROM images the store lacks come from their registry; the caches to read from are opened. */
+    /**
+     * FROM images the store lacks come from their registry; the caches to read from are opened. The
+     * registries are opened only when a FROM first needs a pull, so that a build from stored images loads
+     * none of the registry client (Jackson's object mapper alone is tens of milliseconds of start-up).
+     */
     public void wire(BuildRequest.Builder request, List<CacheSpec> cacheFrom, BuildListener listener)
             throws IOException {
-        TransferListener notices = event -> {
-            if (event instanceof TransferEvent.Notice notice) {
-                listener.on(new BuildEvent.Notice(notice.message()));
-            }
-        };
-        request.baseImages(new RegistryBaseImages(store, registries, notices));
+        request.baseImages(reference -> baseImages(listener).pull(reference));
         for (CacheSpec spec : cacheFrom) {
             request.cacheFrom(SharedCache.open(transport(spec), store,
                     message -> listener.on(new BuildEvent.Notice(message))));
         }
     }
 
+    /** Stages build in parallel: the first to need a pull opens the registries, the others use them. */
+    private synchronized RegistryBaseImages baseImages(BuildListener listener) throws IOException {
+        if (baseImages == null) {
+            TransferListener notices = event -> {
+                if (event instanceof TransferEvent.Notice notice) {
+                    listener.on(new BuildEvent.Notice(notice.message()));
+                }
+            };
+            baseImages = new RegistryBaseImages(store, registries(), notices);
+        }
+        return baseImages;
+    }
+
+    private synchronized Registries registries() throws IOException {
+        if (registries == null) {
+            registries = opener.open();
+        }
+        return registries;
+    }
+
     /** Pushes the built image as {@code name}, with plain progress lines unless {@code quiet}. */
     public void push(BuildResult result, String name, boolean quiet) throws IOException {
         try {
             TransferListener progress = quiet ? TransferListener.NONE : new TransferProgress(err, false);
-            new ImagePusher(store, registries, progress).push(result.image().id().value(), Reference.parse(name),
+            new ImagePusher(store, registries(), progress).push(result.image().id().value(), Reference.parse(name),
                     PushOptions.defaults());
         } catch (RegistryException e) {
             throw new UserError("pushing " + name + ": " + e.getMessage(), e);
@@ -82,13 +110,15 @@ public final class BuildRemotes implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        registries.close();
+    public synchronized void close() {
+        if (registries != null) {
+            registries.close();
+        }
     }
 
-    private CacheTransport transport(CacheSpec spec) {
+    private CacheTransport transport(CacheSpec spec) throws IOException {
         return switch (spec.kind()) {
-            case REGISTRY -> new RegistryCache(Reference.parse(spec.location()), registries, TransferListener.NONE);
+            case REGISTRY -> new RegistryCache(Reference.parse(spec.location()), registries(), TransferListener.NONE);
             case LOCAL -> new LocalCacheDirectory(Path.of(spec.location()));
         };
     }
