@@ -9,7 +9,7 @@ import java.nio.file.Path;
  */
 public sealed interface NamedContext {
 
-    /** A local directory, read like the build context (without its .dockerignore). */
+    /** A local directory, read like the build context (with its own .dockerignore, not the main one). */
     record Directory(Path path) implements NamedContext {}
 
     /** An image of the store ({@code docker-image://REF}), standing in for the one named. */

@@ -67,6 +67,48 @@ class ChecksBeforeAnyStepTest extends BuilderTest {
         assertEquals(10, printed.lines().filter(l -> l.startsWith("Dockerfile:")).count(), printed);
     }
 
+    /**
+     * FROM lines, stage names and the references between stages are checked with the rest: a bad FROM
+     * keeps its stage (its instructions are checked too), a duplicate name, a FROM naming a stage defined
+     * below it (BuildKit takes that name for an image's) and a loop through COPY --from and FROM are each
+     * one error at its line, in the same report; the slow first step never starts.
+     */
+    @Test
+    void fromLinesAndStageReferencesAreReportedWithEverythingElse() throws Exception {
+        Path context = BuildFixture.context(dir.resolve("stages"), "f.txt", "f\n");
+        DockerfileErrors errors = failsWithSeveral(String.join("\n",
+                "FROM busybox AS base",
+                "RUN sleep 30 && echo the slow first step must not run",
+                "EXPOSE 80/tpc",
+                "FROM --nosuch=1 busybox AS other",
+                "HEALTHCHECK --interval=5x CMD true",
+                "FROM busybox AS base",
+                "FROM later AS early",
+                "FROM busybox AS loopa",
+                "COPY --from=loopb /etc/hostname /x",
+                "FROM loopa AS loopb",
+                "FROM busybox AS later",
+                "FROM busybox",
+                "COPY --from=base /etc/hostname /1",
+                "COPY --from=other /etc/hostname /2",
+                "COPY --from=early /etc/hostname /3",
+                "COPY --from=loopb /etc/hostname /4",
+                "COPY --from=nosuchstage /a /b",
+                ""), context);
+        List<String> found = lines(errors);
+        assertEquals(List.of(3, 4, 5, 6, 7, 10, 17),
+                errors.errors().stream().map(e -> e.range().startLine()).toList(), String.join("\n", found));
+        assertEquals("3: invalid proto: tpc", found.get(0));
+        assertEquals("4: unknown flag: --nosuch", found.get(1));
+        assertEquals("5: time: unknown unit \"x\" in duration \"5x\"", found.get(2));
+        assertEquals("6: duplicate stage name \"base\"", found.get(3));
+        assertEquals("7: FROM later: stage \"later\" is defined later (line 11); FROM can name only a stage above it",
+                found.get(4));
+        assertEquals("10: circular dependency detected on stage: loopa", found.get(5));
+        assertTrue(found.get(6).startsWith("17: image \"nosuchstage\" is not in the store"), found.get(6));
+        assertEquals(List.of(), fixture.events, "no step started");
+    }
+
     /** What no file could make right is refused before the build too, with BuildKit's words. */
     @Test
     void copyAndAddSourcesAndChecksumsAreCheckedBeforeTheBuild() throws Exception {

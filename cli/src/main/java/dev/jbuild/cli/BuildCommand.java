@@ -98,8 +98,8 @@ final class BuildCommand implements CliCommand {
                 Args.flag("--check").description("Lint the Dockerfile first; stop on errors."),
                 Args.value("PLATFORM", "--platform")
                         .description("Target platform: only this host's (" + PlatformOption.host() + ") for now."),
-                Args.flag("--load").description("Also load the image into the local Docker engine (through the "
-                        + "docker CLI), as buildx does."),
+                Args.flag("--load").description("Also load the image into the local Docker engine (its API on "
+                        + "DOCKER_HOST or /var/run/docker.sock, else the docker CLI), as buildx does."),
                 Args.list("NAME=DIR|docker-image://REF", "--build-context")
                         .description("A named context: FROM NAME, COPY --from=NAME and RUN --mount=from=NAME read it "
                                 + "instead of the stage or image NAME."),
@@ -243,7 +243,7 @@ final class BuildCommand implements CliCommand {
                 .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
         // Held until the outputs are written: they read the image's layers, which a prune could take.
         try (ImageStore store = ImageStore.open(root, options); ImageStore.BuildHold noPrune = store.holdForBuild();
-             BuildRemotes remotes = new BuildRemotes(store, registry.registries(context), context.err())) {
+             BuildRemotes remotes = new BuildRemotes(store, () -> registry.registries(context), context.err())) {
             DockerFileCopier copier = new DockerFileCopier(store.layout().checksumsDir());
             ImageBuilder builder = ImageBuilder.open(store, StorageDrivers.requested(null, context.env()),
                     Optional.empty(), NetworkProviders.requested(context.env()), copier);

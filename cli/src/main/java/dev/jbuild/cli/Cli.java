@@ -39,6 +39,10 @@ public final class Cli {
     }
 
     public int run(String... args) {
+        if (plainVersionRequest(args)) {
+            out.println(VersionProvider.version());
+            return ExitCode.OK;
+        }
         CommandWord word;
         try {
             word = CommandWord.find(ArgFiles.expand(Arrays.asList(args)), new HashSet<>(JbuildCommand.NAMES));
@@ -82,6 +86,24 @@ public final class Cli {
         } catch (Exception e) {
             return report(e, context);
         }
+    }
+
+    /**
+     * {@code jbuild --version} alone, what scripts and installers run to see that jbuild is there: printed
+     * before the line is modelled, as picocli's model alone was most of that run's time. Not when an
+     * environment default of a global option is set: picocli checks it (a bad {@code JBUILD_LOG_LEVEL}
+     * fails even {@code --version}).
+     */
+    private boolean plainVersionRequest(String[] args) {
+        if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
+            return false;
+        }
+        for (String variable : EnvironmentDefaults.VARIABLES.values()) {
+            if (!env.getOrDefault(variable, "").isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

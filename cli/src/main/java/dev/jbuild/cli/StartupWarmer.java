@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Sets up, on a second thread, what almost every command needs and what is slow to set up in a fresh
- * JVM (the JSON parser, the SHA-256 provider, the Dockerfile grammar, and Jackson's object mapper for
+ * JVM (the JSON parser, the SHA-256 provider, the Dockerfile grammar's parser and lexer, and Jackson's object mapper for
  * the commands that print JSON through it), while the main thread reads the command line. Start-up is most of a short command's time, and it otherwise
  * runs on one of the machine's cores.
  *
@@ -55,6 +55,8 @@ final class StartupWarmer {
             JsonTrees.read("{\"warm\":[1]}");
             MessageDigest.getInstance("SHA-256");
             Class.forName("dev.jbuild.grammar.DockerfileParser", true, StartupWarmer.class.getClassLoader());
+            // the lexer's ATN too: deserialised in its static initialiser, a few ms the main thread would wait
+            Class.forName("dev.jbuild.grammar.DockerfileLexer", true, StartupWarmer.class.getClassLoader());
             if (mapper) {
                 new ObjectMapper();
             }

@@ -135,6 +135,16 @@ class CommandLineTest {
         }
     }
 
+    /** The short way out for a bare --version prints what the modelled line prints. */
+    @Test
+    void aBareVersionRequestPrintsWhatTheModelledLinePrints() {
+        String version = run("--version").out();
+        assertEquals(version, run("-V").out());
+        assertEquals(version, run("--debug", "--version").out());
+        assertEquals(version, runWith(Map.of("JBUILD_ROOT", dir.resolve("r").toString()), "--version").out());
+        assertEquals(0, run("--version").exit());
+    }
+
     @Test
     void versionWorksOnEveryCommand() {
         String version = run("--version").out();

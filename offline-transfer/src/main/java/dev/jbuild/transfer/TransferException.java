@@ -6,7 +6,8 @@ package dev.jbuild.transfer;
  * what the archive or the keys are to blame for. Unchecked, as every module's family is.
  */
 public sealed class TransferException extends RuntimeException
-        permits InvalidArchiveException, KeyFileException, VerificationFailedException, EncryptionException {
+        permits InvalidArchiveException, KeyFileException, VerificationFailedException, EncryptionException,
+        EngineLoadException {
     public TransferException(String message) {
         super(message);
     }

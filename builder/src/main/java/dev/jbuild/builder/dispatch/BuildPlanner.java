@@ -1,5 +1,6 @@
 package dev.jbuild.builder.dispatch;
 
+import dev.jbuild.builder.BaseImageNotFoundException;
 import dev.jbuild.builder.BuildException;
 import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.parser.graph.StageBase;
@@ -65,25 +66,48 @@ public final class BuildPlanner {
         checkThat(stage.from().range(), () -> StageRunner.checkPlatform(session, stage));
         ImageRecord image = null;
         ImageState base;
-        if (stage.base() instanceof StageBase.Image ref) {
-            image = check(stage.from().range(), () -> SourceImages.record(session, ref.reference()));
+        boolean directory = false;
+        if (stage.base() instanceof StageBase.Image ref && SourceImages.namedDirectory(session, ref.reference()) != null) {
+            directory = true; // its files are read when the stage runs; its config is the empty image's
+            base = new ImageState(StageRunner.scratch(session), List.of());
+        } else if (stage.base() instanceof StageBase.Image ref) {
+            image = check(stage.from().range(), () -> baseImage(stage, ref.reference()));
             base = image == null ? new ImageState(StageRunner.scratch(session), List.of())
                     : new ImageState(image.config(), image.manifest().layers());
-        } else if (stage.base() instanceof StageBase.StageRef ref) {
+        } else if (stage.base() instanceof StageBase.StageRef ref && planned.containsKey(ref.index())) {
             base = planned.get(ref.index());
-        } else {
+        } else { // scratch, or a stage in a loop (reported by the graph)
             base = new ImageState(StageRunner.scratch(session), List.of());
         }
         List<StagePlan.Step> steps = check(stage.from().range(), () -> StageRunner.steps(session, stage, base.config()));
         if (steps == null) {
             steps = StageRunner.steps(session, stage, StageRunner.scratch(session));
         }
-        boolean showsFrom = image != null && shownBases.add(image.id());
+        boolean showsFrom = directory || image != null && shownBases.add(image.id());
         int total = (stage.base() instanceof StageBase.Image ? 1 : 0)
                 + (int) steps.stream().filter(s -> StageRunner.isFilesystemStep(s.instruction())).count();
         StagePlan plan = new StagePlan(stage, label, steps, showsFrom, total);
         planned.put(stage.index(), checkSteps(plan, base));
         return plan;
+    }
+
+    /**
+     * The image FROM names. FROM names only stages above it (BuildKit's rule), so a later stage's name
+     * is an image's: when there is no such image, the error says where that stage is.
+     */
+    private ImageRecord baseImage(Stage stage, String reference) throws IOException {
+        try {
+            return SourceImages.record(session, reference);
+        } catch (BaseImageNotFoundException e) {
+            for (Stage later : session.request().graph().stages()) {
+                if (later.index() > stage.index() && reference.equalsIgnoreCase(later.name())) {
+                    throw error("FROM " + reference + ": stage \"" + later.name() + "\" is defined later (line "
+                                    + later.from().range().startLine() + "); FROM can name only a stage above it",
+                            "move stage \"" + later.name() + "\" above this FROM", stage.from().range(), e);
+                }
+            }
+            throw e;
+        }
     }
 
     /** Dispatches the stage's steps on a throwaway state, noting what fails; returns the config it ends with. */

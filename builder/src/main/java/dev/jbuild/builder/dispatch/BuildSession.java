@@ -38,6 +38,8 @@ public final class BuildSession {
     /** Image names as this build resolved them (see {@link #resolvedImage}). */
     private final java.util.Map<String, dev.jbuild.store.ImageRecord> resolvedImages =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** The bases directory contexts made for {@code FROM NAME}, by name (see {@link DirectoryBase}). */
+    private final java.util.Map<String, ImageState> directoryBases = new java.util.concurrent.ConcurrentHashMap<>();
     /** Layers found in a shared cache and not fetched yet, by blob digest. */
     private final java.util.Map<dev.jbuild.imagespec.Digest, Lazy> lazy = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<dev.jbuild.builder.cache.CacheEntry> journal = Collections.synchronizedList(new ArrayList<>());
@@ -156,6 +158,15 @@ public final class BuildSession {
         dev.jbuild.store.ImageRecord resolved = resolution.resolve();
         resolvedImages.putIfAbsent(reference, resolved);
         return resolvedImages.get(reference);
+    }
+
+    void rememberDirectoryBase(String name, ImageState base) {
+        directoryBases.put(name, base);
+    }
+
+    /** The base the directory context {@code name} made in this build, or null when none was made yet. */
+    ImageState directoryBase(String name) {
+        return directoryBases.get(name);
     }
 
     /** How an image name becomes an image of the store. */

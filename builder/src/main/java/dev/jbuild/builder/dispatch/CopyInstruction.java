@@ -155,8 +155,8 @@ final class CopyInstruction {
             origin = "state:" + sourceImage.stateKey().value();
         }
         boolean fromContext = from == null || namedDirectory != null;
-        // the main context's .dockerignore is not a named context's
-        DockerIgnore ignore = from == null ? session.request().ignore() : DockerIgnore.empty();
+        DockerIgnore ignore = from == null ? session.request().ignore()
+                : namedDirectory != null ? SourceImages.ignoreOf(namedDirectory) : DockerIgnore.empty();
         RequestFactory requests = (sourceRoot, target, owner) -> {
             CopyRequest.Builder builder = CopyRequest.builder(destination, target);
             if (fromContext) {

@@ -5,7 +5,6 @@ import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.files.CopyRequest;
 import dev.jbuild.platform.CacheSharing;
 import dev.jbuild.executor.MountSpec;
-import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.instructions.InstructionException;
 import dev.jbuild.parser.instructions.Mount;
 import dev.jbuild.parser.instructions.MountSpecParser;
@@ -89,7 +88,8 @@ final class RunMounts implements AutoCloseable {
             if (bind.from() == null || namedDirectory != null) {
                 root = namedDirectory != null ? namedDirectory : contextRoot(session, step);
                 CopyRequest request = CopyRequest.builder("/mnt/", null).fromContext(root).source(source)
-                        .ignore(namedDirectory != null ? DockerIgnore.empty() : session.request().ignore()).build();
+                        .ignore(namedDirectory != null ? SourceImages.ignoreOf(namedDirectory)
+                                : session.request().ignore()).build();
                 origin = "context:" + session.copier().checksum(request).digest();
             } else {
                 ImageState image = SourceImages.stageOrImage(session, bind.from(), step);

@@ -7,11 +7,13 @@ import dev.jbuild.builder.remote.BaseImageSource;
 import dev.jbuild.builder.StepId;
 import dev.jbuild.executor.Workspace;
 import dev.jbuild.imagespec.InvalidReferenceException;
+import dev.jbuild.parser.ignore.DockerIgnore;
 import dev.jbuild.parser.graph.InstructionGraph;
 import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.store.ImageNotFoundException;
 import dev.jbuild.store.ImageRecord;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -26,7 +28,7 @@ final class SourceImages {
 
     /**
      * An image of the store, its layers' diffs ready; a named context of that name stands in for it
-     * ({@code docker-image://REF}: that image; a directory cannot be a base image here). One the store
+     * ({@code docker-image://REF}: that image; a directory is made a base by {@link DirectoryBase}). One the store
      * lacks is pulled from the image source when the build has one; with {@code --pull} the source is
      * asked first, and when it cannot be reached the store's copy still serves.
      */
@@ -44,8 +46,7 @@ final class SourceImages {
             return image.reference();
         }
         if (named instanceof NamedContext.Directory) {
-            throw new BuildException("FROM a directory build context (\"" + reference + "\") is not supported yet; "
-                    + "COPY --from=" + reference + " reads it", step, null);
+            throw new IllegalStateException("the directory context " + reference + " is not an image");
         }
         return reference;
     }
@@ -151,6 +152,15 @@ final class SourceImages {
     static Path namedDirectory(BuildSession session, String name) {
         return name != null && session.request().namedContexts().get(name) instanceof NamedContext.Directory directory
                 ? directory.path() : null;
+    }
+
+    /**
+     * What a named directory context leaves out: its own {@code .dockerignore}, as BuildKit loads a local
+     * named context (frontend/dockerui/namedcontext.go); the main context's does not apply to it.
+     */
+    static DockerIgnore ignoreOf(Path namedDirectory) throws IOException {
+        Path file = namedDirectory.resolve(".dockerignore");
+        return Files.isRegularFile(file) ? DockerIgnore.parse(Files.readString(file)) : DockerIgnore.empty();
     }
 
     static Optional<Stage> stage(InstructionGraph graph, String reference) {

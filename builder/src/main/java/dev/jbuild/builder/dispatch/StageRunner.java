@@ -38,11 +38,14 @@ public final class StageRunner {
     public static ImageState run(BuildSession session, StagePlan plan) throws IOException, InterruptedException {
         Stage stage = plan.stage();
         checkPlatform(session, stage);
-        ImageState base = base(session, plan);
+        List<String> baseWouldRun = new ArrayList<>(1);
+        ImageState base = base(session, plan, baseWouldRun::add);
         StageState state = new StageState(stage, plan.label(), base, plan.fromCounts());
+        baseWouldRun.forEach(state::stopDryRun);
         state.setTotal(plan.total());
         state.setBase(baseIdentity(session, stage));
-        if (stage.base() instanceof StageBase.Image) {
+        if (stage.base() instanceof StageBase.Image image
+                && SourceImages.namedDirectory(session, image.reference()) == null) {
             // What a cache-miss explanation names as the first step's parent when the base image changed.
             state.stepDone(new StepId(0, plan.label(), 1, plan.total(), "FROM " + stage.baseName(),
                     stage.from().range()).label(), false);
@@ -93,9 +96,11 @@ public final class StageRunner {
 
     /**
      * The stage's base, ready to build on. For an image, the FROM step (when the plan shows one) is
-     * timed while its layers are made ready, not while the stage waits for anything else.
+     * timed while its layers are made ready, not while the stage waits for anything else. A directory
+     * context's base is made like a step (see {@link DirectoryBase}).
      */
-    private static ImageState base(BuildSession session, StagePlan plan) throws IOException, InterruptedException {
+    private static ImageState base(BuildSession session, StagePlan plan, java.util.function.Consumer<String> wouldRun)
+            throws IOException, InterruptedException {
         Stage stage = plan.stage();
         if (stage.base() instanceof StageBase.Scratch) {
             return new ImageState(scratch(session), List.of());
@@ -104,11 +109,20 @@ public final class StageRunner {
             return session.results().await(ref.index());
         }
         String reference = ((StageBase.Image) stage.base()).reference();
-        if (!plan.showsFrom()) {
+        java.nio.file.Path directory = SourceImages.namedDirectory(session, reference);
+        if (!plan.showsFrom() && directory == null) {
             return SourceImages.image(session, reference, null);
         }
         StepId from = new StepId(session.nextStepNumber(), plan.label(), 1, plan.total(), "FROM " + stage.baseName()
                 + (stage.name() != null ? " AS " + stage.name() : ""), stage.from().range());
+        if (directory != null) {
+            try {
+                return DirectoryBase.load(session, plan, from, reference, directory, wouldRun);
+            } catch (IOException | BuildException e) {
+                session.emit(new BuildEvent.StepFailed(from, e.getMessage(), List.of(), Duration.ZERO));
+                throw e;
+            }
+        }
         if (session.request().dryRun()) {
             ImageState image = SourceImages.image(session, reference, from);
             session.emit(new BuildEvent.StepPlanned(from, true, null));
@@ -214,6 +228,9 @@ public final class StageRunner {
             return "stage " + (parent.name() != null ? parent.name() : String.valueOf(parent.index()));
         }
         String reference = ((StageBase.Image) base).reference();
+        if (SourceImages.namedDirectory(session, reference) != null) {
+            return "context " + reference;
+        }
         return reference + "@" + SourceImages.record(session, reference).id().value();
     }
 
@@ -229,7 +246,9 @@ public final class StageRunner {
         if (current.base() instanceof StageBase.Scratch) {
             return new ImageState(scratch(session), List.of());
         }
-        return SourceImages.image(session, ((StageBase.Image) current.base()).reference(), null);
+        String reference = ((StageBase.Image) current.base()).reference();
+        ImageState directoryBase = session.directoryBase(reference);
+        return directoryBase != null ? directoryBase : SourceImages.image(session, reference, null);
     }
 
     /** An instruction that changes only the image config (or the stage's ARGs). */

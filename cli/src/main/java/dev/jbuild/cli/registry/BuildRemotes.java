@@ -10,22 +10,22 @@ import dev.jbuild.builder.cache.LocalCacheDirectory;
 import dev.jbuild.builder.cache.SharedCache;
 import dev.jbuild.cli.UserError;
 import dev.jbuild.cli.build.CacheSpec;
+import dev.jbuild.executor.CacheMountInfo;
+import dev.jbuild.executor.CacheMountTransfer;
+import dev.jbuild.executor.ExecutorException;
+import dev.jbuild.executor.ExecutorLayout;
+import dev.jbuild.imagespec.Reference;
+import dev.jbuild.platform.FileTrees;
 import dev.jbuild.registry.ImagePusher;
 import dev.jbuild.registry.PushOptions;
 import dev.jbuild.registry.Registries;
 import dev.jbuild.registry.RegistryBaseImages;
 import dev.jbuild.registry.RegistryCache;
-import dev.jbuild.registry.RegistryFileArtifact;
-import dev.jbuild.executor.CacheMountInfo;
-import dev.jbuild.executor.CacheMountTransfer;
-import dev.jbuild.executor.ExecutorException;
-import dev.jbuild.executor.ExecutorLayout;
-import dev.jbuild.platform.FileTrees;
 import dev.jbuild.registry.RegistryException;
+import dev.jbuild.registry.RegistryFileArtifact;
 import dev.jbuild.registry.TransferEvent;
 import dev.jbuild.registry.TransferListener;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.imagespec.Reference;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -43,25 +43,34 @@ public final class BuildRemotes implements AutoCloseable {
     private static final String MOUNTS_FILE = "cache-mounts.tar";
     private static final String MOUNTS_ARTIFACT_TYPE = "application/vnd.jbuild.cache.mounts.v1";
     private static final String MOUNTS_MEDIA_TYPE = "application/vnd.jbuild.cache.mounts.v1.tar";
-    private final ImageStore store;
-    private final Registries registries;
-    private final PrintStream err;
 
-    public BuildRemotes(ImageStore store, Registries registries, PrintStream err) {
+    /** Opens the registries: reads the settings file and Docker's credentials. */
+    @FunctionalInterface
+    public interface Opener {
+        Registries open() throws IOException;
+    }
+
+    private final ImageStore store;
+    private final Opener opener;
+    private final PrintStream err;
+    /** Opened on first use: most builds (a cached rebuild, FROM scratch or a stored image) never need them. */
+    private Registries registries;
+    private RegistryBaseImages baseImages;
+
+    public BuildRemotes(ImageStore store, Opener opener, PrintStream err) {
         this.store = store;
-        this.registries = registries;
+        this.opener = opener;
         this.err = err;
     }
 
-    /** FROM images the store lacks come from their registry; the caches to read from are opened. */
+    /**
+     * FROM images the store lacks come from their registry; the caches to read from are opened. The
+     * registries are opened only when a FROM first needs a pull, so that a build from stored images loads
+     * none of the registry client (Jackson's object mapper alone is tens of milliseconds of start-up).
+     */
     public void wire(BuildRequest.Builder request, List<CacheSpec> cacheFrom, BuildListener listener)
             throws IOException {
-        TransferListener notices = event -> {
-            if (event instanceof TransferEvent.Notice notice) {
-                listener.on(new BuildEvent.Notice(notice.message()));
-            }
-        };
-        request.baseImages(new RegistryBaseImages(store, registries, notices));
+        request.baseImages(reference -> baseImages(listener).pull(reference));
         for (CacheSpec spec : cacheFrom) {
             request.cacheFrom(SharedCache.open(transport(spec), store,
                     message -> listener.on(new BuildEvent.Notice(message))));
@@ -134,19 +143,39 @@ public final class BuildRemotes implements AutoCloseable {
     }
 
     /** The cache mounts of {@code REPO:TAG} live under {@code REPO:TAG-mounts}. */
-    private RegistryFileArtifact mountsArtifact(CacheSpec spec) {
+    private RegistryFileArtifact mountsArtifact(CacheSpec spec) throws IOException {
         Reference ref = Reference.parse(spec.location());
         if (!ref.isTagged() || ref.isDigested()) {
             throw new UserError("mounts=true needs a cache ref with a tag (REPO:TAG), not " + spec.location());
         }
-        return new RegistryFileArtifact(ref.withTag(ref.tag() + "-mounts"), registries, store);
+        return new RegistryFileArtifact(ref.withTag(ref.tag() + "-mounts"), registries(), store);
+    }
+
+    /** Stages build in parallel: the first to need a pull opens the registries, the others use them. */
+    private synchronized RegistryBaseImages baseImages(BuildListener listener) throws IOException {
+        if (baseImages == null) {
+            TransferListener notices = event -> {
+                if (event instanceof TransferEvent.Notice notice) {
+                    listener.on(new BuildEvent.Notice(notice.message()));
+                }
+            };
+            baseImages = new RegistryBaseImages(store, registries(), notices);
+        }
+        return baseImages;
+    }
+
+    private synchronized Registries registries() throws IOException {
+        if (registries == null) {
+            registries = opener.open();
+        }
+        return registries;
     }
 
     /** Pushes the built image as {@code name}, with plain progress lines unless {@code quiet}. */
     public void push(BuildResult result, String name, boolean quiet) throws IOException {
         try {
             TransferListener progress = quiet ? TransferListener.NONE : new TransferProgress(err, false);
-            new ImagePusher(store, registries, progress).push(result.image().id().value(), Reference.parse(name),
+            new ImagePusher(store, registries(), progress).push(result.image().id().value(), Reference.parse(name),
                     PushOptions.defaults());
         } catch (RegistryException e) {
             throw new UserError("pushing " + name + ": " + e.getMessage(), e);
@@ -174,13 +203,15 @@ public final class BuildRemotes implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        registries.close();
+    public synchronized void close() {
+        if (registries != null) {
+            registries.close();
+        }
     }
 
-    private CacheTransport transport(CacheSpec spec) {
+    private CacheTransport transport(CacheSpec spec) throws IOException {
         return switch (spec.kind()) {
-            case REGISTRY -> new RegistryCache(Reference.parse(spec.location()), registries, TransferListener.NONE);
+            case REGISTRY -> new RegistryCache(Reference.parse(spec.location()), registries(), TransferListener.NONE);
             case LOCAL -> new LocalCacheDirectory(Path.of(spec.location()));
         };
     }

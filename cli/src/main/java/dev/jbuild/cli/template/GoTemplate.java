@@ -2,6 +2,7 @@ package dev.jbuild.cli.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,18 @@ import java.util.Map;
  * Errors are one line with the line and column of the action: {@code 1:8: executing at <.Foo>: ...}.
  */
 public final class GoTemplate {
-    private final List<Node> nodes;
+    /**
+     * How deep {@code {{template}}} calls may nest. Go allows 100 000; a JVM thread's stack holds fewer, and
+     * only a template that calls itself without end comes near either.
+     */
+    static final int MAX_DEPTH = 1_000;
 
-    private GoTemplate(List<Node> nodes) {
-        this.nodes = nodes;
+    private final List<Node> nodes;
+    private final Map<String, List<Node>> definitions;
+
+    private GoTemplate(TemplateParser.Parsed parsed) {
+        this.nodes = parsed.main();
+        this.definitions = parsed.definitions();
     }
 
     /** @throws TemplateException when the text is not a template */
@@ -37,7 +46,7 @@ public final class GoTemplate {
      */
     public String execute(JsonNode data, Map<String, JsonNode> zeroValues) {
         StringBuilder out = new StringBuilder();
-        new Execution(data, zeroValues).run(nodes, data, out);
+        new Execution(data, zeroValues, definitions).run(nodes, data, out);
         return out.toString();
     }
 
@@ -52,15 +61,19 @@ public final class GoTemplate {
     }
 
     private static final class Execution {
-        private final JsonNode root;
+        /** What {@code $} is: the data, or inside a named template the value it was called with. */
+        private JsonNode root;
         private final Map<String, JsonNode> zeroValues;
+        private final Map<String, List<Node>> definitions;
         /** Variables in scope, innermost last: name, value. */
-        private final List<String> names = new ArrayList<>();
-        private final List<JsonNode> values = new ArrayList<>();
+        private List<String> names = new ArrayList<>();
+        private List<JsonNode> values = new ArrayList<>();
+        private int depth;
 
-        Execution(JsonNode root, Map<String, JsonNode> zeroValues) {
+        Execution(JsonNode root, Map<String, JsonNode> zeroValues, Map<String, List<Node>> definitions) {
             this.root = root;
             this.zeroValues = zeroValues;
+            this.definitions = definitions;
         }
 
         void run(List<Node> list, JsonNode dot, StringBuilder out) {
@@ -98,6 +111,8 @@ public final class GoTemplate {
                 truncate(mark);
             } else if (node instanceof Node.Range range) {
                 range(range, dot, out);
+            } else if (node instanceof Node.Template template) {
+                template(template, dot, out);
             } else if (node instanceof Node.Break) {
                 throw new LoopControl(true);
             } else if (node instanceof Node.Continue) {
@@ -155,6 +170,37 @@ public final class GoTemplate {
                 }
             }
             truncate(mark);
+        }
+
+        /**
+         * As Go runs {@code {{template "name" pipeline}}}: the named template with dot (and {@code $}) set to
+         * the pipeline's value, or no value without one, and none of the caller's variables in scope.
+         */
+        private void template(Node.Template template, JsonNode dot, StringBuilder out) {
+            List<Node> body = definitions.get(template.name());
+            String at = "executing at <{{template \"" + template.name() + "\"}}>: ";
+            if (body == null) {
+                throw error(template.column(), at + "template \"" + template.name() + "\" not defined");
+            }
+            if (depth >= MAX_DEPTH) {
+                throw error(template.column(), at + "exceeded maximum template depth (" + MAX_DEPTH + ")");
+            }
+            JsonNode value = template.argument() == null ? MissingNode.getInstance() : pipeline(template.argument(), dot);
+            JsonNode callerRoot = root;
+            List<String> callerNames = names;
+            List<JsonNode> callerValues = values;
+            root = value;
+            names = new ArrayList<>();
+            values = new ArrayList<>();
+            depth++;
+            try {
+                run(body, value, out);
+            } finally {
+                depth--;
+                root = callerRoot;
+                names = callerNames;
+                values = callerValues;
+            }
         }
 
         private JsonNode pipeline(Node.Pipeline pipeline, JsonNode dot) {

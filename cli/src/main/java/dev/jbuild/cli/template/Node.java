@@ -17,6 +17,9 @@ sealed interface Node {
     /** {@code {{range $i, $e := pipeline}}}: {@code variables} are the one or two names declared, or empty. */
     record Range(int column, List<String> variables, Pipeline value, List<Node> body, List<Node> otherwise) implements Node {}
 
+    /** {@code {{template "name" pipeline}}} (and what {@code {{block}}} leaves in place): {@code argument} is null without a pipeline. */
+    record Template(int column, String name, Pipeline argument) implements Node {}
+
     record Break(int column) implements Node {}
 
     record Continue(int column) implements Node {}

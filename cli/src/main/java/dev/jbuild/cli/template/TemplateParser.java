@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Go's text/template syntax, as far as Docker's {@code --format} templates use it: text and
  * {@code {{ }}} actions (with {@code {{-} and {@code -}}} trimming and {@code /* *}{@code /} comments),
  * pipelines with {@code |}, variables ({@code $}, {@code $x := }, {@code $x = }), fields, literals,
  * parenthesised pipelines, and {@code if}/{@code else if}/{@code with}/{@code range}/{@code else}/
- * {@code end}/{@code break}/{@code continue}. No {@code define}, {@code template} or {@code block}.
+ * {@code end}/{@code break}/{@code continue}, and named templates: {@code define} (at the top level
+ * only, as Go allows it), {@code template} and {@code block}.
  */
 final class TemplateParser {
     private final String text;
@@ -32,6 +35,8 @@ final class TemplateParser {
         final Token keyword;
         final Node.Pipeline pipeline;
         final List<String> variables;
+        /** What {@code define} and {@code block} name. */
+        String name;
         final List<Node> body = new ArrayList<>();
         List<Node> otherwise;
         /** {@code else if}: a nested if that the same {@code end} closes. */
@@ -49,12 +54,20 @@ final class TemplateParser {
         }
     }
 
+    /** The templates {@code define} and {@code block} name, by name. */
+    private final Map<String, List<Node>> definitions = new LinkedHashMap<>();
+
+    /** The main template and the named ones. */
+    record Parsed(List<Node> main, Map<String, List<Node>> definitions) {}
+
     private TemplateParser(String text) {
         this.text = text;
     }
 
-    static List<Node> parse(String text) {
-        return new TemplateParser(text).parseAll();
+    static Parsed parse(String text) {
+        TemplateParser parser = new TemplateParser(text);
+        List<Node> main = parser.parseAll();
+        return new Parsed(main, Map.copyOf(parser.definitions));
     }
 
     private List<Node> parseAll() {
@@ -127,6 +140,9 @@ final class TemplateParser {
                     throw error(first.offset(), "unexpected {{else}}");
                 }
                 Block block = open.get(open.size() - 1);
+                if (block.name != null) {
+                    throw error(first.offset(), "unexpected {{else}} in " + block.keyword.text() + " clause");
+                }
                 block.otherwise = new ArrayList<>();
                 if (tokens.size() > 1) {
                     Token keyword = tokens.get(1);
@@ -144,7 +160,9 @@ final class TemplateParser {
                 }
                 Block block = open.remove(open.size() - 1);
                 Node node = close(block);
-                target(top, open).add(node);
+                if (node != null) {
+                    target(top, open).add(node);
+                }
                 while (block.elseIf) {
                     block = open.remove(open.size() - 1);
                     node = close(block);
@@ -159,7 +177,32 @@ final class TemplateParser {
                 target(top, open).add(word.equals("break") ? new Node.Break(column(first.offset()))
                         : new Node.Continue(column(first.offset())));
             }
-            case "define", "template", "block" -> throw error(first.offset(), "{{" + word + "}} is not supported");
+            case "define" -> {
+                if (!open.isEmpty()) {
+                    throw error(first.offset(), "unexpected <define> in command");
+                }
+                next = 1;
+                Block block = new Block(first, null, List.of(), false);
+                block.name = templateName("define");
+                expectEnd(next);
+                open.add(block);
+            }
+            case "block" -> {
+                next = 1;
+                String name = templateName("block");
+                if (next >= tokens.size()) {
+                    throw error(first.offset(), "missing value for block clause");
+                }
+                Block block = new Block(first, pipeline(new ArrayList<>(), false), List.of(), false);
+                block.name = name;
+                open.add(block);
+            }
+            case "template" -> {
+                next = 1;
+                String name = templateName("template");
+                Node.Pipeline argument = next < tokens.size() ? pipeline(new ArrayList<>(), false) : null;
+                target(top, open).add(new Node.Template(column(first.offset()), name, argument));
+            }
             default -> {
                 next = 0;
                 target(top, open).add(new Node.Action(column(first.offset()), pipeline(new ArrayList<>(), false)));
@@ -167,14 +210,47 @@ final class TemplateParser {
         }
     }
 
+    /** The node a closed block leaves where it stood; a {@code define} leaves none. */
     private Node close(Block block) {
         int column = column(block.keyword.offset());
         List<Node> otherwise = block.otherwise == null ? List.of() : block.otherwise;
+        if (block.name != null) {
+            define(block);
+            return block.keyword.text().equals("block") ? new Node.Template(column, block.name, block.pipeline) : null;
+        }
         return switch (block.keyword.text()) {
             case "if" -> new Node.If(column, block.pipeline, block.body, otherwise);
             case "with" -> new Node.With(column, block.pipeline, block.body, otherwise);
             default -> new Node.Range(column, block.variables, block.pipeline, block.body, otherwise);
         };
+    }
+
+    /**
+     * As Go's parse.Tree.add: a second definition of a name is an error unless one of the two is empty
+     * (an empty one never replaces the other).
+     */
+    private void define(Block block) {
+        List<Node> existing = definitions.get(block.name);
+        if (existing == null || isEmpty(existing)) {
+            definitions.put(block.name, List.copyOf(block.body));
+        } else if (!isEmpty(block.body)) {
+            throw error(block.keyword.offset(), "template: multiple definition of template " + quote(block.name));
+        }
+    }
+
+    /** Go's IsEmptyTree: nothing but white space. */
+    private static boolean isEmpty(List<Node> nodes) {
+        return nodes.stream().allMatch(node -> node instanceof Node.Text text && text.text().isBlank());
+    }
+
+    /** The quoted name after {@code define}, {@code template} or {@code block}. */
+    private String templateName(String clause) {
+        if (next >= tokens.size() || tokens.get(next).kind() != Kind.STRING) {
+            Token found = next < tokens.size() ? tokens.get(next) : null;
+            throw error(found == null ? text.length() : found.offset(),
+                    "unexpected " + (found == null ? "end" : quote(found.text())) + " in " + clause + " clause");
+        }
+        return tokens.get(next++).text();
     }
 
     /**

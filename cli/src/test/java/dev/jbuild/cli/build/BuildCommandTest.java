@@ -34,12 +34,16 @@ class BuildCommandTest {
     record Result(int exit, String out, String err) {}
 
     private static Result run(InputStream stdin, String... args) {
+        return run(stdin, Map.of(), args);
+    }
+
+    private static Result run(InputStream stdin, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--root", root.resolve("store").toString()));
         all.addAll(List.of(args));
         int exit = new Cli(stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(all.toArray(String[]::new));
+                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(all.toArray(String[]::new));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -69,6 +73,23 @@ class BuildCommandTest {
             Files.writeString(dir.resolve(files[i]), files[i + 1]);
         }
         return dir;
+    }
+
+    /**
+     * The registries (their settings file, Docker's credentials) are opened only when a FROM needs a pull:
+     * a build from stored images never reads them, so a broken settings file fails only a build that pulls.
+     */
+    @Test
+    void registrySettingsAreReadOnlyWhenAFromNeedsAPull() throws IOException {
+        Path settings = Files.writeString(scratch.resolve("registries.json"), "[1]");
+        Map<String, String> env = Map.of("JBUILD_REGISTRY_CONFIG", settings.toString());
+        Path dir = context("Dockerfile", "FROM busybox\nCOPY f /f\n", "f", "x\n");
+        Result stored = run(new ByteArrayInputStream(new byte[0]), env, "build", "-q", dir.toString());
+        assertEquals(0, stored.exit(), stored.err());
+        Files.writeString(dir.resolve("Dockerfile"), "FROM registry.invalid/nothing:1\nCOPY f /f\n");
+        Result pulled = run(new ByteArrayInputStream(new byte[0]), env, "build", "-q", dir.toString());
+        assertEquals(1, pulled.exit(), pulled.err());
+        assertTrue(pulled.err().contains(settings + " is not a JSON object"), pulled.err());
     }
 
     @Test

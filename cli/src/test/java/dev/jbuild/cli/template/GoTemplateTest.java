@@ -96,6 +96,42 @@ class GoTemplateTest {
         assertEquals(message, error.getMessage());
     }
 
+    /** Named templates; each expected output is what Go 1.19's text/template printed for the same template and data. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '~', value = {
+        "{{define \"tags\"}}{{range .}}[{{.}}]{{end}}{{end}}{{template \"tags\" .RepoTags}} => [app:1][app:latest]",
+        "{{template \"os\" .}}-{{define \"os\"}}{{.Os}}/{{.Architecture}}{{end}} => linux/amd64-",
+        "{{block \"name\" .Config}}{{.Cmd}}{{end}}! => [sh -c echo]!",
+        "{{define \"x\"}}{{.}}{{end}}{{template \"x\"}} => <no value>",
+        "{{define \"x\"}}{{$}}{{end}}{{template \"x\" .Os}} => linux",
+        "{{define \"a\"}}x{{end}}{{define \"a\"}} {{end}}{{template \"a\"}} => x",
+        "{{define \"a\"}} {{end}}{{define \"a\"}}y{{end}}{{template \"a\"}} => y",
+        "{{define \"r\"}}{{if .}}{{len .}}{{template \"r\" slice . 1}}{{end}}{{end}}{{template \"r\" \"abc\"}} => 321",
+        "{{define \"a\"}}A{{.}}{{end}}{{define \"b\"}}B{{template \"a\" .}}{{end}}{{template \"b\" .Os}} => BAlinux",
+        "{{range .RepoTags}}{{template \"t\" .}} {{end}}{{define \"t\"}}<{{.}}>{{end}} => ~<app:1> <app:latest> ~",
+        "{{define \"json\"}}{{json .}}{{end}}{{template `json` .Config.Env}} => [\"PATH=/bin\",\"A=b c\"]",
+    })
+    void namedTemplatesPrintWhatGoPrints(String template, String expected) {
+        assertEquals(expected, run(template));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "{{template \"nope\"}}|1:3: executing at <{{template \"nope\"}}>: template \"nope\" not defined",
+        "{{define \"a\"}}x{{end}}{{define \"a\"}}y{{end}}|1:25: template: multiple definition of template \"a\"",
+        "{{if 1}}{{define \"a\"}}x{{end}}{{end}}|1:11: unexpected <define> in command",
+        "{{template x}}|1:12: unexpected \"x\" in template clause",
+        "{{block \"b\"}}x{{end}}|1:3: missing value for block clause",
+        "{{define \"a\"}}x{{else}}y{{end}}|1:18: unexpected {{else}} in define clause",
+        "{{define \"r\"}}{{template \"r\"}}{{end}}{{template \"r\"}}|1:17: executing at <{{template \"r\"}}>: exceeded maximum template depth (1000)",
+        "{{$v := 1}}{{define \"x\"}}{{$v}}{{end}}{{template \"x\"}}|1:28: undefined variable: $v",
+        "{{define \"x\"}}{{break}}{{end}}|1:17: {{break}} outside {{range}}",
+    })
+    void namedTemplateErrorsAreOneLine(String template, String message) {
+        TemplateException error = assertThrows(TemplateException.class, () -> run(template));
+        assertEquals(message, error.getMessage());
+    }
+
     @Test
     void numbersPrintAsGoPrintsThem() {
         assertEquals("3 2.5 1e+21 0.0001", GoTemplate.parse("{{3}} {{2.5}} {{1e21}} {{0.0001}}").execute(IMAGE));

@@ -5,8 +5,8 @@ import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.parser.instructions.Arg;
 import dev.jbuild.parser.instructions.ArgDeclaration;
 import dev.jbuild.parser.instructions.Env;
-import dev.jbuild.parser.instructions.Shell;
 import dev.jbuild.parser.instructions.KeyValue;
+import dev.jbuild.parser.instructions.Shell;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +21,10 @@ import java.util.function.Predicate;
  */
 final class ImageHistory {
     private final List<InstructionEntry> sequence;
-    private final Map<Integer, Integer> positions = new HashMap<>();
+    /** The stages whose bodies make up the sequence, oldest first, and where each body starts in it. */
+    private final List<Stage> segments = new ArrayList<>();
+    private final int[] segmentStarts;
+    private final int ownFromIndex;
     /** The SHELL argv in force before each position (null: none yet); one more slot than instructions. */
     private final List<List<String>> shells;
     private final Map<String, Integer> firstDefinition = new HashMap<>();
@@ -30,17 +33,17 @@ final class ImageHistory {
 
     ImageHistory(List<Stage> lineageNearestFirst) {
         sequence = new ArrayList<>();
-        for (int i = lineageNearestFirst.size() - 1; i >= 1; i--) {
+        segmentStarts = new int[lineageNearestFirst.size()];
+        for (int i = lineageNearestFirst.size() - 1; i >= 0; i--) {
+            segmentStarts[segments.size()] = sequence.size();
+            segments.add(lineageNearestFirst.get(i));
             sequence.addAll(lineageNearestFirst.get(i).body());
         }
-        Stage own = lineageNearestFirst.get(0);
-        positions.put(own.fromEntry().index(), sequence.size()); // the stage's FROM comes before its body
-        sequence.addAll(own.body());
+        ownFromIndex = lineageNearestFirst.get(0).fromEntry().index();
         shells = new ArrayList<>(sequence.size() + 1);
         List<String> shell = null;
         for (int position = 0; position < sequence.size(); position++) {
             InstructionEntry entry = sequence.get(position);
-            positions.putIfAbsent(entry.index(), position);
             shells.add(shell);
             Shell declared = entry.as(Shell.class);
             if (declared != null) {
@@ -70,9 +73,22 @@ final class ImageHistory {
         }
     }
 
-    /** Where {@code entry} stands in the sequence; an entry of another stage stands at the end. */
+    /**
+     * Where {@code entry} stands in the sequence; an entry of another stage stands at the end. A stage's body
+     * is a run of consecutive entries, so the place is worked out, not looked up.
+     */
     int position(InstructionEntry entry) {
-        return positions.getOrDefault(entry.index(), sequence.size());
+        int index = entry.index();
+        if (index == ownFromIndex) {
+            return segmentStarts[segments.size() - 1]; // the stage's FROM comes before its body
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            List<InstructionEntry> body = segments.get(i).body();
+            if (!body.isEmpty() && index >= body.get(0).index() && index <= body.get(body.size() - 1).index()) {
+                return segmentStarts[i] + index - body.get(0).index();
+            }
+        }
+        return sequence.size();
     }
 
     List<InstructionEntry> sequence() {

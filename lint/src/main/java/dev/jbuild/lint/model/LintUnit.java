@@ -11,8 +11,8 @@ import dev.jbuild.parser.instructions.Arg;
 import dev.jbuild.parser.instructions.ArgDeclaration;
 import dev.jbuild.parser.instructions.Run;
 import dev.jbuild.parser.shell.ShellExpander;
-import dev.jbuild.parser.shell.SizedVariables;
 import dev.jbuild.parser.shell.ShellExpansionException;
+import dev.jbuild.parser.shell.SizedVariables;
 import dev.jbuild.parser.syntax.SourceRange;
 import dev.jbuild.parser.syntax.SyntaxTree;
 import java.util.ArrayList;
@@ -41,9 +41,13 @@ public final class LintUnit {
     private final ShellExpander expander;
     private final List<InstructionEntry> metaArgs;
     private final List<StageDependency> references;
-    private final Map<Integer, LineMap> lineMaps = new HashMap<>();
-    private final Map<Integer, RunScript> runScripts = new HashMap<>();
-    private final Map<Integer, ImageHistory> histories = new HashMap<>();
+    /** Each AS name (lower case) and the first stage that has it: asked for every --from of a file. */
+    private final Map<String, Integer> stageNames = new HashMap<>();
+    /** By entry index, made on first use; arrays rather than maps, as they are asked for every instruction. */
+    private final LineMap[] lineMaps;
+    private final RunScript[] runScripts;
+    /** By stage index, made on first use. */
+    private final ImageHistory[] histories;
     private final Map<String, Object> derived = new HashMap<>();
     private Map<String, String> metaDefaults;
 
@@ -60,11 +64,20 @@ public final class LintUnit {
         this.expander = new ShellExpander(tree.escape());
         this.metaArgs = graph.entries().stream().filter(e -> e.stage() < 0 && e.is("arg")).toList();
         this.references = graph.stages().stream().flatMap(stage -> stage.dependencies().stream()).toList();
+        this.lineMaps = new LineMap[graph.entries().size()];
+        this.runScripts = new RunScript[graph.entries().size()];
+        this.histories = new ImageHistory[graph.stages().size()];
+        for (Stage stage : graph.stages()) {
+            if (stage.name() != null) {
+                stageNames.putIfAbsent(stage.name(), stage.index());
+            }
+        }
     }
 
     /** The stage a {@code --from} value names (an AS name, any case, or an index), or -1. */
     public int stageNamed(String reference) {
-        return graph.stage(reference).map(Stage::index).orElse(-1);
+        Integer named = stageNames.get(reference.toLowerCase(Locale.ROOT));
+        return named != null ? named : graph.stage(reference).map(Stage::index).orElse(-1);
     }
 
     // ---- accessors --------------------------------------------------------------------------------
@@ -213,7 +226,16 @@ public final class LintUnit {
 
     /** Every instruction that builds {@code stage}'s image, the FROM ancestors' first, in build order. */
     public List<InstructionEntry> image(Stage stage) {
-        return histories.computeIfAbsent(stage.index(), i -> new ImageHistory(lineage(stage))).sequence();
+        return history(stage).sequence();
+    }
+
+    private ImageHistory history(Stage stage) {
+        ImageHistory history = histories[stage.index()];
+        if (history == null) {
+            history = new ImageHistory(lineage(stage));
+            histories[stage.index()] = history;
+        }
+        return history;
     }
 
     /** Where {@code entry} stands among the instructions that build its stage's image ({@link #before}'s length). */
@@ -256,7 +278,7 @@ public final class LintUnit {
 
     private ImageHistory historyOf(InstructionEntry entry) {
         Stage stage = stageOf(entry);
-        return stage == null ? null : histories.computeIfAbsent(stage.index(), i -> new ImageHistory(lineage(stage)));
+        return stage == null ? null : history(stage);
     }
 
     /** True when RUN lines at {@code entry} go to a POSIX-like shell (not PowerShell or cmd). */
@@ -306,7 +328,12 @@ public final class LintUnit {
     // ---- positions --------------------------------------------------------------------------------
 
     public LineMap lineMap(InstructionEntry entry) {
-        return lineMaps.computeIfAbsent(entry.index(), i -> LineMap.of(tree, entry.raw()));
+        LineMap map = lineMaps[entry.index()];
+        if (map == null) {
+            map = LineMap.of(tree, entry.raw());
+            lineMaps[entry.index()] = map;
+        }
+        return map;
     }
 
     /** The whole instruction. */
@@ -336,6 +363,11 @@ public final class LintUnit {
         if (run == null) {
             return null;
         }
-        return runScripts.computeIfAbsent(entry.index(), i -> RunScript.of(run, entry, lineMap(entry)));
+        RunScript script = runScripts[entry.index()];
+        if (script == null) {
+            script = RunScript.of(run, entry, lineMap(entry));
+            runScripts[entry.index()] = script;
+        }
+        return script;
     }
 }

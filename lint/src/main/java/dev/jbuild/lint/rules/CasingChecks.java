@@ -4,8 +4,9 @@ import static dev.jbuild.lint.rules.Texts.isLower;
 import static dev.jbuild.lint.rules.Texts.isUpper;
 
 import dev.jbuild.lint.BuildkitRules;
-import dev.jbuild.parser.graph.InstructionEntry;
 import dev.jbuild.lint.model.LintUnit;
+import dev.jbuild.parser.graph.InstructionEntry;
+import dev.jbuild.parser.graph.Stage;
 import java.util.List;
 
 /** ConsistentInstructionCasing, FromAsCasing and StageNameCasing: how keywords and stage names are written. */
@@ -14,10 +15,8 @@ final class CasingChecks implements Check {
     @Override
     public void run(LintUnit unit, FindingSink sink) {
         consistentCasing(unit, sink);
-        for (InstructionEntry e : unit.entries()) {
-            if (!e.is("from")) {
-                continue;
-            }
+        for (Stage stage : unit.stages()) {
+            InstructionEntry e = stage.fromEntry();
             List<String> args = e.raw().args();
             if (args.size() == 3 && !isLower(args.get(2))) {
                 sink.report(BuildkitRules.STAGE_NAME_CASING, unit.range(e), args.get(2));
@@ -49,6 +48,9 @@ final class CasingChecks implements Check {
             } else if (isUpper(k)) {
                 upperCount++;
             }
+        }
+        if (lowerCount == 0 && upperCount == unit.entries().size() || upperCount == 0 && lowerCount == unit.entries().size()) {
+            return; // one case throughout: nothing to report, and no second pass over a long file
         }
         boolean majorityLower = lowerCount > upperCount;
         for (InstructionEntry e : unit.entries()) {

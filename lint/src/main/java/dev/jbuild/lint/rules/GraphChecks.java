@@ -2,8 +2,8 @@ package dev.jbuild.lint.rules;
 
 import dev.jbuild.lint.HadolintRules;
 import dev.jbuild.lint.JbuildRules;
-import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.lint.model.LintUnit;
+import dev.jbuild.parser.graph.Stage;
 import dev.jbuild.parser.graph.StageDependency;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,8 +69,8 @@ final class GraphChecks implements Check {
     private static void visit(LintUnit unit, FindingSink sink, int index, int[] state, List<Integer> path, Set<String> reported) {
         state[index] = 1;
         path.add(index);
-        for (StageDependency r : unit.references()) {
-            if (r.owner() != index || !r.isStage() || r.target() == index) {
+        for (StageDependency r : unit.stages().get(index).dependencies()) {
+            if (!r.isStage() || r.target() == index) {
                 continue;
             }
             if (state[r.target()] == 1) {
@@ -99,8 +99,8 @@ final class GraphChecks implements Check {
         for (int i = 0; i < cycle.size(); i++) {
             int from = cycle.get(i);
             int to = cycle.get((i + 1) % cycle.size());
-            for (StageDependency r : unit.references()) {
-                if (r.owner() == from && r.target() == to && (first == null || r.entry().index() < first.entry().index())) {
+            for (StageDependency r : unit.stages().get(from).dependencies()) {
+                if (r.target() == to && (first == null || r.entry().index() < first.entry().index())) {
                     first = r;
                 }
             }

@@ -2,7 +2,6 @@ package dev.jbuild.lint.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Small text helpers the checks share. */
 final class Texts {
@@ -20,12 +19,24 @@ final class Texts {
         return word;
     }
 
+    /** Unchanged by lower-casing; read in place (no copy), as it is asked of every keyword of a file. */
     static boolean isLower(String s) {
-        return s.equals(s.toLowerCase(Locale.ROOT));
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.toLowerCase(s.charAt(i)) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** Unchanged by upper-casing. */
     static boolean isUpper(String s) {
-        return s.equals(s.toUpperCase(Locale.ROOT));
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.toUpperCase(s.charAt(i)) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An absolute path on Linux or Windows ({@code /app}, {@code C:\app}, {@code C:/app}, {@code \app}). */

@@ -1,39 +1,50 @@
 package dev.jbuild.parser.graph;
 
+import dev.jbuild.parser.syntax.DockerfileSyntaxException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
-/** Stages may name later stages, so the references can loop; BuildKit refuses that, and so do we. */
+/**
+ * {@code COPY --from} and {@code RUN --mount from=} may name later stages, so the references can loop;
+ * BuildKit refuses that, and so do we: each loop among the stages the target needs is one error, at the
+ * reference that closes it.
+ */
 final class CycleCheck {
-    private CycleCheck() {}
+    private final InstructionGraph graph;
+    private final Set<Integer> done = new HashSet<>();
+    private final List<DockerfileSyntaxException> errors = new ArrayList<>();
 
-    static void verify(InstructionGraph graph) {
-        Set<Integer> done = new HashSet<>();
-        for (Stage stage : graph.requiredStages()) {
-            visit(graph, stage.index(), new HashSet<>(), done);
-        }
+    private CycleCheck(InstructionGraph graph) {
+        this.graph = graph;
     }
 
-    private static void visit(InstructionGraph graph, int index, Set<Integer> onPath, Set<Integer> done) {
+    static List<DockerfileSyntaxException> find(InstructionGraph graph) {
+        CycleCheck check = new CycleCheck(graph);
+        for (Stage stage : graph.requiredStages()) {
+            check.visit(stage.index(), new HashSet<>());
+        }
+        return check.errors;
+    }
+
+    private void visit(int index, Set<Integer> onPath) {
         if (done.contains(index)) {
             return;
         }
         onPath.add(index);
-        Stage stage = graph.stages().get(index);
-        for (StageDependency dependency : stage.dependencies()) {
-            if (!dependency.isStage()) {
+        for (StageDependency dependency : graph.stages().get(index).dependencies()) {
+            if (!dependency.isStage() || dependency.stageIndex() >= graph.stages().size()) {
                 continue;
             }
             int next = dependency.stageIndex();
-            if (next >= graph.stages().size()) {
-                continue;
-            }
             if (onPath.contains(next)) {
-                throw new dev.jbuild.parser.syntax.DockerfileSyntaxException(
+                errors.add(new DockerfileSyntaxException(
                         "circular dependency detected on stage: " + graph.stages().get(next).displayName(),
-                        dependency.range(), graph.syntax().sourceLine(dependency.range().startLine()));
+                        dependency.range(), graph.syntax().sourceLine(dependency.range().startLine())));
+            } else {
+                visit(next, onPath);
             }
-            visit(graph, next, onPath, done);
         }
         onPath.remove(index);
         done.add(index);

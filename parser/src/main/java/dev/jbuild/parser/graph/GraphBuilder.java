@@ -152,17 +152,33 @@ public final class GraphBuilder {
     private Map<String, Integer> stageNames(List<List<InstructionEntry>> drafts) {
         Map<String, Integer> names = new HashMap<>();
         for (int index = 0; index < drafts.size(); index++) {
-            From from = drafts.get(index).get(0).as(From.class);
-            if (from != null && from.stageName() != null && names.putIfAbsent(from.stageName(), index) != null) {
+            From from = fromOf(drafts.get(index));
+            if (from.stageName() != null && names.putIfAbsent(from.stageName(), index) != null) {
                 faults.add(error("duplicate stage name \"" + from.stageName() + "\"", from.range()));
             }
         }
         return names;
     }
 
+    /**
+     * The stage's FROM; one that does not parse is stood in for by what its words say (base, AS name), so
+     * that the stage keeps its name and the instructions after it are checked in their own stage: one run
+     * reports every mistake of the file. Its entry keeps the error.
+     */
+    private static From fromOf(List<InstructionEntry> draft) {
+        InstructionEntry entry = draft.get(0);
+        From from = entry.as(From.class);
+        if (from != null) {
+            return from;
+        }
+        List<String> args = entry.raw().args().stream().filter(arg -> !arg.startsWith("--")).toList();
+        String name = args.size() >= 3 && args.get(1).equalsIgnoreCase("as") ? args.get(2).toLowerCase(Locale.ROOT) : null;
+        return new From(args.isEmpty() ? "scratch" : args.get(0), name, null, entry.range());
+    }
+
     private Stage stage(int index, List<InstructionEntry> draft, Map<String, String> metaEnv, Map<String, Integer> stageNames) {
         InstructionEntry fromEntry = draft.get(0);
-        From from = fromEntry.as(From.class);
+        From from = fromOf(draft);
         List<Instruction> instructions = new ArrayList<>();
         for (InstructionEntry entry : draft.subList(1, draft.size())) {
             if (entry.valid()) {
@@ -172,20 +188,19 @@ public final class GraphBuilder {
         SourceRange range = instructions.isEmpty() ? fromEntry.range()
                 : fromEntry.range().withEndLine(instructions.get(instructions.size() - 1).range().endLine());
         List<StageDependency> dependencies = new ArrayList<>();
-        if (from == null) {
-            collectDependencies(index, draft, stageNames, metaEnv, dependencies);
-            return new Stage(index, null, null, "", new StageBase.Image(""), null, draft, instructions, dependencies, range);
-        }
         VariableLookup meta = VariableLookup.view(metaEnv);
         String baseName = orWritten(collecting(() -> expand(from.image(), meta, from.range())), from.image());
         if (baseName.isBlank()) {
             faults.add(error("base name (" + from.image() + ") should not be blank", from.range()));
+            baseName = "scratch"; // noted; the stage's instructions are still checked
         }
         String platformValue = from.platform() == null ? null
                 : orWritten(collecting(() -> expand(from.platform(), meta, from.range())), from.platform());
         StageBase base;
         Integer baseStage = stageNames.get(baseName.toLowerCase(Locale.ROOT));
-        if (baseStage != null && baseStage != index) {
+        // As BuildKit's dispatchStates.addState: FROM names only a stage defined above it; any other name
+        // is an image's, even one a later stage has.
+        if (baseStage != null && baseStage < index) {
             base = new StageBase.StageRef(baseStage);
             dependencies.add(new StageDependency(StageDependency.Kind.FROM, index, baseName, baseStage, fromEntry));
         } else if (baseName.equals("scratch")) {

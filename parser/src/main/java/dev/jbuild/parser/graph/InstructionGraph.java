@@ -40,8 +40,10 @@ public record InstructionGraph(SyntaxTree syntax, List<InstructionEntry> entries
     }
 
     /**
-     * The invalid instructions, for the builder to report together with what it finds itself before
-     * running anything; always empty in a graph that passed {@link #requireValid()}.
+     * Everything wrong with the file, in the order found: invalid instructions (an invalid FROM keeps its
+     * stage, stood in for by its words), the faults, and each loop among the stages the target needs. A
+     * build reports them together with what it finds itself, before running anything; empty in a graph
+     * that passed {@link #requireValid()}.
      */
     public List<DockerfileSyntaxException> problems() {
         List<DockerfileSyntaxException> problems = new ArrayList<>();
@@ -49,6 +51,10 @@ public record InstructionGraph(SyntaxTree syntax, List<InstructionEntry> entries
             if (entry.error() != null) {
                 problems.add(entry.error());
             }
+        }
+        problems.addAll(faults);
+        if (target >= 0) {
+            problems.addAll(CycleCheck.find(this));
         }
         return problems;
     }
@@ -60,35 +66,25 @@ public record InstructionGraph(SyntaxTree syntax, List<InstructionEntry> entries
      * @throws DockerfileSyntaxException what is wrong, all of it
      */
     public InstructionGraph requireValid() {
-        return require(false);
+        List<DockerfileSyntaxException> all = problems();
+        if (targetFault != null) {
+            all.add(targetFault);
+        }
+        DockerfileErrors.throwIfAny(all);
+        return this;
     }
 
     /**
-     * For a build: an invalid instruction that leaves the stages intact (anything but FROM) stays in
-     * {@link #problems()}, so that the builder reports it with every problem it finds itself, before
-     * running anything. Anything else throws: an invalid FROM (the stages are not known), the faults,
-     * an unknown target, a cycle among the stages the target needs.
+     * For a build: what is wrong stays in {@link #problems()}, so that the builder reports it with every
+     * problem it finds itself, before running anything. Only a file without a stage to build throws,
+     * with everything else that is wrong.
      *
      * @return this graph
      */
     public InstructionGraph requireBuildable() {
-        return require(true);
-    }
-
-    private InstructionGraph require(boolean deferInstructionErrors) {
-        List<DockerfileSyntaxException> invalid = problems();
-        if (entries.stream().anyMatch(entry -> entry.error() != null && entry.is("from"))) {
-            DockerfileErrors.throwIfAny(invalid); // the stages are not known: nothing more can be checked
-        }
-        if (!faults.isEmpty() || !deferInstructionErrors) {
-            List<DockerfileSyntaxException> all = new ArrayList<>(faults);
-            all.addAll(invalid);
-            DockerfileErrors.throwIfAny(all);
-        }
         if (targetFault != null) {
-            throw targetFault;
+            requireValid();
         }
-        CycleCheck.verify(this);
         return this;
     }
 

@@ -1,6 +1,9 @@
 package dev.jbuild.parser.syntax;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One instruction as written, before any meaning is given to it: BuildKit's generic syntax node.
@@ -26,7 +29,26 @@ public record RawInstruction(
         List<String> comments,
         SourceRange range) {
 
+    /**
+     * One string per usual spelling of each keyword (upper and lower case), shared by every instruction:
+     * checks that look at every keyword of a long file then read a few strings that stay in the CPU's
+     * cache rather than one string per line from all over the heap.
+     */
+    private static final Map<String, String> SHARED_KEYWORDS = sharedKeywords();
+
+    private static Map<String, String> sharedKeywords() {
+        Map<String, String> shared = new HashMap<>();
+        for (String keyword : List.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK",
+                "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR")) {
+            shared.put(keyword, keyword);
+            String lower = keyword.toLowerCase(Locale.ROOT);
+            shared.put(lower, lower);
+        }
+        return Map.copyOf(shared);
+    }
+
     public RawInstruction {
+        keyword = SHARED_KEYWORDS.getOrDefault(keyword, keyword);
         flags = List.copyOf(flags);
         args = List.copyOf(args);
         heredocs = List.copyOf(heredocs);
@@ -39,6 +61,6 @@ public record RawInstruction(
 
     /** Keyword in upper case, the way messages name an instruction. */
     public String name() {
-        return keyword.toUpperCase(java.util.Locale.ROOT);
+        return keyword.toUpperCase(Locale.ROOT);
     }
 }
