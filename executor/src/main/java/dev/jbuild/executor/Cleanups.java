@@ -32,20 +32,25 @@ final class Cleanups implements AutoCloseable {
             return;
         }
         closed = true;
-        IOException failure = null;
+        Exception failure = null;
         while (!actions.isEmpty()) {
             try {
                 actions.pop().run();
             } catch (IOException | RuntimeException e) {
                 if (failure == null) {
-                    failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                    // an ExecutorException keeps its type: its message is the user's line
+                    failure = e instanceof IOException || e instanceof ExecutorException ? e
+                            : new IOException(e.getMessage(), e);
                 } else {
                     failure.addSuppressed(e);
                 }
             }
         }
+        if (failure instanceof ExecutorException executor) {
+            throw executor;
+        }
         if (failure != null) {
-            throw failure;
+            throw (IOException) failure;
         }
     }
 }

@@ -81,7 +81,7 @@ final class CniBridgeNetwork implements NetworkProvider {
     private void deleteQuietly(ObjectNode list, CniPlugins.Attachment attachment, JsonNode result) {
         try {
             plugins.delete(list, attachment, result);
-        } catch (IOException e) {
+        } catch (IOException | ExecutorException e) {
             // the ADD's own error is the one to report
         }
     }

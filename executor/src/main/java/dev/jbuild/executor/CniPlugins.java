@@ -52,11 +52,11 @@ final class CniPlugins {
      */
     void delete(ObjectNode list, Attachment attachment, JsonNode addResult) throws IOException {
         List<ObjectNode> plugins = plugins(list);
-        IOException failure = null;
+        Exception failure = null;
         for (int i = plugins.size() - 1; i >= 0; i--) {
             try {
                 exec("DEL", pluginConfig(list, plugins.get(i), addResult), attachment, interfaceOf(plugins.get(i)));
-            } catch (IOException e) {
+            } catch (IOException | ExecutorException e) {
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -64,8 +64,11 @@ final class CniPlugins {
                 }
             }
         }
+        if (failure instanceof ExecutorException executor) {
+            throw executor;
+        }
         if (failure != null) {
-            throw failure;
+            throw (IOException) failure;
         }
     }
 

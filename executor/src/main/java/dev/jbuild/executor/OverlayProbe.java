@@ -63,7 +63,7 @@ public final class OverlayProbe {
             Files.writeString(lower.resolve("old"), "old", StandardCharsets.US_ASCII);
             try {
                 OverlayMount.mount(List.of(lower), upper, work, merged, OverlayMount.supportedFeatureOptions());
-            } catch (IOException e) {
+            } catch (IOException | StorageException e) {
                 return new Result(false, "overlay mount failed: " + e.getMessage());
             }
             try {

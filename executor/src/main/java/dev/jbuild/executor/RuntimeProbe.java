@@ -114,7 +114,7 @@ public final class RuntimeProbe {
                         + (output.isEmpty() ? "" : ": " + output.get(output.size() - 1));
             }
             return null;
-        } catch (IOException e) {
+        } catch (IOException | ExecutorException e) {
             return e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -76,7 +76,7 @@ final class StepMounts {
                 OverlayMount.mount(List.of(source), upper, work, merged, OverlayMount.supportedFeatureOptions());
                 cleanups.add(() -> Mounts.unmount(merged));
                 return merged;
-            } catch (IOException overlayUnavailable) {
+            } catch (IOException | StorageException overlayUnavailable) {
                 // fall through to a copy
             }
         }

@@ -4,6 +4,7 @@ import dev.jbuild.builder.BuildException;
 import dev.jbuild.builder.StepId;
 import dev.jbuild.builder.files.CopyRequest;
 import dev.jbuild.platform.CacheSharing;
+import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.executor.MountSpec;
 import dev.jbuild.parser.instructions.InstructionException;
 import dev.jbuild.parser.instructions.Mount;
@@ -192,17 +193,20 @@ final class RunMounts implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        IOException failure = null;
+        Exception failure = null;
         for (SourceImages.View view : views) {
             try {
                 view.close();
-            } catch (IOException e) {
+            } catch (IOException | ExecutorException e) {
                 failure = e;
             }
         }
         views.clear();
+        if (failure instanceof ExecutorException executor) {
+            throw executor;
+        }
         if (failure != null) {
-            throw failure;
+            throw (IOException) failure;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.jbuild.builder.dispatch;
 import dev.jbuild.builder.BuildEvent;
 import dev.jbuild.builder.BuildException;
 import dev.jbuild.builder.StepId;
+import dev.jbuild.executor.ExecutorException;
 import dev.jbuild.imagespec.HistoryEntry;
 import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.imagespec.Platform;
@@ -118,7 +119,7 @@ public final class StageRunner {
         if (directory != null) {
             try {
                 return DirectoryBase.load(session, plan, from, reference, directory, wouldRun);
-            } catch (IOException | BuildException e) {
+            } catch (IOException | BuildException | ExecutorException e) {
                 session.emit(new BuildEvent.StepFailed(from, e.getMessage(), List.of(), Duration.ZERO));
                 throw e;
             }
@@ -186,7 +187,7 @@ public final class StageRunner {
                 throw new dev.jbuild.builder.BuildCancelledException("build cancelled");
             } catch (dev.jbuild.builder.StepFailedException e) {
                 throw e; // its StepFailed event is out already
-            } catch (dev.jbuild.builder.BuildException | IOException e) {
+            } catch (dev.jbuild.builder.BuildException | IOException | ExecutorException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     session.emit(new BuildEvent.StepCancelled(step));
                     throw new dev.jbuild.builder.BuildCancelledException("build cancelled");

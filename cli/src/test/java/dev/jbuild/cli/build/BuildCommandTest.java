@@ -115,6 +115,24 @@ class BuildCommandTest {
         assertTrue(result.err().contains("\nnot ok 1 - broken\n"), result.err());
     }
 
+    /**
+     * An executor failure in a step (here the storage driver a RUN needs, named wrongly) is one line from the
+     * executor's family and exit code 1, as when that family was a checked IOException.
+     */
+    @Test
+    void anExecutorFailureInAStepIsItsOneLineAndExitOne() throws IOException {
+        Path dir = context("Dockerfile", "FROM busybox\nRUN true\n");
+        Result result = run(new ByteArrayInputStream(new byte[0]), Map.of("JBUILD_STORAGE_DRIVER", "bogus"),
+                "build", "--progress", "plain", dir.toString());
+        assertEquals(1, result.exit(), result.err());
+        List<String> lines = result.err().lines().toList();
+        assertEquals("jbuild: unknown storage driver 'bogus' (expected overlay or vfs)", lines.get(lines.size() - 1),
+                result.err());
+        assertTrue(result.err().contains("ERROR: unknown storage driver 'bogus'"), result.err());
+        assertTrue(result.err().lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("internal error")),
+                result.err());
+    }
+
     @Test
     void tagsIidfileAndQuietProgress() throws IOException {
         Path dir = context("Dockerfile", "FROM busybox\nLABEL quiet=yes\n");
