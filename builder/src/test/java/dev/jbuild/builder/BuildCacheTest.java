@@ -8,29 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BuildCacheTest {
+class BuildCacheTest extends FreshBuilderTest {
     private static final String DOCKERFILE = "FROM busybox\nRUN echo one > /one\nCOPY app.txt /app.txt\n"
             + "RUN cat /app.txt > /copy\nCOPY other.txt /other.txt\n";
 
-    @TempDir
-    Path dir;
-    BuildFixture fixture;
     Path context;
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new BuildFixture(dir);
         context = BuildFixture.context(dir.resolve("ctx"), "app.txt", "version 1\n", "other.txt", "other\n");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
     }
 
     @Test

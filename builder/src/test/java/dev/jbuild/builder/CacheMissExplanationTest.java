@@ -10,27 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each cause a step can miss the cache for, said in one line, and the dry run that plans without running. */
-class CacheMissExplanationTest {
-    @TempDir
-    Path dir;
-    BuildFixture fixture;
+class CacheMissExplanationTest extends FreshBuilderTest {
     Path context;
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new BuildFixture(dir);
         context = BuildFixture.context(dir.resolve("ctx"), "a.txt", "a\n", "b.txt", "b\n", "d.txt", "d\n");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
     }
 
     private List<String> misses() {

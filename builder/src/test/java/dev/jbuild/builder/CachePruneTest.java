@@ -23,32 +23,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jbuild prune}'s build-cache part on real builds: records, their blobs and their diff directories. */
-class CachePruneTest {
+class CachePruneTest extends FreshBuilderTest {
     private static final long EPOCH = 1_700_000_000L;
     /** An untagged intermediate stage {@code deps} and a tagged final stage that copies from it. */
     private static final String TWO_STAGES = "FROM busybox AS deps\nRUN echo deps > /deps\nRUN echo more > /more\n"
             + "FROM busybox\nCOPY --from=deps /deps /copied\nRUN echo app > /app\n";
 
-    @TempDir
-    Path dir;
-    BuildFixture fixture;
     Digest busybox;
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new BuildFixture(dir);
         busybox = fixture.store.image("busybox").diffIds().get(0);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
     }
 
     private BuildResult buildTwoStages() throws Exception {

@@ -15,33 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code jbuild prune} is one pass over one store: images, blobs, snapshots (whoever made them: import,
  * a build step) and build-cache records. After it, what is left is exactly what the remaining images and
  * the kept records name, and all of that is there.
  */
-class OneCollectorTest {
+class OneCollectorTest extends FreshBuilderTest {
     private static final String BUILD = "FROM busybox AS deps\nRUN echo deps > /deps\nRUN echo more > /more\n"
             + "FROM busybox\nCOPY --from=deps /deps /copied\nRUN echo app > /app\n";
-
-    @TempDir
-    Path dir;
-    BuildFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new BuildFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void pruningEverythingLeavesExactlyWhatTheRemainingImagesName() throws Exception {

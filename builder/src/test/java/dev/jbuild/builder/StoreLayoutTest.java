@@ -15,31 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every directory and file under a store root is one that {@link StoreLayout} names: after an import, a
  * multi-stage build with RUN and COPY, nothing the store, the builder or the executor made lies elsewhere.
  */
-class StoreLayoutTest {
+class StoreLayoutTest extends FreshBuilderTest {
     private static final Digest ANY = Digest.of("any");
-
-    @TempDir
-    Path dir;
-    BuildFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new BuildFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void everyPathUnderTheRootComesFromTheLayout() throws Exception {
