@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.cli.testing.InProcessCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ class CacheMissOutputTest {
         Path context = context("dry");
         cli.ok("build", "-q", "-t", "dry:1", "--build-arg", "VERSION=1", context.toString());
         Files.writeString(context.resolve("app.txt"), "v2\n");
-        CliHarness.Result plan = cli.ok("build", "--dry-run", "-t", "dry:2", "--build-arg", "VERSION=1",
+        InProcessCli.Result plan = cli.ok("build", "--dry-run", "-t", "dry:2", "--build-arg", "VERSION=1",
                 context.toString());
         assertEquals("[1/3] FROM busybox\n"
                 + "[2/3] COPY app.txt /app.txt  RUN: COPY sources changed: app.txt (content)\n"

@@ -1,24 +1,14 @@
 package dev.jbuild.cli.analysis;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.jbuild.cli.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.jbuild.cli.testing.InProcessCli.Result;
+import dev.jbuild.cli.testing.InProcessCli;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The real command line on one store, with a busybox base image imported from busybox-static. */
 final class CliHarness {
-    record Result(int exit, String out, String err) {
-    }
-
     private final Path root;
 
     CliHarness(Path root) {
@@ -26,19 +16,11 @@ final class CliHarness {
     }
 
     Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--root", root.resolve("store").toString()));
-        all.addAll(List.of(args));
-        int exit = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(all.toArray(String[]::new));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return InProcessCli.run(root.resolve("store"), args);
     }
 
     Result ok(String... args) {
-        Result result = run(args);
-        assertEquals(0, result.exit(), () -> String.join(" ", args) + "\n" + result.err());
-        return result;
+        return InProcessCli.ok(root.resolve("store"), args);
     }
 
     /** busybox:latest in the store: busybox-static and a few applets. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.cli.testing.InProcessCli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class DiffAnalyzeCommandTest {
 
     @Test
     void diffOfTwoBuildsShowsTheOneFileAndTheOneLabel() {
-        CliHarness.Result result = cli.ok("diff", "app:1", "app:2");
+        InProcessCli.Result result = cli.ok("diff", "app:1", "app:2");
         List<String> lines = result.out().lines().toList();
         assertTrue(lines.contains("Files: 0 added, 0 removed, 1 changed"), result.out());
         assertTrue(lines.contains("C /app/app.txt (content)"), result.out());
@@ -63,10 +64,10 @@ class DiffAnalyzeCommandTest {
 
     @Test
     void diffSeesAddedRemovedAndModeChangesAgainstTheBase() {
-        CliHarness.Result result = cli.ok("diff", "busybox", "app:1");
+        InProcessCli.Result result = cli.ok("diff", "busybox", "app:1");
         assertTrue(result.out().contains("A /app/app.txt -0644 0:0 4B"), result.out());
         assertTrue(result.out().contains("A /app/keep.txt -0600 0:0 5B"), result.out());
-        CliHarness.Result back = cli.ok("diff", "app:1", "busybox");
+        InProcessCli.Result back = cli.ok("diff", "app:1", "busybox");
         assertTrue(back.out().contains("D /app/keep.txt"), back.out());
     }
 
@@ -74,7 +75,7 @@ class DiffAnalyzeCommandTest {
     void diffReadsArchiveFilesAsWellAsStoreNames() {
         Path archive = root.resolve("app1.tar");
         cli.ok("save", "-o", archive.toString(), "app:1");
-        CliHarness.Result result = cli.ok("diff", archive.toString(), "app:1");
+        InProcessCli.Result result = cli.ok("diff", archive.toString(), "app:1");
         assertTrue(result.out().contains("Files: 0 added, 0 removed, 0 changed"), result.out());
         assertTrue(result.out().contains("Config: identical"), result.out());
     }
@@ -97,17 +98,17 @@ class DiffAnalyzeCommandTest {
 
     @Test
     void analyzeInCiModeExitsOneWhenAThresholdIsCrossed() {
-        CliHarness.Result pass = cli.run("analyze", "--ci", "--lowest-efficiency", "0.1",
+        InProcessCli.Result pass = cli.run("analyze", "--ci", "--lowest-efficiency", "0.1",
                 "--highest-wasted-bytes", "1MB", "waste");
         assertEquals(0, pass.exit(), pass.err());
-        CliHarness.Result wasted = cli.run("analyze", "--ci", "--lowest-efficiency", "0", "--highest-wasted-bytes",
+        InProcessCli.Result wasted = cli.run("analyze", "--ci", "--lowest-efficiency", "0", "--highest-wasted-bytes",
                 "100k", "waste");
         assertEquals(1, wasted.exit());
         assertEquals("jbuild: analyze: wasted bytes 305000 are above the highest allowed 102400\n", wasted.err());
-        CliHarness.Result inefficient = cli.run("analyze", "--ci", "--lowest-efficiency", "0.9999", "waste");
+        InProcessCli.Result inefficient = cli.run("analyze", "--ci", "--lowest-efficiency", "0.9999", "waste");
         assertEquals(1, inefficient.exit());
         assertTrue(inefficient.err().startsWith("jbuild: analyze: efficiency 0."), inefficient.err());
-        CliHarness.Result clean = cli.run("analyze", "--ci", "--lowest-efficiency", "1", "busybox");
+        InProcessCli.Result clean = cli.run("analyze", "--ci", "--lowest-efficiency", "1", "busybox");
         assertEquals(0, clean.exit(), clean.err());
     }
 
@@ -128,7 +129,7 @@ class DiffAnalyzeCommandTest {
 
     @Test
     void anUnknownImageIsOneLine() {
-        CliHarness.Result result = cli.run("diff", "nope:1", "app:1");
+        InProcessCli.Result result = cli.run("diff", "nope:1", "app:1");
         assertEquals(1, result.exit());
         assertEquals(1, result.err().lines().count(), result.err());
         assertTrue(result.err().startsWith("jbuild: "), result.err());

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jbuild.cli.testing.InProcessCli;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -195,7 +195,7 @@ class SbomCommandTest {
 
     @Test
     void anUnknownFormatIsOneLine() {
-        CliHarness.Result result = cli.run("sbom", "--format", "xml", "debian:bookworm");
+        InProcessCli.Result result = cli.run("sbom", "--format", "xml", "debian:bookworm");
         assertEquals(1, result.exit());
         assertEquals("jbuild: unknown SBOM format 'xml': use cyclonedx-json or spdx-json\n", result.err());
     }

@@ -3,8 +3,8 @@ package dev.jbuild.cli.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.cli.testing.InProcessCli;
 import dev.jbuild.imagespec.ArtifactManifest;
 import dev.jbuild.imagespec.Index;
 import dev.jbuild.store.ImageStore;
@@ -103,7 +103,7 @@ class SbomSaveLoadTest {
         bytes[at + 1] = 'L'; // the SBOM blob no longer matches its digest
         Path tampered = Files.write(root.resolve("tampered.tar"), bytes);
         CliHarness target = new CliHarness(root.resolve("tampered-target"));
-        CliHarness.Result result = target.run("load", "--verify", root.resolve("signer.pub").toString(), "-i",
+        InProcessCli.Result result = target.run("load", "--verify", root.resolve("signer.pub").toString(), "-i",
                 tampered.toString());
         assertEquals(1, result.exit());
         assertEquals(1, result.err().lines().count(), result.err());

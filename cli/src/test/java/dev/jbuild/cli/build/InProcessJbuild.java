@@ -2,33 +2,20 @@ package dev.jbuild.cli.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jbuild.cli.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.jbuild.cli.testing.InProcessCli.Result;
+import dev.jbuild.cli.testing.InProcessCli;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** The real command line run in this JVM against one store, and a busybox base image to build on. */
 final class InProcessJbuild {
     private InProcessJbuild() {
     }
 
-    record Result(int exit, String out, String err) {}
-
     static Result run(Path store, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--root", store.toString()));
-        all.addAll(List.of(args));
-        int exit = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(all.toArray(String[]::new));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return InProcessCli.run(store, args);
     }
 
     /** Imports {@code busybox:latest} (every applet, /etc/passwd, /tmp) into {@code store}, built under {@code dir}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.cli.testing.InProcessCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class SandboxOptionsTest {
     @TempDir
     Path scratch;
 
-    private static InProcessJbuild.Result run(String... args) {
+    private static InProcessCli.Result run(String... args) {
         return InProcessJbuild.run(root.resolve("store"), args);
     }
 
@@ -60,7 +61,7 @@ class SandboxOptionsTest {
         return dir;
     }
 
-    private static String value(InProcessJbuild.Result result, String name) {
+    private static String value(InProcessCli.Result result, String name) {
         return result.err().lines().filter(line -> line.matches("#\\d+ \\d+\\.\\d+ " + name + "=.*"))
                 .map(line -> line.substring(line.indexOf(name + "=") + name.length() + 1)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not printed: " + result.err()));
@@ -68,7 +69,7 @@ class SandboxOptionsTest {
 
     @Test
     void aStepGetsThePidsLimitDockersShmSizeAndNoMemoryLimitByDefault() throws IOException {
-        InProcessJbuild.Result result = run("build", "--progress", "plain", "--no-cache", context("FROM busybox\nRUN " + PROBE + "\n").toString());
+        InProcessCli.Result result = run("build", "--progress", "plain", "--no-cache", context("FROM busybox\nRUN " + PROBE + "\n").toString());
 
         assertEquals(0, result.exit(), result.err());
         assertEquals("2048", value(result, "pids"));
@@ -79,7 +80,7 @@ class SandboxOptionsTest {
 
     @Test
     void theBuildsOptionsReachEveryRunStep() throws IOException {
-        InProcessJbuild.Result result = run("build", "--progress", "plain", "--no-cache", "--pids-limit", "100", "--memory", "64m",
+        InProcessCli.Result result = run("build", "--progress", "plain", "--no-cache", "--pids-limit", "100", "--memory", "64m",
                 "--shm-size", "128m", "--ulimit", "nofile=1024:2048", "--cgroup-parent", CGROUP_PARENT,
                 "--add-host", "db.internal:10.1.2.3", "--add-host", "v6:2001:db8::1",
                 context("FROM busybox\nRUN " + PROBE + "\n").toString());
@@ -101,7 +102,7 @@ class SandboxOptionsTest {
      */
     @Test
     void aForkBombStopsAtThePidsLimit() throws IOException {
-        InProcessJbuild.Result result = run("build", "--progress", "plain", "--no-cache", "--pids-limit", "40", context(
+        InProcessCli.Result result = run("build", "--progress", "plain", "--no-cache", "--pids-limit", "40", context(
                 "FROM busybox\nRUN (n=0; while [ $n -lt 1000 ]; do sleep 30 & n=$((n+1)); echo $n > /tmp/forked; done)"
                         + " 2>/dev/null; kill -9 -1; read n < /tmp/forked; echo forked=$n\n").toString());
 
@@ -112,9 +113,9 @@ class SandboxOptionsTest {
 
     @Test
     void aStepOnTheHostsNetworkSaysSoInTheBuildOutput() throws IOException {
-        InProcessJbuild.Result host = run("build", "--progress", "plain", "--no-cache", "--network", "host",
+        InProcessCli.Result host = run("build", "--progress", "plain", "--no-cache", "--network", "host",
                 context("FROM busybox\nRUN true\n").toString());
-        InProcessJbuild.Result isolated = run("build", "--progress", "plain", "--no-cache", context("FROM busybox\nRUN true\n").toString());
+        InProcessCli.Result isolated = run("build", "--progress", "plain", "--no-cache", context("FROM busybox\nRUN true\n").toString());
 
         assertEquals(0, host.exit(), host.err());
         assertTrue(host.err().contains("# WARNING: [2/2] RUN true: runs in the host's network namespace (--network=host)"),

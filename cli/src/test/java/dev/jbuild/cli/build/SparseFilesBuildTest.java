@@ -3,6 +3,7 @@ package dev.jbuild.cli.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbuild.cli.testing.InProcessCli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -25,7 +26,7 @@ class SparseFilesBuildTest {
     @TempDir
     static Path root;
 
-    private static InProcessJbuild.Result run(Path store, String... args) {
+    private static InProcessCli.Result run(Path store, String... args) {
         return InProcessJbuild.run(store, args);
     }
 
@@ -68,7 +69,7 @@ class SparseFilesBuildTest {
         Path store = root.resolve("store");
         long before = allocated(store);
 
-        InProcessJbuild.Result built = run(store, "build", "--progress", "plain", "-t", "sparse:1", context.toString());
+        InProcessCli.Result built = run(store, "build", "--progress", "plain", "-t", "sparse:1", context.toString());
 
         assertEquals(0, built.exit(), built.err());
         assertTrue(built.err().contains(sha256(disk) + "  /data/disk.img"), built.err());
@@ -79,7 +80,7 @@ class SparseFilesBuildTest {
         assertEquals(0, run(store, "save", "-o", archive.toString(), "sparse:1").exit());
         assertTrue(Files.size(archive) < 32L << 20, "archive of " + Files.size(archive) + " bytes");
         Path other = root.resolve("other-store");
-        InProcessJbuild.Result loaded = run(other, "load", "-i", archive.toString());
+        InProcessCli.Result loaded = run(other, "load", "-i", archive.toString());
         assertEquals(0, loaded.exit(), loaded.err());
         assertTrue(allocated(other) < 32L << 20, "the loading store holds " + allocated(other) + " bytes");
     }

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jbuild.cli.Cli;
+import dev.jbuild.cli.testing.InProcessCli.Result;
+import dev.jbuild.cli.testing.InProcessCli;
 import dev.jbuild.imagespec.Index;
 import dev.jbuild.imagespec.Manifest;
 import dev.jbuild.store.ImageStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,17 +35,8 @@ class EncryptedArchiveTest {
     static Path dir;
     static String imageId;
 
-    record Result(int exit, String out, String err) {
-    }
-
     static Result run(String store, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--root", dir.resolve(store).toString()));
-        all.addAll(List.of(args));
-        int exit = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(all.toArray(String[]::new));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return InProcessCli.run(dir.resolve(store), args);
     }
 
     static Result ok(String store, String... args) {
