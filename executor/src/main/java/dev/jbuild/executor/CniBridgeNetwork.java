@@ -91,7 +91,7 @@ final class CniBridgeNetwork implements NetworkProvider {
         Path file = state.resolve(NETWORK + ".conflist");
         if (!Files.exists(file)) {
             Path temp = state.resolve(NETWORK + ".conflist." + ProcessHandle.current().pid() + "-" + Trees.randomId());
-            Files.write(temp, CniPlugins.JSON.writeValueAsBytes(newList()));
+            Files.write(temp, CniJson.MAPPER.writeValueAsBytes(newList()));
             try {
                 Files.createLink(file, temp); // link(2): whoever comes first writes it, the others read theirs
             } catch (FileAlreadyExistsException e) {
@@ -100,11 +100,11 @@ final class CniBridgeNetwork implements NetworkProvider {
                 Files.deleteIfExists(temp);
             }
         }
-        return (ObjectNode) CniPlugins.JSON.readTree(Files.readAllBytes(file));
+        return (ObjectNode) CniJson.MAPPER.readTree(Files.readAllBytes(file));
     }
 
     private ObjectNode newList() throws IOException {
-        ObjectNode list = CniPlugins.JSON.createObjectNode();
+        ObjectNode list = CniJson.MAPPER.createObjectNode();
         list.put("cniVersion", "1.0.0");
         list.put("name", NETWORK);
         ArrayNode items = list.putArray("plugins");
@@ -129,7 +129,7 @@ final class CniBridgeNetwork implements NetworkProvider {
 
     private void writeRecord(Path runDir, CniPlugins.Attachment attachment, ObjectNode list, JsonNode result)
             throws IOException {
-        ObjectNode record = CniPlugins.JSON.createObjectNode();
+        ObjectNode record = CniJson.MAPPER.createObjectNode();
         record.put("plugins", plugins.directory().toString());
         record.put("state", state.toString());
         record.put("containerId", attachment.containerId());
@@ -137,7 +137,7 @@ final class CniBridgeNetwork implements NetworkProvider {
         record.set("network", list);
         record.set("result", result);
         Path temp = runDir.resolve(RECORD + ".tmp");
-        Files.write(temp, CniPlugins.JSON.writeValueAsBytes(record));
+        Files.write(temp, CniJson.MAPPER.writeValueAsBytes(record));
         Files.move(temp, runDir.resolve(RECORD), StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -150,7 +150,7 @@ final class CniBridgeNetwork implements NetworkProvider {
         if (!Files.exists(file)) {
             return;
         }
-        JsonNode record = CniPlugins.JSON.readTree(Files.readAllBytes(file));
+        JsonNode record = CniJson.MAPPER.readTree(Files.readAllBytes(file));
         ObjectNode list = (ObjectNode) record.get("network");
         Path namespace = Path.of(record.get("namespace").asText());
         CniPlugins.Attachment attachment = new CniPlugins.Attachment(record.get("containerId").asText(),

@@ -1,7 +1,6 @@
 package dev.jbuild.executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
  * environment variables; it answers with a result or an error object on stdout.
  */
 final class CniPlugins {
-    static final ObjectMapper JSON = new ObjectMapper();
     private final Path pluginDirectory;
 
     CniPlugins(Path pluginDirectory) {
@@ -120,7 +118,7 @@ final class CniPlugins {
             }
         });
         try (OutputStream in = process.getOutputStream()) {
-            in.write(JSON.writeValueAsBytes(config));
+            in.write(CniJson.MAPPER.writeValueAsBytes(config));
         }
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = stderr.join();
@@ -135,13 +133,13 @@ final class CniPlugins {
         if (exit != 0) {
             throw new ExecutorException("CNI plugin " + type + " " + command + " failed: " + errorText(out, err));
         }
-        return out.length == 0 ? null : JSON.readTree(out);
+        return out.length == 0 ? null : CniJson.MAPPER.readTree(out);
     }
 
     /** The {@code msg} and {@code details} of the error object a plugin prints, else what it printed. */
     private static String errorText(byte[] out, byte[] err) {
         try {
-            JsonNode error = JSON.readTree(out);
+            JsonNode error = CniJson.MAPPER.readTree(out);
             if (error != null && error.has("msg")) {
                 String details = error.path("details").asText("");
                 return error.get("msg").asText() + (details.isEmpty() ? "" : ": " + details);
