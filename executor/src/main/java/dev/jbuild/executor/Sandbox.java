@@ -70,16 +70,16 @@ public final class Sandbox {
         ShutdownCleanup.Action onShutdown = cleanups::close;
         ShutdownCleanup.registerStep(onShutdown);
         try {
+            NetworkAttachment network = null;
+            if (spec.network() == NetworkMode.DEFAULT) {
+                network = NetworkAttachment.start(() -> network().provider().attach(runDir));
+                cleanups.add(network::close);
+            }
             ProcessUser user = new UserResolver(root).resolve(spec.user());
             createWorkingDirectory(root, spec.cwd());
             HostFiles.Paths hostFiles = HostFiles.write(runDir, spec.hostname(), spec.extraHosts(), spec.network());
             List<OciSpec.Mount> stepMounts = new StepMounts(runDir, layout.caches(), cleanups).prepare(spec.mounts());
-            Path networkNamespace = null;
-            if (spec.network() == NetworkMode.DEFAULT) {
-                StepNetwork network = network().provider().attach(runDir);
-                cleanups.add(network::close);
-                networkNamespace = network.namespace();
-            }
+            Path networkNamespace = network == null ? null : network.await().namespace();
             OciSpec config = SpecFactory.build(root, spec, user, hostFiles, stepMounts, networkNamespace, containerId);
             MountStubs stubs = MountStubs.record(root, SpecFactory.destinations(config));
             cleanups.add(stubs::remove);

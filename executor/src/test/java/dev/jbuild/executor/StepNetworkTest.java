@@ -1,6 +1,7 @@
 package dev.jbuild.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,6 +118,9 @@ class StepNetworkTest {
 
         assertEquals(0, run(provider, SandboxTestSupport.shell("ip addr >/dev/null")).exitCode());
         assertEquals(3, run(provider, SandboxTestSupport.shell("exit 3")).exitCode());
+        // fails while its network is still being connected (on a thread of its own): taken down all the same
+        assertThrows(UnknownUserException.class,
+                () -> run(provider, SandboxTestSupport.shell("true").withUser("ghost")));
 
         NetworkTools.HostState after = NetworkTools.HostState.capture();
         assertEquals(before, after);
