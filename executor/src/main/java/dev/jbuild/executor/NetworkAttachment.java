@@ -1,7 +1,7 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.platform.TaskFailures;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -32,20 +32,11 @@ final class NetworkAttachment implements AutoCloseable {
         try {
             return connecting.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof InterruptedException interrupted) {
+            if (e.getCause() instanceof InterruptedException interrupted) {
                 throw interrupted;
             }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(cause);
+            TaskFailures.rethrow(e.getCause());
+            throw new AssertionError(e); // rethrow always throws
         }
     }
 

@@ -3,12 +3,10 @@ package dev.jbuild.transfer;
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
-import dev.jbuild.imagespec.MediaTypes;
-import dev.jbuild.store.CompressedBlobCache;
+import dev.jbuild.platform.TaskFailures;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,17 +69,8 @@ final class LayerOutputs {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while preparing layers");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new UncheckedIOException(new IOException(cause));
+            TaskFailures.rethrow(e.getCause());
+            throw new AssertionError(e); // rethrow always throws
         }
     }
 

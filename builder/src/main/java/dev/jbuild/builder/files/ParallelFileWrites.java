@@ -1,5 +1,6 @@
 package dev.jbuild.builder.files;
 
+import dev.jbuild.platform.TaskFailures;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -80,14 +81,8 @@ final class ParallelFileWrites implements AutoCloseable {
             }
         }
         pending.clear();
-        if (first instanceof IOException io) {
-            throw io;
-        }
-        if (first instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (first instanceof Error error) {
-            throw error;
+        if (first != null) {
+            TaskFailures.rethrow(first);
         }
     }
 
