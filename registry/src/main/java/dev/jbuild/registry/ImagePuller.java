@@ -192,7 +192,8 @@ public final class ImagePuller {
      * has it already. Staged blobs become part of the store only when the whole image arrived.
      */
     private void fetch(RegistryClient client, String repository, Descriptor blob, Digest diffId,
-                       Compression compression, AtomicLong downloaded, boolean layer, Map<Digest, StagedBlob> staged) throws IOException {
+                       Compression compression, AtomicLong downloaded, boolean layer, Map<Digest, StagedBlob> staged)
+            throws IOException {
         if (store.blobs().touch(blob.digest())) {
             if (layer) {
                 listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.EXISTS, blob.size(), blob.size()));

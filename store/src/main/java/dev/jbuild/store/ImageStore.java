@@ -486,15 +486,28 @@ public final class ImageStore implements AutoCloseable {
             Set<Digest> droppedIndexes = new TreeSet<>();
             current.indexes().values().forEach(index -> droppedIndexes.add(index.index()));
             result.indexes().values().forEach(index -> droppedIndexes.remove(index.index()));
-            for (Digest platformImage : current.platformImages()) {
-                if (!doomed.contains(platformImage) && !result.images().contains(platformImage)
-                        && !result.platformImages().contains(platformImage)) {
-                    doomedImages.add(record(platformImage, current)); // another platform of the name removed
-                }
-            }
+            doomedImages.addAll(unreachedPlatformImages(current, result, doomed));
             collect(doomedImages, droppedIndexes, result, alsoKeep);
             return new RemoveResult(untagged, deleted);
         });
+    }
+
+    /** The other platforms' images of the names {@code rmi} removed, which nothing in {@code after} reaches. */
+    private List<ImageRecord> unreachedPlatformImages(StoreTable before, StoreTable after, Set<Digest> doomed)
+            throws IOException {
+        List<ImageRecord> out = new ArrayList<>();
+        for (Digest platformImage : before.platformImages()) {
+            if (doomed.contains(platformImage) || after.images().contains(platformImage)
+                    || after.platformImages().contains(platformImage) || !blobs.has(platformImage)) {
+                continue;
+            }
+            try {
+                out.add(record(platformImage, before));
+            } catch (StoreException | ImageSpecException e) {
+                // unreadable: prune takes what is left of it
+            }
+        }
+        return out;
     }
 
     /** Frees the blobs and snapshots of removed images that nothing else keeps. Caller holds the exclusive lock. */
