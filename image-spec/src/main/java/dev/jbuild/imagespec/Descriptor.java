@@ -2,6 +2,7 @@ package dev.jbuild.imagespec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,9 +11,11 @@ import java.util.Objects;
  *
  * @param annotations sorted; empty when there are none
  * @param platform null unless the descriptor names a manifest for one platform
+ * @param urls where else the blob may be fetched from (a non-distributable layer's only source); empty
+ *     when there are none
  */
 public record Descriptor(String mediaType, Digest digest, long size, Map<String, String> annotations,
-                         Platform platform) {
+                         Platform platform, List<String> urls) {
 
     public Descriptor {
         Objects.requireNonNull(mediaType, "mediaType");
@@ -21,22 +24,31 @@ public record Descriptor(String mediaType, Digest digest, long size, Map<String,
             throw new IllegalArgumentException("negative size: " + size);
         }
         annotations = java.util.Collections.unmodifiableSortedMap(JsonFields.sorted(annotations));
+        urls = urls == null ? List.of() : List.copyOf(urls);
+    }
+
+    public Descriptor(String mediaType, Digest digest, long size, Map<String, String> annotations, Platform platform) {
+        this(mediaType, digest, size, annotations, platform, List.of());
     }
 
     public Descriptor(String mediaType, Digest digest, long size) {
-        this(mediaType, digest, size, Map.of(), null);
+        this(mediaType, digest, size, Map.of(), null, List.of());
     }
 
     public Descriptor withAnnotations(Map<String, String> newAnnotations) {
-        return new Descriptor(mediaType, digest, size, newAnnotations, platform);
+        return new Descriptor(mediaType, digest, size, newAnnotations, platform, urls);
     }
 
     public Descriptor withMediaType(String newMediaType) {
-        return new Descriptor(newMediaType, digest, size, annotations, platform);
+        return new Descriptor(newMediaType, digest, size, annotations, platform, urls);
     }
 
     public Descriptor withPlatform(Platform newPlatform) {
-        return new Descriptor(mediaType, digest, size, annotations, newPlatform);
+        return new Descriptor(mediaType, digest, size, annotations, newPlatform, urls);
+    }
+
+    public Descriptor withUrls(List<String> newUrls) {
+        return new Descriptor(mediaType, digest, size, annotations, platform, newUrls);
     }
 
     /** The descriptor as a JSON object in the image-spec's field order. */
@@ -45,6 +57,7 @@ public record Descriptor(String mediaType, Digest digest, long size, Map<String,
         obj.put("mediaType", mediaType);
         obj.put("digest", digest.value());
         obj.put("size", size);
+        JsonFields.putStrings(obj, "urls", urls);
         JsonFields.putStringMap(obj, "annotations", annotations);
         if (platform != null) {
             obj.set("platform", platform.toJson());
@@ -64,6 +77,7 @@ public record Descriptor(String mediaType, Digest digest, long size, Map<String,
         JsonNode platform = obj.get("platform");
         return new Descriptor(JsonFields.textOrEmpty(obj, "mediaType"), JsonFields.digest(obj, "digest", what), size,
                 JsonFields.stringMap(obj, "annotations"),
-                platform != null && platform.isObject() ? Platform.fromJson(platform) : null);
+                platform != null && platform.isObject() ? Platform.fromJson(platform) : null,
+                JsonFields.strings(obj, "urls"));
     }
 }

@@ -46,7 +46,7 @@ public final class ImageSaver {
      * @throws dev.jbuild.store.ImageNotFoundException when a name matches no image
      */
     public SaveResult save(List<String> names, SaveOptions options, OutputStream out) throws IOException {
-        List<SelectedImage> selected = SaveSelection.resolve(store, names);
+        List<SelectedImage> selected = SaveSelection.resolve(store, names, options.platform());
         Set<LayerOutputs.Layer> layers = new LinkedHashSet<>();
         selected.forEach(image -> layers.addAll(LayerOutputs.layersOf(image.image())));
         Map<LayerOutputs.Layer, Descriptor> prepared =

@@ -1,6 +1,7 @@
 package dev.jbuild.transfer;
 
 import dev.jbuild.imagespec.Compression;
+import dev.jbuild.imagespec.Platform;
 import java.security.PrivateKey;
 import java.util.Objects;
 
@@ -14,9 +15,11 @@ import java.util.Objects;
  *
  * @param signingKey null to write no signatures
  * @param recipients when not empty, every layer is encrypted for them (ocicrypt); the config is not
+ * @param platform null for the image each name stands for; else that platform's image of each name
+ *     ({@code save --platform}), which must be in the store
  */
 public record SaveOptions(Compression compression, PrivateKey signingKey,
-                          java.util.List<dev.jbuild.transfer.crypt.Recipient> recipients) {
+                          java.util.List<dev.jbuild.transfer.crypt.Recipient> recipients, Platform platform) {
     public static final Compression DEFAULT_COMPRESSION = Compression.GZIP;
 
     public SaveOptions {
@@ -25,7 +28,7 @@ public record SaveOptions(Compression compression, PrivateKey signingKey,
     }
 
     public SaveOptions(Compression compression, PrivateKey signingKey) {
-        this(compression, signingKey, java.util.List.of());
+        this(compression, signingKey, java.util.List.of(), null);
     }
 
     public static SaveOptions defaults() {
@@ -33,14 +36,18 @@ public record SaveOptions(Compression compression, PrivateKey signingKey,
     }
 
     public SaveOptions withCompression(Compression value) {
-        return new SaveOptions(value, signingKey, recipients);
+        return new SaveOptions(value, signingKey, recipients, platform);
     }
 
     public SaveOptions withSigningKey(PrivateKey value) {
-        return new SaveOptions(compression, value, recipients);
+        return new SaveOptions(compression, value, recipients, platform);
     }
 
     public SaveOptions withRecipients(java.util.List<dev.jbuild.transfer.crypt.Recipient> value) {
-        return new SaveOptions(compression, signingKey, value);
+        return new SaveOptions(compression, signingKey, value, platform);
+    }
+
+    public SaveOptions withPlatform(Platform value) {
+        return new SaveOptions(compression, signingKey, recipients, value);
     }
 }

@@ -7,6 +7,7 @@ import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
+import dev.jbuild.store.PlatformMatch;
 import dev.jbuild.imagespec.Index;
 import dev.jbuild.imagespec.Manifest;
 import dev.jbuild.imagespec.MediaTypes;
@@ -87,8 +88,11 @@ public final class ImagePuller {
         List<String> skipped = new ArrayList<>();
         RegistryClient.FetchedManifest image = top;
         ManifestKinds.Classified kind = ManifestKinds.classify(top.bytes(), top.mediaType());
+        ManifestKinds.Classified indexKind = null;
+        Descriptor chosen = null;
         if (kind.kind() == ManifestKinds.Kind.INDEX) {
-            Descriptor chosen = choose(Index.parse(top.bytes()), platform, name, skipped);
+            indexKind = kind;
+            chosen = choose(Index.parse(top.bytes()), platform, name, skipped);
             image = client.manifest(reference.path(), chosen.digest().value());
             kind = ManifestKinds.classify(image.bytes(), chosen.mediaType());
         }
@@ -108,8 +112,7 @@ public final class ImagePuller {
         Map<Digest, StagedBlob> staged = new ConcurrentHashMap<>();
         try {
             Descriptor configDescriptor = manifest.config();
-            fetch(client, reference.path(), configDescriptor, null, Compression.NONE, downloaded, false, image.bytes(),
-                    staged);
+            fetch(client, reference.path(), configDescriptor, null, Compression.NONE, downloaded, false, staged);
             ImageConfig config = ImageConfig.parse(readConfig(configDescriptor, staged));
             if (config.diffIds().size() != manifest.layers().size()) {
                 throw new RegistryProtocolException(name + ": the image config lists " + config.diffIds().size()
@@ -131,10 +134,9 @@ public final class ImagePuller {
                             + "'skopeo copy' and use 'jbuild load --decrypt KEY'; nothing was pulled");
                 }
                 if (seen.add(layer.digest())) {
-                    byte[] manifestBytes = image.bytes();
                     listener.on(new TransferEvent.Blob(layer.digest(), TransferEvent.Phase.WAITING, 0, layer.size()));
                     tasks.add(() -> fetch(client, reference.path(), layer, diffId,
-                            MediaTypes.layerCompression(layer.mediaType()), downloaded, true, manifestBytes, staged));
+                            MediaTypes.layerCompression(layer.mediaType()), downloaded, true, staged));
                 }
             }
             ParallelBlobs.run(tasks, registries.settings().parallelTransfers());
@@ -161,7 +163,14 @@ public final class ImagePuller {
             refs.add(reference);
         }
         refs.add(reference.repository().withDigest(top.digest()));
-        ImageRecord record = store.addImage(image.digest(), refs);
+        ImageRecord record;
+        if (chosen == null) {
+            record = store.addImage(image.digest(), refs);
+        } else {
+            // The index is kept under the name, so that other platforms pulled later join this one.
+            store.blobs().put(top.bytes(), indexKind.mediaType());
+            record = store.addPulledImage(image.digest(), refs, top.digest(), chosen.platform());
+        }
         listener.on(new TransferEvent.Notice("Digest: " + top.digest()));
         listener.on(new TransferEvent.Notice(downloaded.get() == 0 ? "Status: Image is up to date for " + name
                 : "Status: Downloaded newer image for " + name));
@@ -183,8 +192,8 @@ public final class ImagePuller {
      * has it already. Staged blobs become part of the store only when the whole image arrived.
      */
     private void fetch(RegistryClient client, String repository, Descriptor blob, Digest diffId,
-                       Compression compression, AtomicLong downloaded, boolean layer, byte[] manifest,
-                       Map<Digest, StagedBlob> staged) throws IOException {
+                       Compression compression, AtomicLong downloaded, boolean layer, Map<Digest, StagedBlob> staged)
+            throws IOException {
         if (store.blobs().touch(blob.digest())) {
             if (layer) {
                 listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.EXISTS, blob.size(), blob.size()));
@@ -199,11 +208,11 @@ public final class ImagePuller {
             throw new BlobMismatchException("layer " + blob.digest() + " of " + repository + " is uncompressed but its "
                     + "digest is not its diff_id " + diffId + ": the image in the registry is damaged; nothing was stored");
         }
-        InputStream in = open(client, repository, blob, progress, manifest);
+        InputStream in = open(client, repository, blob, progress);
         if (in == null) {
             listener.on(new TransferEvent.Notice("layer " + blob.digest().shortId() + " is non-distributable and "
                     + "neither the registry nor its URLs serve it: kept as a reference to "
-                    + String.join(", ", ManifestKinds.layerUrls(manifest, blob.digest()))));
+                    + String.join(", ", blob.urls())));
             listener.on(new TransferEvent.Blob(blob.digest(), TransferEvent.Phase.SKIPPED, 0, blob.size()));
             return;
         }
@@ -224,12 +233,12 @@ public final class ImagePuller {
      * A layer the registry does not have comes from the URLs its descriptor lists. A non-distributable
      * layer that no URL serves either stays what the registry keeps too, a reference: null then.
      */
-    private InputStream open(RegistryClient client, String repository, Descriptor blob, ProgressReporter progress,
-                             byte[] manifest) throws IOException {
+    private InputStream open(RegistryClient client, String repository, Descriptor blob, ProgressReporter progress)
+            throws IOException {
         try {
             return client.blob(repository, blob, progress);
         } catch (NotFoundInRegistryException e) {
-            List<String> urls = ManifestKinds.layerUrls(manifest, blob.digest());
+            List<String> urls = blob.urls();
             if (urls.isEmpty()) {
                 throw e;
             }
@@ -263,7 +272,7 @@ public final class ImagePuller {
                 continue;
             }
             available.add(p.toString());
-            if (chosen == null && matches(p, platform)) {
+            if (chosen == null && PlatformMatch.matches(p, platform)) {
                 chosen = entry;
             }
         }
@@ -272,14 +281,6 @@ public final class ImagePuller {
                     + (available.isEmpty() ? "none" : String.join(", ", available)) + "); pick one with --platform");
         }
         return chosen;
-    }
-
-    private static boolean matches(Platform candidate, Platform wanted) {
-        if (!candidate.os().equals(wanted.os()) || !candidate.architecture().equals(wanted.architecture())) {
-            return false;
-        }
-        return wanted.variant().isEmpty() || wanted.variant().equals(candidate.variant())
-                || (candidate.variant().isEmpty() && wanted.architecture().equals("arm64") && wanted.variant().equals("v8"));
     }
 
     /** {@code os/arch[/variant]} as {@code --platform} takes it. */

@@ -49,19 +49,4 @@ final class ManifestKinds {
         }
         return new Classified(Kind.IMAGE, mediaType.isEmpty() ? MediaTypes.OCI_MANIFEST : mediaType, "");
     }
-
-    /** The {@code urls} a non-distributable layer may be fetched from, as the manifest lists them. */
-    static java.util.List<String> layerUrls(byte[] manifest, dev.jbuild.imagespec.Digest layer) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        try {
-            for (JsonNode descriptor : JSON.readTree(manifest).path("layers")) {
-                if (descriptor.path("digest").asText("").equals(layer.value())) {
-                    descriptor.path("urls").forEach(url -> out.add(url.asText()));
-                }
-            }
-        } catch (IOException e) {
-            // parsed before: cannot happen
-        }
-        return out;
-    }
 }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jbuild.registry.testing.RegistryServer;
 import dev.jbuild.registry.testing.TestImages;
+import dev.jbuild.registry.testing.TestIndexes;
 import dev.jbuild.imagespec.CanonicalJson;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.imagespec.Index;
 import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.imagespec.Platform;
 import dev.jbuild.imagespec.Reference;
@@ -71,21 +71,17 @@ class MediaTypesTest {
     @Test
     void anIndexResolvesToThisPlatformAndItsArtifactsAreListedAndSkipped() throws Exception {
         ImageRecord image = TestImages.layered(first, scratch, 2, 1000, 30, "app:1");
-        Reference platformTag = Reference.parse(registry.host() + "/multi:amd64-only");
-        PushResult pushed = new ImagePusher(first, registries, TransferListener.NONE).push("app:1", platformTag,
-                PushOptions.defaults());
+        Descriptor imageEntry = TestIndexes.pushEntry(first, registries, "app:1", registry.host(), "multi",
+                Platform.host());
         Descriptor artifact = pushArtifact("multi", "sig");
-        Descriptor imageEntry = new Descriptor(MediaTypes.OCI_MANIFEST, pushed.digest(), pushed.manifestSize())
-                .withPlatform(Platform.host());
         Descriptor attestation = new Descriptor(MediaTypes.OCI_MANIFEST, artifact.digest(), artifact.size(),
                 Map.of("vnd.docker.reference.type", "attestation-manifest"), new Platform("unknown", "unknown"));
-        byte[] index = Index.oci(List.of(attestation, imageEntry)).toJson();
-        registries.forPush(registry.host()).putManifest("multi", "1", MediaTypes.OCI_INDEX, index);
+        Digest index = TestIndexes.putIndex(registries, registry.host(), "multi", "1", List.of(attestation, imageEntry));
 
         PullResult pulled = new ImagePuller(second, registries, TransferListener.NONE)
                 .pull(Reference.parse(registry.host() + "/multi:1"));
         assertEquals(image.id(), pulled.image().id());
-        assertEquals(Digest.of(index), pulled.digest(), "named by the index's digest, as Docker does");
+        assertEquals(index, pulled.digest(), "named by the index's digest, as Docker does");
         assertEquals(List.of(artifact.digest().shortId() + " (attestation)"), pulled.skipped());
 
         UnsupportedManifestException other = assertThrows(UnsupportedManifestException.class,

@@ -9,6 +9,7 @@ import dev.jbuild.imagespec.InvalidImageException;
 import dev.jbuild.imagespec.InvalidReferenceException;
 import dev.jbuild.imagespec.Manifest;
 import dev.jbuild.imagespec.MediaTypes;
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.imagespec.Reference;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -213,21 +214,7 @@ public final class ImageStore implements AutoCloseable {
     public List<ImageRecord> addImages(Map<Digest, ? extends Collection<Reference>> images) throws IOException {
         Map<Digest, Manifest> manifests = new java.util.LinkedHashMap<>();
         for (Digest manifestDigest : images.keySet()) {
-            Manifest manifest = manifest(manifestDigest);
-            ImageConfig config = config(manifest.config().digest());
-            if (config.diffIds().size() != manifest.layers().size()) {
-                throw new InvalidImageException("image " + manifest.config().digest().shortId() + ": the config lists "
-                        + config.diffIds().size() + " diff_ids for " + manifest.layers().size() + " layers");
-            }
-            for (Reference ref : images.get(manifestDigest)) {
-                if (!ref.isTagged() && !ref.isDigested()) {
-                    throw new InvalidReferenceException(ref.toString(), "a reference needs a tag or a digest");
-                }
-            }
-            for (Digest diffId : config.diffIds()) {
-                layerSizes.recordIfCheap(diffId);
-            }
-            manifests.put(manifestDigest, manifest);
+            manifests.put(manifestDigest, checkedImage(manifestDigest, images.get(manifestDigest)));
         }
         StoreTable after = table.update(current -> {
             StoreTable next = current;
@@ -245,6 +232,64 @@ public final class ImageStore implements AutoCloseable {
             out.add(record(manifestDigest, after));
         }
         return out;
+    }
+
+    /** An image about to be registered: its parts fit together and its references can be stored. */
+    private Manifest checkedImage(Digest manifestDigest, Collection<Reference> refs) throws IOException {
+        Manifest manifest = manifest(manifestDigest);
+        ImageConfig config = config(manifest.config().digest());
+        if (config.diffIds().size() != manifest.layers().size()) {
+            throw new InvalidImageException("image " + manifest.config().digest().shortId() + ": the config lists "
+                    + config.diffIds().size() + " diff_ids for " + manifest.layers().size() + " layers");
+        }
+        for (Reference ref : refs) {
+            if (!ref.isTagged() && !ref.isDigested()) {
+                throw new InvalidReferenceException(ref.toString(), "a reference needs a tag or a digest");
+            }
+        }
+        for (Digest diffId : config.diffIds()) {
+            layerSizes.recordIfCheap(diffId);
+        }
+        return manifest;
+    }
+
+    /**
+     * Registers an image pulled as the {@code platform} entry of the image index {@code index} (whose
+     * document is already a blob of the store): each reference records the index and which of its
+     * platforms' images the store holds. A reference points at this machine's platform whenever the store
+     * holds that one, so pulling another platform adds it under the name without changing what the name
+     * runs or saves; it is reached with {@code --platform} ({@link #image(String, Platform)}). A name
+     * pulled from another index than before (the tag moved in the registry) forgets the old one's platforms.
+     */
+    public ImageRecord addPulledImage(Digest manifestDigest, Collection<Reference> refs, Digest index, Platform platform)
+            throws IOException {
+        Manifest manifest = checkedImage(manifestDigest, refs);
+        StoreTable after = table.update(current -> {
+            requireParts(manifestDigest, manifest);
+            requireBlob(index);
+            StoreTable next = current;
+            for (Reference ref : refs) {
+                PulledIndex before = next.indexOf(ref);
+                PulledIndex pulled = (before != null && before.index().equals(index) ? withoutMissing(before)
+                        : new PulledIndex(index, new TreeMap<>())).with(platform, manifestDigest);
+                Digest target = pulled.manifestFor(Platform.host()).orElse(manifestDigest);
+                Digest previous = next.references().get(StoreTable.key(ref));
+                next = next.withReference(ref, target).withIndex(ref, pulled);
+                if (previous != null && !previous.equals(target) && pulled.platforms().containsValue(previous)
+                        && next.referencesTo(previous).isEmpty()) {
+                    next = next.withoutImage(previous); // reached through the index now, not a dangling image
+                }
+            }
+            return next;
+        });
+        return record(manifestDigest, after);
+    }
+
+    /** The index without platforms whose manifest is gone (a collector that did not know indexes ran). */
+    private PulledIndex withoutMissing(PulledIndex index) {
+        TreeMap<String, Digest> present = new TreeMap<>(index.platforms());
+        present.values().removeIf(manifest -> !blobs.has(manifest));
+        return new PulledIndex(index.index(), present);
     }
 
     private ImageRecord commit(Digest manifestDigest, Manifest manifest, Collection<Reference> refs)
@@ -288,6 +333,37 @@ public final class ImageStore implements AutoCloseable {
         return lookup(query, table.read()).image();
     }
 
+    /**
+     * The image {@code query} stands for, of {@code platform}: for a name pulled from an image index, that
+     * platform's image when the store holds it; otherwise the image the query finds, if it is of that platform.
+     *
+     * @throws PlatformNotPresentException when the store holds no image of that platform under the query
+     */
+    public ImageRecord image(String query, Platform platform) throws IOException {
+        StoreTable current = table.read();
+        Match match = lookup(query, current);
+        PulledIndex pulled = match.reference() == null ? null : current.indexOf(match.reference());
+        if (pulled != null) {
+            Optional<Digest> entry = pulled.manifestFor(platform).filter(blobs::has);
+            if (entry.isPresent()) {
+                return record(entry.get(), current);
+            }
+            throw new PlatformNotPresentException(query, platform, withoutMissing(pulled).present());
+        }
+        Platform own = match.image().config().platform();
+        if (PlatformMatch.matches(own, platform)) {
+            return match.image();
+        }
+        throw new PlatformNotPresentException(query, platform, List.of(own.toString()));
+    }
+
+    /** The image index {@code query} (a name) was pulled from, and which of its platforms the store holds. */
+    public Optional<PulledIndex> pulledIndex(String query) throws IOException {
+        StoreTable current = table.read();
+        Match match = lookup(query, current);
+        return Optional.ofNullable(match.reference() == null ? null : current.indexOf(match.reference()));
+    }
+
     /** The image with this manifest digest. */
     public ImageRecord imageByManifest(Digest manifestDigest) throws IOException {
         StoreTable current = table.read();
@@ -320,9 +396,17 @@ public final class ImageStore implements AutoCloseable {
      */
     public ImageRecord tag(String source, String target) throws IOException {
         Reference ref = tagReference(target);
-        ImageRecord image = image(source);
-        references.tag(ref, image.manifestDigest());
-        return imageByManifest(image.manifestDigest());
+        StoreTable current = table.read();
+        Match match = lookup(source, current);
+        Digest manifestDigest = match.image().manifestDigest();
+        references.tag(ref, manifestDigest);
+        PulledIndex pulled = match.reference() == null ? null : current.indexOf(match.reference());
+        if (pulled != null) {
+            // As Docker's containerd store tags the index: the new name reaches every platform the old one did.
+            table.update(now -> manifestDigest.equals(now.references().get(StoreTable.key(ref)))
+                    ? now.withIndex(ref, pulled) : now);
+        }
+        return imageByManifest(manifestDigest);
     }
 
     private static Reference tagReference(String text) {
@@ -399,20 +483,43 @@ public final class ImageStore implements AutoCloseable {
             if (!doomed.isEmpty() && manifestsWithId(image.id(), result).isEmpty()) {
                 deleted.add(image.id());
             }
-            collect(doomedImages, result, alsoKeep);
+            Set<Digest> droppedIndexes = new TreeSet<>();
+            current.indexes().values().forEach(index -> droppedIndexes.add(index.index()));
+            result.indexes().values().forEach(index -> droppedIndexes.remove(index.index()));
+            doomedImages.addAll(unreachedPlatformImages(current, result, doomed));
+            collect(doomedImages, droppedIndexes, result, alsoKeep);
             return new RemoveResult(untagged, deleted);
         });
     }
 
+    /** The other platforms' images of the names {@code rmi} removed, which nothing in {@code after} reaches. */
+    private List<ImageRecord> unreachedPlatformImages(StoreTable before, StoreTable after, Set<Digest> doomed)
+            throws IOException {
+        List<ImageRecord> out = new ArrayList<>();
+        for (Digest platformImage : before.platformImages()) {
+            if (doomed.contains(platformImage) || after.images().contains(platformImage)
+                    || after.platformImages().contains(platformImage) || !blobs.has(platformImage)) {
+                continue;
+            }
+            try {
+                out.add(record(platformImage, before));
+            } catch (StoreException | ImageSpecException e) {
+                // unreadable: prune takes what is left of it
+            }
+        }
+        return out;
+    }
+
     /** Frees the blobs and snapshots of removed images that nothing else keeps. Caller holds the exclusive lock. */
-    private void collect(List<ImageRecord> removed, StoreTable remaining, Set<Digest> alsoKeep) throws IOException {
-        if (removed.isEmpty()) {
+    private void collect(List<ImageRecord> removed, Set<Digest> droppedIndexes, StoreTable remaining,
+                         Set<Digest> alsoKeep) throws IOException {
+        if (removed.isEmpty() && droppedIndexes.isEmpty()) {
             return;
         }
         Reachability reach = Reachability.of(remaining, this);
         reach.blobs.addAll(alsoKeep);
         FileTime since = Reachability.protectedSince(layout, session);
-        Set<Digest> candidates = new LinkedHashSet<>();
+        Set<Digest> candidates = new LinkedHashSet<>(droppedIndexes);
         Set<Digest> chains = new LinkedHashSet<>();
         for (ImageRecord image : removed) {
             if (!remaining.images().contains(image.manifestDigest())) {
@@ -647,7 +754,7 @@ public final class ImageStore implements AutoCloseable {
         Manifest manifest = manifest(manifestDigest);
         ImageConfig config = config(manifest.config().digest());
         return new ImageRecord(manifest.config().digest(), manifestDigest, manifest, config,
-                current.referencesTo(manifestDigest));
+                current.namesOf(manifestDigest));
     }
 
     // ---- for StoreCheck, Prune, importer and exporter

@@ -16,7 +16,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * What the images of a table keep alive: their manifests, configs and layer blobs, the uncompressed
+ * What the images of a table keep alive (those it lists, and each platform's image of the indexes its names
+ * were pulled from, with the index documents): their manifests, configs and layer blobs, the uncompressed
  * and compressed forms of every layer, and the snapshots of every prefix of their layer chains.
  * Also the collector's safety margin: anything written after the oldest other live session started
  * may be about to be referenced by that session, so it is spared.
@@ -31,26 +32,38 @@ final class Reachability {
     static Reachability of(StoreTable table, ImageStore store) throws IOException {
         Reachability reach = new Reachability();
         for (Digest manifestDigest : table.images()) {
-            reach.blobs.add(manifestDigest);
-            reach.addReferrers(manifestDigest, store);
-            Manifest manifest;
-            ImageConfig config;
-            try {
-                manifest = store.manifest(manifestDigest);
-                reach.blobs.add(manifest.config().digest());
-                manifest.layers().forEach(layer -> reach.blobs.add(layer.digest()));
-                config = store.config(manifest.config().digest());
-            } catch (StoreException | ImageSpecException e) {
-                continue; // a broken image keeps what it still names; StoreCheck reports the rest
-            }
-            reach.blobs.addAll(config.diffIds());
-            if (!config.diffIds().isEmpty()) {
-                reach.chains.addAll(LayerStore.chainIds(config.diffIds()));
-            }
+            reach.addImage(manifestDigest, store);
+        }
+        // An index a name was pulled from keeps its document and every platform's image the store holds.
+        for (PulledIndex index : table.indexes().values()) {
+            reach.blobs.add(index.index());
+        }
+        for (Digest manifestDigest : table.platformImages()) {
+            reach.addImage(manifestDigest, store);
         }
         reach.addCompressedVariants(store);
         reach.addSplitChains(store);
         return reach;
+    }
+
+    /** An image's manifest, config, layers, referrers and the snapshots of its layer chain. */
+    private void addImage(Digest manifestDigest, ImageStore store) throws IOException {
+        blobs.add(manifestDigest);
+        addReferrers(manifestDigest, store);
+        Manifest manifest;
+        ImageConfig config;
+        try {
+            manifest = store.manifest(manifestDigest);
+            blobs.add(manifest.config().digest());
+            manifest.layers().forEach(layer -> blobs.add(layer.digest()));
+            config = store.config(manifest.config().digest());
+        } catch (StoreException | ImageSpecException e) {
+            return; // a broken image keeps what it still names; StoreCheck reports the rest
+        }
+        blobs.addAll(config.diffIds());
+        if (!config.diffIds().isEmpty()) {
+            chains.addAll(LayerStore.chainIds(config.diffIds()));
+        }
     }
 
     /** A layer kept as a tar split needs the snapshot that holds its files, whichever image made it. */

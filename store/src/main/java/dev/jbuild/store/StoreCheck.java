@@ -91,6 +91,12 @@ public final class StoreCheck {
         for (Digest manifest : table.images()) {
             checkImage(manifest, corrupt);
         }
+        checkIndexes(table);
+        for (Digest manifest : table.platformImages()) {
+            if (!table.images().contains(manifest)) {
+                checkImage(manifest, corrupt);
+            }
+        }
         int snapshotCount = checkSnapshots();
         checkMappings();
         return new Report(problems, blobCount, table.images().size(), table.references().size(), snapshotCount);
@@ -147,6 +153,18 @@ public final class StoreCheck {
                         + ", which is not an image of the store");
             } else if (!store.blobs().has(manifest)) {
                 add(Kind.DANGLING_REFERENCE, shown, "reference " + shown + " points to missing manifest " + manifest);
+            }
+        });
+    }
+
+    /** The index a name was pulled from is kept as a blob, as the platforms' images are. */
+    private void checkIndexes(StoreTable table) {
+        table.indexes().forEach((key, index) -> {
+            if (!store.blobs().has(index.index())) {
+                add(Kind.MISSING_BLOB, index.index().value(), "image index " + index.index() + " of " + key + " is missing");
+            }
+            if (!table.references().containsKey(key)) {
+                add(Kind.DANGLING_REFERENCE, key, "the index record of " + key + " has no reference");
             }
         });
     }

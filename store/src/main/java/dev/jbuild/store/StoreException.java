@@ -6,7 +6,7 @@ package dev.jbuild.store;
  * {@link java.io.InputStream} and from lambdas; plain I/O failures stay {@link java.io.IOException}.
  */
 public sealed class StoreException extends RuntimeException
-        permits StoreCorruptedException, ImageNotFoundException, AmbiguousReferenceException, BlobNotFoundException, UnsupportedCompressionException, ImageConflictException, StoreLockedException, LayerRejectedException, BlobCorruptedException {
+        permits StoreCorruptedException, ImageNotFoundException, AmbiguousReferenceException, BlobNotFoundException, UnsupportedCompressionException, ImageConflictException, StoreLockedException, LayerRejectedException, BlobCorruptedException, PlatformNotPresentException {
     public StoreException(String message) {
         super(message);
     }

@@ -28,26 +28,38 @@ import java.util.TreeSet;
  * read; names need no escaping into file names ({@code /}, {@code :} and {@code @} are all legal in
  * references). The table stays small (a line per tag), so rewriting it whole costs nothing.
  *
- * <p>Invariant: every reference points at a manifest in {@code images}.
+ * <p>A reference pulled from an image index also records that index and the platforms' images the
+ * store holds of it ({@code indexes}, by the same key): they live as long as the reference does. The
+ * field is optional in the file (absent when empty), so a table written before it existed reads as one
+ * without indexes, and the version stays 1.
+ *
+ * <p>Invariants: every reference points at a manifest in {@code images}; every entry of {@code indexes}
+ * is keyed by a reference, and lists the manifest that reference points at among its platforms.
  */
-record StoreTable(SortedSet<Digest> images, SortedMap<String, Digest> references) {
+record StoreTable(SortedSet<Digest> images, SortedMap<String, Digest> references, SortedMap<String, PulledIndex> indexes) {
     static final int VERSION = 1;
 
     StoreTable {
         images = Collections.unmodifiableSortedSet(new TreeSet<>(images));
         references = Collections.unmodifiableSortedMap(new TreeMap<>(references));
+        indexes = Collections.unmodifiableSortedMap(new TreeMap<>(indexes));
+    }
+
+    StoreTable(SortedSet<Digest> images, SortedMap<String, Digest> references) {
+        this(images, references, new TreeMap<>());
     }
 
     // Written out rather than left to the record: the generated ones are bootstrapped through
     // invokedynamic on first use, several milliseconds of every build's start-up.
     @Override
     public boolean equals(Object other) {
-        return other instanceof StoreTable table && images.equals(table.images) && references.equals(table.references);
+        return other instanceof StoreTable table && images.equals(table.images) && references.equals(table.references)
+                && indexes.equals(table.indexes);
     }
 
     @Override
     public int hashCode() {
-        return 31 * images.hashCode() + references.hashCode();
+        return 31 * (31 * images.hashCode() + references.hashCode()) + indexes.hashCode();
     }
 
     static StoreTable empty() {
@@ -68,7 +80,7 @@ record StoreTable(SortedSet<Digest> images, SortedMap<String, Digest> references
     StoreTable withImage(Digest manifest) {
         TreeSet<Digest> more = new TreeSet<>(images);
         more.add(manifest);
-        return new StoreTable(more, references);
+        return new StoreTable(more, references, indexes);
     }
 
     StoreTable withoutImage(Digest manifest) {
@@ -76,19 +88,46 @@ record StoreTable(SortedSet<Digest> images, SortedMap<String, Digest> references
         fewer.remove(manifest);
         TreeMap<String, Digest> refs = new TreeMap<>(references);
         refs.values().removeIf(manifest::equals);
-        return new StoreTable(fewer, refs);
+        TreeMap<String, PulledIndex> pulled = new TreeMap<>(indexes);
+        pulled.keySet().retainAll(refs.keySet());
+        return new StoreTable(fewer, refs, pulled);
     }
 
+    /** Points a reference at a manifest; the index it was pulled from stays only if it lists that manifest. */
     StoreTable withReference(Reference ref, Digest manifest) {
+        String key = key(ref);
         TreeMap<String, Digest> refs = new TreeMap<>(references);
-        refs.put(key(ref), manifest);
-        return new StoreTable(images, refs).withImage(manifest);
+        refs.put(key, manifest);
+        TreeMap<String, PulledIndex> pulled = new TreeMap<>(indexes);
+        PulledIndex index = pulled.get(key);
+        if (index != null && !index.platforms().containsValue(manifest)) {
+            pulled.remove(key);
+        }
+        return new StoreTable(images, refs, pulled).withImage(manifest);
     }
 
     StoreTable withoutReference(Reference ref) {
         TreeMap<String, Digest> refs = new TreeMap<>(references);
         refs.remove(key(ref));
-        return new StoreTable(images, refs);
+        TreeMap<String, PulledIndex> pulled = new TreeMap<>(indexes);
+        pulled.remove(key(ref));
+        return new StoreTable(images, refs, pulled);
+    }
+
+    /** Records the index an existing reference was pulled from; it must list what the reference points at. */
+    StoreTable withIndex(Reference ref, PulledIndex index) {
+        String key = key(ref);
+        if (!index.platforms().containsValue(references.get(key))) {
+            throw new IllegalArgumentException("the index of " + key + " does not list the image it names");
+        }
+        TreeMap<String, PulledIndex> pulled = new TreeMap<>(indexes);
+        pulled.put(key, index);
+        return new StoreTable(images, references, pulled);
+    }
+
+    /** The index a reference was pulled from, if it was. */
+    PulledIndex indexOf(Reference ref) {
+        return indexes.get(key(ref));
     }
 
     /** The references naming a manifest, in key order. */
@@ -102,12 +141,40 @@ record StoreTable(SortedSet<Digest> images, SortedMap<String, Digest> references
         return refs;
     }
 
+    /** The references that name a manifest directly or as one platform of the index they were pulled from. */
+    List<Reference> namesOf(Digest manifest) {
+        List<Reference> refs = referencesTo(manifest);
+        indexes.forEach((key, index) -> {
+            Reference ref = Reference.parseNormalized(key);
+            if (index.platforms().containsValue(manifest) && !refs.contains(ref)) {
+                refs.add(ref);
+            }
+        });
+        return refs;
+    }
+
+    /** Every image manifest the indexes list, whether or not a reference points at it. */
+    SortedSet<Digest> platformImages() {
+        TreeSet<Digest> out = new TreeSet<>();
+        indexes.values().forEach(index -> out.addAll(index.platforms().values()));
+        return out;
+    }
+
     byte[] toJson() {
         ObjectNode obj = CanonicalJson.object();
         ArrayNode imageArray = obj.putArray("images");
         images.forEach(d -> imageArray.add(d.value()));
         ObjectNode refs = obj.putObject("references");
         references.forEach((key, target) -> refs.put(key, target.value()));
+        if (!indexes.isEmpty()) {
+            ObjectNode pulled = obj.putObject("indexes");
+            indexes.forEach((key, index) -> {
+                ObjectNode entry = pulled.putObject(key);
+                entry.put("index", index.index().value());
+                ObjectNode platforms = entry.putObject("platforms");
+                index.platforms().forEach((platform, manifest) -> platforms.put(platform, manifest.value()));
+            });
+        }
         obj.put("version", VERSION);
         return CanonicalJson.bytes(obj);
     }
@@ -132,6 +199,19 @@ record StoreTable(SortedSet<Digest> images, SortedMap<String, Digest> references
                 refs.put(field.getKey(), Digest.parse(field.getValue().asText()));
             }
         }
-        return new StoreTable(images, refs);
+        TreeMap<String, PulledIndex> pulled = new TreeMap<>();
+        JsonNode indexObject = obj.get("indexes");
+        if (indexObject != null) {
+            Iterator<Map.Entry<String, JsonNode>> fields = indexObject.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                TreeMap<String, Digest> platforms = new TreeMap<>();
+                JsonFields.stringMap(field.getValue(), "platforms")
+                        .forEach((platform, manifest) -> platforms.put(platform, Digest.parse(manifest)));
+                pulled.put(field.getKey(), new PulledIndex(JsonFields.digest(field.getValue(), "index", "reference table"),
+                        platforms));
+            }
+        }
+        return new StoreTable(images, refs, pulled);
     }
 }

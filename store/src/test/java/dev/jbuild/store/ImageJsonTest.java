@@ -142,6 +142,20 @@ class ImageJsonTest {
     }
 
     @Test
+    void aForeignLayersUrlsSurviveParsingAndWriting() {
+        String layer = "{\"mediaType\":\"" + MediaTypes.DOCKER_FOREIGN_LAYER_GZIP + "\",\"digest\":\"" + L1
+                + "\",\"size\":456,\"urls\":[\"https://a.example/l\",\"https://b.example/l\"],"
+                + "\"annotations\":{\"a\":\"1\"}}";
+        String json = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{"
+                + "\"mediaType\":\"" + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + L0 + "\",\"size\":123},"
+                + "\"layers\":[" + layer + "]}";
+        Manifest manifest = Manifest.parse(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("https://a.example/l", "https://b.example/l"), manifest.layers().get(0).urls());
+        assertEquals(json, new String(Manifest.oci(manifest.config(), manifest.layers()).toJson(), StandardCharsets.UTF_8),
+                "a manifest rebuilt over the parsed layers writes them as they were, in the image-spec's field order");
+    }
+
+    @Test
     void dockerSchema2ManifestParses() {
         String docker = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.DOCKER_MANIFEST + "\",\"config\":{"
                 + "\"mediaType\":\"" + MediaTypes.DOCKER_CONFIG + "\",\"size\":1469,\"digest\":\"" + L0 + "\"},"

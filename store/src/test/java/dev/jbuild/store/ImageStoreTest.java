@@ -238,6 +238,50 @@ class ImageStoreTest extends StoreTest {
                 + image.manifestDigest() + "\"},\"version\":1}", json);
     }
 
+    /** An image's blobs, not registered: what a pull has before it commits. */
+    private Digest unregisteredImage(Platform platform, String content) throws IOException {
+        Path dir = Files.createTempDirectory(scratch, "tree");
+        Trees.write(dir, "f", content);
+        Descriptor layer = Trees.layerOf(store, dir);
+        ImageConfig config = ImageConfig.empty(platform).withLayer(layer.digest(),
+                new HistoryEntry(null, "x", "", "", false));
+        Descriptor configBlob = store.blobs().put(config.toJson(), MediaTypes.OCI_CONFIG);
+        return store.blobs().put(Manifest.oci(configBlob, List.of(layer)).toJson(), MediaTypes.OCI_MANIFEST).digest();
+    }
+
+    @Test
+    void aPulledIndexIsAnOptionalFieldOfTheTableAndATableWithoutItReadsAsBefore() throws IOException {
+        Platform host = Platform.host();
+        Platform other = host.architecture().equals("s390x") ? new Platform("ppc64le", "linux")
+                : new Platform("s390x", "linux");
+        Digest hostImage = unregisteredImage(host, "host");
+        Digest otherImage = unregisteredImage(other, "other");
+        Digest index = store.blobs().put(dev.jbuild.imagespec.Index.oci(List.of(
+                new Descriptor(MediaTypes.OCI_MANIFEST, hostImage, 1).withPlatform(host),
+                new Descriptor(MediaTypes.OCI_MANIFEST, otherImage, 1).withPlatform(other))).toJson(),
+                MediaTypes.OCI_INDEX).digest();
+        List<Reference> refs = List.of(Reference.parse("reg.example/app:1"));
+        store.addPulledImage(otherImage, refs, index, other);
+        store.addPulledImage(hostImage, refs, index, host);
+
+        String json = Files.readString(root.resolve("references.json"));
+        assertEquals("{\"images\":[\"" + hostImage + "\"],\"references\":{\"reg.example/app:1\":\"" + hostImage
+                + "\"},\"indexes\":{\"reg.example/app:1\":{\"index\":\"" + index + "\",\"platforms\":{"
+                + (host.toString().compareTo(other.toString()) < 0
+                        ? "\"" + host + "\":\"" + hostImage + "\",\"" + other + "\":\"" + otherImage + "\""
+                        : "\"" + other + "\":\"" + otherImage + "\",\"" + host + "\":\"" + hostImage + "\"")
+                + "}}},\"version\":1}", json, "the other platform's image is no image of the list, only of the index");
+        assertEquals(otherImage, store.image("reg.example/app:1", other).manifestDigest());
+        assertEquals(List.of("reg.example/app:1"), store.image("reg.example/app:1", other).repoTags());
+
+        // What a jbuild from before indexes were kept writes: the same table without the field.
+        Files.writeString(root.resolve("references.json"), json.replaceFirst(",\"indexes\":\\{.*\\}\\}\\},", ","));
+        assertEquals(hostImage, store.image("reg.example/app:1").manifestDigest());
+        assertEquals(hostImage, store.image("reg.example/app:1", host).manifestDigest());
+        assertThrows(PlatformNotPresentException.class, () -> store.image("reg.example/app:1", other));
+        assertTrue(store.check().isClean(), store.check().problems().toString());
+    }
+
     @Test
     void addImagesRegistersAllOrNothing() throws IOException {
         ImageRecord good = Trees.image(store, scratch, "good");

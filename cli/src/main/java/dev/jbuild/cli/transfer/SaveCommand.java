@@ -46,8 +46,8 @@ public final class SaveCommand extends StoreCommand {
                         .description("Sign every image with this ECDSA P-256 private key (PEM, from 'jbuild key "
                                 + "generate'), cosign-compatibly."),
                 Args.value("OS/ARCH[/VARIANT]", "--platform")
-                        .description("Save the images only if they are of this platform (the store keeps one "
-                                + "platform of an image; 'jbuild pull --platform' picks another)."),
+                        .description("Save each image's entry for this platform (one pulled from a multi-platform "
+                                + "index; 'jbuild pull --platform' adds a platform to the store)."),
                 Args.list("SCHEME:KEY", "--encrypt")
                         .description("Encrypt every layer for this recipient (OCI image encryption): jwe:PUBLIC_KEY.pem, "
                                 + "pkcs7:CERT.pem or pgp:PUBLIC_KEY.asc; repeatable. The config stays readable."));
@@ -74,10 +74,10 @@ public final class SaveCommand extends StoreCommand {
 
     @Override
     protected int run(ImageStore store, Context context) throws IOException {
-        if (platform != null) {
-            requirePlatform(store);
-        }
         SaveOptions options = SaveOptions.defaults().withCompression(compression());
+        if (platform != null) {
+            options = options.withPlatform(platform());
+        }
         if (signingKey != null) {
             options = options.withSigningKey(SigningKeys.readPrivate(signingKey));
         }
@@ -105,26 +105,12 @@ public final class SaveCommand extends StoreCommand {
         return ExitCode.OK;
     }
 
-    /**
-     * Docker's {@code save --platform} picks that platform's entry of a multi-platform image; the store
-     * resolves an index to one platform when it pulls or loads, so here the image is that platform or
-     * the save fails, before anything is written.
-     */
-    private void requirePlatform(ImageStore store) throws IOException {
-        Platform wanted;
+    /** Docker's {@code save --platform}: that platform's image of each name, which must be in the store. */
+    private Platform platform() {
         try {
-            wanted = Platform.parse(platform);
+            return Platform.parse(platform);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
-        }
-        for (String name : images) {
-            Platform actual = store.image(name).config().platform();
-            boolean matches = actual.os().equals(wanted.os()) && actual.architecture().equals(wanted.architecture())
-                    && (wanted.variant().isEmpty() || wanted.variant().equals(actual.variant()));
-            if (!matches) {
-                throw new UserError("image " + name + " is " + actual + ", not " + wanted + ": the store keeps one "
-                        + "platform of an image; get that one with 'jbuild pull --platform " + platform + " NAME'");
-            }
         }
     }
 

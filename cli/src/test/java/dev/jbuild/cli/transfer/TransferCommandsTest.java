@@ -72,7 +72,10 @@ class TransferCommandsTest {
         return file;
     }
 
-    /** {@code save --platform}: the image's own platform saves; another is one line, nothing written. */
+    /**
+     * {@code save --platform} of an image not pulled from an index (behaves as before indexes were kept): its
+     * own platform saves; another is one line, nothing written.
+     */
     @Test
     void saveWithAPlatformSavesOnlyAnImageOfThatPlatform() throws IOException {
         importImage("app:1", "hello");
@@ -87,8 +90,8 @@ class TransferCommandsTest {
         Path refused = scratch.resolve("refused.tar");
         Result wrong = run(source(), "save", "--platform", other, "-o", refused.toString(), "app:1");
         assertEquals(1, wrong.exit());
-        assertEquals("jbuild: image app:1 is " + host + ", not " + other + ": the store keeps one platform of an "
-                + "image; get that one with 'jbuild pull --platform " + other + " NAME'\n", wrong.err());
+        assertEquals("jbuild: app:1 has no " + other + " image in the store (present: " + host + "); get it with "
+                + "'jbuild pull --platform " + other + " app:1'\n", wrong.err());
         assertFalse(Files.exists(refused), "nothing written");
 
         Result invalid = run(source(), "save", "--platform", "linux", "-o", refused.toString(), "app:1");

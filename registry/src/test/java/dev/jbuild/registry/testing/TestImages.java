@@ -31,10 +31,16 @@ public final class TestImages {
      */
     public static ImageRecord layered(ImageStore store, Path scratch, int layers, int bytesPerLayer, long seed,
                                       String... tags) throws IOException {
+        return layered(store, scratch, Platform.host(), layers, bytesPerLayer, seed, tags);
+    }
+
+    /** As {@link #layered(ImageStore, Path, int, int, long, String...)}, an image of {@code platform}. */
+    public static ImageRecord layered(ImageStore store, Path scratch, Platform platform, int layers, int bytesPerLayer,
+                                      long seed, String... tags) throws IOException {
         Random random = new Random(seed);
         List<Descriptor> blobs = new ArrayList<>();
         Instant time = Instant.parse("2024-05-06T07:08:09Z");
-        ImageConfig config = ImageConfig.empty(Platform.host()).withCreated(time);
+        ImageConfig config = ImageConfig.empty(platform).withCreated(time);
         for (int i = 0; i < layers; i++) {
             Path dir = Files.createTempDirectory(scratch, "layer");
             byte[] content = new byte[bytesPerLayer];
