@@ -1,7 +1,7 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.imagespec.JsonTrees;
 import dev.jbuild.imagespec.MediaTypes;
 import java.io.IOException;
 
@@ -9,7 +9,6 @@ import java.io.IOException;
 final class ManifestKinds {
     static final String DOCKER_SCHEMA1 = "application/vnd.docker.distribution.manifest.v1+json";
     static final String DOCKER_SCHEMA1_SIGNED = "application/vnd.docker.distribution.manifest.v1+prettyjws";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Kind { INDEX, IMAGE, ARTIFACT, SCHEMA1 }
 
@@ -23,7 +22,7 @@ final class ManifestKinds {
     static Classified classify(byte[] bytes, String contentType) {
         JsonNode doc;
         try {
-            doc = JSON.readTree(bytes);
+            doc = JsonTrees.read(bytes);
         } catch (IOException e) {
             throw new RegistryProtocolException("the registry sent a manifest that is not JSON", 0);
         }
@@ -54,7 +53,8 @@ final class ManifestKinds {
     static java.util.List<String> layerUrls(byte[] manifest, dev.jbuild.imagespec.Digest layer) {
         java.util.List<String> out = new java.util.ArrayList<>();
         try {
-            for (JsonNode descriptor : JSON.readTree(manifest).path("layers")) {
+            JsonNode doc = JsonTrees.read(manifest);
+            for (JsonNode descriptor : doc == null ? java.util.List.<JsonNode>of() : doc.path("layers")) {
                 if (descriptor.path("digest").asText("").equals(layer.value())) {
                     descriptor.path("urls").forEach(url -> out.add(url.asText()));
                 }
