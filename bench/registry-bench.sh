@@ -9,10 +9,14 @@
 #      the time to pull the final image alone
 # Each round runs every tool once, in turn (alternating), each timed by hyperfine --runs 1 after its
 # --prepare (registry emptied for pushes, store emptied for pulls); the figures are medians over rounds.
+# Pulls also report the median CPU time (user + system), steadier than wall time on a busy machine.
+# JBUILD_BEFORE names a second launcher (another checkout's ./jbuild) whose pull joins the alternation.
 #   ROUNDS=7 ./bench/registry-bench.sh          JBUILD="java -jar cli/target/jbuild.jar" ./bench/registry-bench.sh
+#   JBUILD_BEFORE=/tmp/old-checkout/jbuild ROUNDS=7 ./bench/registry-bench.sh
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 jbuild="${JBUILD:-$repo/jbuild}"
+jbuild_before="${JBUILD_BEFORE:-}"
 rounds="${ROUNDS:-7}"
 work="$(mktemp -d /tmp/jbuild-registry-bench.XXXXXX)"
 for tool in hyperfine skopeo docker-registry python3 curl busybox; do
@@ -57,12 +61,13 @@ size_mb="$(du -sm "$work/layout/blobs" | cut -f1)"
 echo "image: 11 layers (busybox + 10 x 50 MB), $size_mb MB compressed"
 if $have_docker; then docker pull -q "$reg/bench/app:1" >/dev/null; fi
 
-declare -A times
+declare -A times cpu
 measure() { # name prepare command
   local json="$work/h.json"
   hyperfine --runs 1 --style none --prepare "$2" --export-json "$json" "$3" >/dev/null 2>&1 \
     || { echo "registry-bench: '$3' failed" >&2; hyperfine --runs 1 --prepare "$2" "$3" >&2; exit 1; }
   times[$1]+="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$json") "
+  cpu[$1]+="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["user"]+r["system"])' "$json") "
 }
 median() { # "t1 t2 ..." -> the median, in seconds
   local values; read -r -a values <<<"$1"
@@ -77,6 +82,9 @@ for round in $(seq 1 "$rounds"); do
     measure "push docker" "$empty_registry" "docker push -q $reg/bench/app:1"
   fi
   measure "pull jbuild" "rm -rf $work/pulled" "$jbuild --root $work/pulled pull -q $reg/bench/app:1"
+  if [ -n "$jbuild_before" ]; then
+    measure "pull jbuild-before" "rm -rf $work/pulled" "$jbuild_before --root $work/pulled pull -q $reg/bench/app:1"
+  fi
   measure "pull skopeo" "rm -rf $work/oci-pulled" "skopeo copy -q --src-tls-verify=false docker://$reg/bench/app:1 oci:$work/oci-pulled:app"
   if $have_docker; then
     measure "pull docker" "docker rmi -f $reg/bench/app:1" "docker pull -q $reg/bench/app:1"
@@ -106,7 +114,11 @@ done
 
 echo
 echo "medians over $rounds alternating rounds:"
-for name in "push jbuild" "push skopeo" "push docker" "pull jbuild" "pull skopeo" "pull docker" \
+for name in "push jbuild" "push skopeo" "push docker" "pull jbuild" "pull jbuild-before" "pull skopeo" "pull docker" \
             "ci warm local rebuild" "ci empty store + --cache-from" "ci pull of the final image"; do
-  [ -n "${times[$name]:-}" ] && printf '  %-32s %s\n' "$name" "$(median "${times[$name]}")"
+  [ -n "${times[$name]:-}" ] || continue
+  case "$name" in
+    pull*) printf '  %-32s %s   (cpu %s)\n' "$name" "$(median "${times[$name]}")" "$(median "${cpu[$name]}")" ;;
+    *) printf '  %-32s %s\n' "$name" "$(median "${times[$name]}")" ;;
+  esac
 done

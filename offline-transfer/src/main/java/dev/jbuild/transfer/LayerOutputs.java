@@ -6,12 +6,10 @@ import dev.jbuild.imagespec.Digest;
 import dev.jbuild.platform.TaskFailures;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,7 +48,7 @@ final class LayerOutputs {
             }
             Map<Layer, Descriptor> out = new LinkedHashMap<>();
             for (Map.Entry<Layer, Future<Descriptor>> entry : pending.entrySet()) {
-                out.put(entry.getKey(), await(entry.getValue()));
+                out.put(entry.getKey(), TaskFailures.await(entry.getValue(), "preparing layers"));
             }
             return out;
         } finally {
@@ -60,18 +58,6 @@ final class LayerOutputs {
 
     private Descriptor output(Layer layer) throws IOException {
         return store.compressedCache().variant(layer.stored(), layer.diffId(), compression);
-    }
-
-    private static Descriptor await(Future<Descriptor> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while preparing layers");
-        } catch (ExecutionException e) {
-            TaskFailures.rethrow(e.getCause());
-            throw new AssertionError(e); // rethrow always throws
-        }
     }
 
     static List<Layer> layersOf(dev.jbuild.store.ImageRecord image) {

@@ -1,7 +1,7 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.imagespec.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * token then sent as {@code Bearer}. Tokens are kept per scope until they expire.
  */
 final class Authorizer {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The spec's default lifetime when the token server does not say. */
     private static final long DEFAULT_EXPIRY_SECONDS = 60;
     /** The OAuth client the token server is told about; the form requires one (Docker sends its own name). */
@@ -113,9 +112,12 @@ final class Authorizer {
         }
         JsonNode doc;
         try {
-            doc = JSON.readTree(body);
+            doc = JsonTrees.read(body);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new AuthenticationFailedException("the token server of " + registry + " sent something that is not JSON");
+        }
+        if (doc == null) {
+            throw new AuthenticationFailedException("the token server of " + registry + " sent no token");
         }
         String token = doc.path("token").asText("");
         if (token.isEmpty()) {

@@ -3,7 +3,9 @@ package dev.jbuild.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jbuild.imagespec.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +26,13 @@ import java.util.Optional;
  * file renamed into place, and leaves the file readable by its owner only.
  */
 public final class DockerConfigFile {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Reading goes through {@link JsonTrees}; only a write (login, logout) builds an object mapper, which
+     * costs a short command tens of milliseconds.
+     */
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final Path file;
     private final java.util.List<Path> helperPath;
@@ -157,13 +165,13 @@ public final class DockerConfigFile {
 
     private ObjectNode read() throws IOException {
         try {
-            JsonNode root = JSON.readTree(Files.readAllBytes(file));
+            JsonNode root = JsonTrees.read(Files.readAllBytes(file));
             if (root instanceof ObjectNode object) {
                 return object;
             }
             throw new RegistryException(file + " is not a JSON object");
         } catch (NoSuchFileException e) {
-            return JSON.createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new RegistryException(file + " is not valid JSON: " + e.getOriginalMessage());
         }
@@ -175,7 +183,7 @@ public final class DockerConfigFile {
         try {
             Files.deleteIfExists(temp);
             Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(temp, JSON.writeValueAsBytes(root));
+            Files.write(temp, Writer.JSON.writeValueAsBytes(root));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

@@ -315,10 +315,12 @@ final class HttpTransport {
             HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                     .followRedirects(HttpClient.Redirect.NEVER);
             if (endpoint.plainHttp()) {
-                // No h2c upgrade dance with a plain registry; and a context that trusts nothing, because
-                // the client sets one up even when it never speaks TLS, and the default one reads the
-                // system's whole CA bundle first (a tenth of a second of a short command).
-                builder.version(HttpClient.Version.HTTP_1_1).sslContext(TrustStores.trustingNothing());
+                // No h2c upgrade dance with a plain registry; and an SSL context that is set up only if
+                // TLS is ever asked of it, because the client sets one up even when it never speaks TLS,
+                // and the default one reads the system's whole CA bundle first (a tenth of a second of a
+                // short command).
+                builder.version(HttpClient.Version.HTTP_1_1).sslContext(PlainHttpSslContext.create())
+                        .sslParameters(PlainHttpSslContext.parameters());
             } else {
                 builder.version(HttpClient.Version.HTTP_2).sslContext(TrustStores.forHost(endpoint.hostPort(), settings));
             }

@@ -7,8 +7,6 @@ import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.ImageConfig;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.store.PlatformMatch;
-import dev.jbuild.imagespec.Index;
 import dev.jbuild.imagespec.Manifest;
 import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.imagespec.Platform;
@@ -35,8 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * during the pull would cost every pull a decompression that most never need (skopeo does not either).
  */
 public final class ImagePuller {
-    private static final String ATTESTATION_ANNOTATION = "vnd.docker.reference.type";
-
     private final ImageStore store;
     private final Registries registries;
     private final TransferListener listener;
@@ -61,52 +57,21 @@ public final class ImagePuller {
      * @throws BlobMismatchException a blob was not what its digest, size or diff ID says (nothing stored)
      */
     public PullResult pull(Reference reference, Platform platform) throws IOException {
-        String name = reference.familiarString();
-        String tagOrDigest = reference.isDigested() ? reference.digest().value() : reference.tag();
-        RegistryException lastMirrorFailure = null;
-        List<RegistryClient> clients = registries.forPull(reference.domain());
-        for (int i = 0; i < clients.size(); i++) {
-            RegistryClient client = clients.get(i);
-            boolean last = i == clients.size() - 1;
-            RegistryClient.FetchedManifest top;
-            try {
-                top = client.manifest(reference.path(), tagOrDigest);
-            } catch (RegistryException e) {
-                if (last) {
-                    throw lastMirrorFailure != null && e instanceof RegistryUnreachableException ? lastMirrorFailure : e;
-                }
-                lastMirrorFailure = e;
-                continue; // a mirror that cannot serve it: the next one, then the registry itself
-            }
-            return pullFrom(client, reference, name, top, platform);
-        }
-        throw new IllegalStateException("no endpoint for " + name);
+        return pull(new ImageLocator(registries, listener).locate(reference, platform));
     }
 
-    private PullResult pullFrom(RegistryClient client, Reference reference, String name,
-                                RegistryClient.FetchedManifest top, Platform platform) throws IOException {
-        List<String> skipped = new ArrayList<>();
-        RegistryClient.FetchedManifest image = top;
-        ManifestKinds.Classified kind = ManifestKinds.classify(top.bytes(), top.mediaType());
-        ManifestKinds.Classified indexKind = null;
-        Descriptor chosen = null;
-        if (kind.kind() == ManifestKinds.Kind.INDEX) {
-            indexKind = kind;
-            chosen = choose(Index.parse(top.bytes()), platform, name, skipped);
-            image = client.manifest(reference.path(), chosen.digest().value());
-            kind = ManifestKinds.classify(image.bytes(), chosen.mediaType());
-        }
-        switch (kind.kind()) {
-            case SCHEMA1 -> throw new UnsupportedManifestException(name + " is an image manifest of schema 1 ("
-                    + kind.mediaType() + "), which Docker deprecated and jbuild does not pull; push it again with a "
-                    + "current Docker or skopeo");
-            case ARTIFACT -> throw new UnsupportedManifestException(name + " is an OCI artifact of type '"
-                    + kind.artifactType() + "', not an image; nothing was pulled");
-            case INDEX -> throw new UnsupportedManifestException(name + ": an index inside an index is not an image");
-            case IMAGE -> { }
-        }
-        listener.on(new TransferEvent.Notice(reference.isDigested() ? name : name + ": Pulling from "
-                + reference.repository().familiarName()));
+    /**
+     * Pulls an image whose manifest {@link ImageLocator} fetched already (which needs no store, so that
+     * a command can fetch it while it opens the store).
+     *
+     * @throws BlobMismatchException a blob was not what its digest, size or diff ID says (nothing stored)
+     */
+    public PullResult pull(ImageLocator.Located located) throws IOException {
+        RegistryClient client = located.client();
+        Reference reference = located.reference();
+        String name = reference.familiarString();
+        RegistryClient.FetchedManifest top = located.top();
+        RegistryClient.FetchedManifest image = located.image();
         Manifest manifest = Manifest.parse(image.bytes());
         AtomicLong downloaded = new AtomicLong();
         Map<Digest, StagedBlob> staged = new ConcurrentHashMap<>();
@@ -141,9 +106,9 @@ public final class ImagePuller {
             }
             ParallelBlobs.run(tasks, registries.settings().parallelTransfers());
             // Everything arrived and checked out: only now does any of it become part of the store.
-            for (Map.Entry<Digest, StagedBlob> entry : staged.entrySet()) {
-                store.blobs().publish(entry.getValue(), MediaTypes.OCI_LAYER);
-                sources.record(entry.getKey(), client.registry(), reference.path());
+            store.blobs().publishAll(staged.values());
+            for (Digest digest : staged.keySet()) {
+                sources.record(digest, client.registry(), reference.path());
             }
             for (int i = 0; i < manifest.layers().size(); i++) {
                 Descriptor layer = manifest.layers().get(i);
@@ -157,24 +122,25 @@ public final class ImagePuller {
                 blob.discard();
             }
         }
-        store.blobs().put(image.bytes(), kind.mediaType());
+        store.blobs().put(image.bytes(), located.mediaType());
         List<Reference> refs = new ArrayList<>();
         if (reference.isTagged() && !reference.isDigested()) {
             refs.add(reference);
         }
         refs.add(reference.repository().withDigest(top.digest()));
         ImageRecord record;
-        if (chosen == null) {
+        ImageLocator.IndexEntry fromIndex = located.fromIndex();
+        if (fromIndex == null) {
             record = store.addImage(image.digest(), refs);
         } else {
             // The index is kept under the name, so that other platforms pulled later join this one.
-            store.blobs().put(top.bytes(), indexKind.mediaType());
-            record = store.addPulledImage(image.digest(), refs, top.digest(), chosen.platform());
+            store.blobs().put(top.bytes(), fromIndex.indexMediaType());
+            record = store.addPulledImage(image.digest(), refs, top.digest(), fromIndex.entry().platform());
         }
         listener.on(new TransferEvent.Notice("Digest: " + top.digest()));
         listener.on(new TransferEvent.Notice(downloaded.get() == 0 ? "Status: Image is up to date for " + name
                 : "Status: Downloaded newer image for " + name));
-        return new PullResult(record, top.digest(), downloaded.get(), skipped);
+        return new PullResult(record, top.digest(), downloaded.get(), located.skipped());
     }
 
     private byte[] readConfig(Descriptor config, Map<Digest, StagedBlob> staged) throws IOException {
@@ -217,7 +183,7 @@ public final class ImagePuller {
             return;
         }
         try (InputStream stream = in) {
-            staged.put(blob.digest(), store.blobs().stage(stream, blob.digest(), blob.size()));
+            staged.put(blob.digest(), store.blobs().stageDurable(stream, blob.digest(), blob.size()));
         } catch (BlobCorruptedException e) {
             throw new BlobMismatchException("blob " + blob.digest() + " from " + client.registry() + "/" + repository
                     + " is not what its digest says (" + e.getMessage().replaceFirst("^blob \\S+ is corrupt: ", "")
@@ -251,36 +217,6 @@ public final class ImagePuller {
                 throw unreachable;
             }
         }
-    }
-
-    /** The index entry for {@code platform}; attestations and other artifacts are listed as skipped. */
-    private Descriptor choose(Index index, Platform platform, String name, List<String> skipped) {
-        Descriptor chosen = null;
-        List<String> available = new ArrayList<>();
-        for (Descriptor entry : index.manifests()) {
-            Platform p = entry.platform();
-            boolean attestation = entry.annotations().containsKey(ATTESTATION_ANNOTATION)
-                    || (p != null && p.os().equals("unknown"));
-            if (attestation || !MediaTypes.isManifest(entry.mediaType())) {
-                String line = entry.digest().shortId() + " (" + (attestation ? "attestation"
-                        : entry.mediaType().isEmpty() ? "artifact" : entry.mediaType()) + ")";
-                skipped.add(line);
-                listener.on(new TransferEvent.Notice("skipping " + line + ": not an image"));
-                continue;
-            }
-            if (p == null) {
-                continue;
-            }
-            available.add(p.toString());
-            if (chosen == null && PlatformMatch.matches(p, platform)) {
-                chosen = entry;
-            }
-        }
-        if (chosen == null) {
-            throw new UnsupportedManifestException(name + " has no image for " + platform + " (it has "
-                    + (available.isEmpty() ? "none" : String.join(", ", available)) + "); pick one with --platform");
-        }
-        return chosen;
     }
 
     /** {@code os/arch[/variant]} as {@code --platform} takes it. */

@@ -1,7 +1,7 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.imagespec.JsonTrees;
 import dev.jbuild.imagespec.MediaTypes;
 import java.io.IOException;
 
@@ -9,7 +9,6 @@ import java.io.IOException;
 final class ManifestKinds {
     static final String DOCKER_SCHEMA1 = "application/vnd.docker.distribution.manifest.v1+json";
     static final String DOCKER_SCHEMA1_SIGNED = "application/vnd.docker.distribution.manifest.v1+prettyjws";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Kind { INDEX, IMAGE, ARTIFACT, SCHEMA1 }
 
@@ -23,7 +22,7 @@ final class ManifestKinds {
     static Classified classify(byte[] bytes, String contentType) {
         JsonNode doc;
         try {
-            doc = JSON.readTree(bytes);
+            doc = JsonTrees.read(bytes);
         } catch (IOException e) {
             throw new RegistryProtocolException("the registry sent a manifest that is not JSON", 0);
         }

@@ -1,10 +1,9 @@
 package dev.jbuild.registry;
 
+import dev.jbuild.platform.TaskFailures;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,26 +40,8 @@ final class ParallelBlobs {
                 }));
             }
             for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    pool.shutdownNow();
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    if (cause instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (cause instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IOException(cause);
-                }
+                TaskFailures.await(future, "moving blobs"); // a failure leaves through the finally, which stops the rest
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while moving blobs");
         } finally {
             pool.shutdownNow();
         }

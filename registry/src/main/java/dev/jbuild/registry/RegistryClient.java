@@ -1,7 +1,7 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.imagespec.JsonTrees;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.InvalidDigestException;
@@ -30,7 +30,6 @@ public final class RegistryClient {
             MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST);
     private static final int MANIFEST_LIMIT = 4 << 20;
     private static final Duration DOCUMENT_TIMEOUT = Duration.ofMinutes(2);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SMALL = 1 << 16;
 
     private final HttpTransport http;
@@ -276,9 +275,9 @@ public final class RegistryClient {
             return fallback;
         }
         try {
-            JsonNode doc = JSON.readTree(body);
-            JsonNode errors = doc.path("errors");
-            if (errors.isArray() && !errors.isEmpty()) {
+            JsonNode doc = JsonTrees.read(body);
+            JsonNode errors = doc == null ? null : doc.path("errors");
+            if (errors != null && errors.isArray() && !errors.isEmpty()) {
                 StringBuilder out = new StringBuilder();
                 for (JsonNode error : errors) {
                     String message = error.path("message").asText(error.path("code").asText(""));

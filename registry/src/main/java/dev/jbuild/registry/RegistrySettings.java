@@ -1,7 +1,7 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jbuild.imagespec.JsonTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,7 +42,6 @@ public record RegistrySettings(List<String> insecure, List<URI> mirrors, Path ce
                                List<Path> helperPath) {
     public static final String FILE_ENV = "JBUILD_REGISTRY_CONFIG";
     public static final int DEFAULT_PARALLEL = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public RegistrySettings {
         insecure = List.copyOf(insecure);
@@ -63,7 +62,7 @@ public record RegistrySettings(List<String> insecure, List<URI> mirrors, Path ce
         List<String> insecure = new ArrayList<>();
         List<URI> mirrors = new ArrayList<>();
         try {
-            JsonNode root = JSON.readTree(Files.readAllBytes(file));
+            JsonNode root = JsonTrees.read(Files.readAllBytes(file));
             if (root == null || !root.isObject()) {
                 throw new RegistryException(file + " is not a JSON object; see the README's registry settings");
             }

@@ -100,17 +100,29 @@ final class ResumingBlobStream extends InputStream {
         }
     }
 
-    /** In large reads: every read passes through the client's queue of buffers and a progress report. */
+    /**
+     * In large writes: the client hands over one of its small buffers per read, so reads fill a whole
+     * transfer buffer before it is written; a write that large goes past the store's write buffer (one
+     * copy less) and is hashed and queued for the disk in one call.
+     */
     @Override
     public long transferTo(java.io.OutputStream out) throws IOException {
         byte[] buffer = new byte[TRANSFER_BUFFER];
         long total = 0;
-        int n;
-        while ((n = read(buffer, 0, buffer.length)) >= 0) {
-            out.write(buffer, 0, n);
-            total += n;
+        while (true) {
+            int filled = 0;
+            int n = 0;
+            while (filled < buffer.length && (n = read(buffer, filled, buffer.length - filled)) >= 0) {
+                filled += n;
+            }
+            if (filled > 0) {
+                out.write(buffer, 0, filled);
+                total += filled;
+            }
+            if (n < 0) {
+                return total;
+            }
         }
-        return total;
     }
 
     @Override

@@ -34,6 +34,15 @@ final class AtomicFiles {
 
     /** Moves a finished, already synced temp file over {@code target} and syncs the directory. */
     static void publish(Path temp, Path target) throws IOException {
+        move(temp, target);
+        syncDirectory(target.getParent());
+    }
+
+    /**
+     * Moves a finished, already synced temp file over {@code target}; durable once the caller has
+     * synced the target's directory (callers that move several files into one directory sync it once).
+     */
+    static void move(Path temp, Path target) throws IOException {
         Files.createDirectories(target.getParent());
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -41,7 +50,6 @@ final class AtomicFiles {
             throw new IOException("the store's tmp directory and " + target.getParent()
                     + " are on different file systems; atomic rename is impossible", e);
         }
-        syncDirectory(target.getParent());
     }
 
     /**

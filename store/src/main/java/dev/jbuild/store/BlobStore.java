@@ -8,13 +8,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -112,22 +117,49 @@ public final class BlobStore {
     }
 
     /**
+     * Like {@link #stage}, and fsyncs the file as it ends: for a caller that publishes what it stages
+     * unless something else fails (pull), and stages several blobs at once, so that each fsync overlaps
+     * the other transfers instead of all of them waiting in {@link #publishAll}.
+     */
+    public StagedBlob stageDurable(InputStream in, Digest expected, long expectedSize) throws IOException {
+        return writeTemp(expected, expectedSize, out -> in.transferTo(out), true);
+    }
+
+    /**
      * Makes a staged blob part of the store (fsync, then rename), or only marks the existing blob as
      * in use when the store already has it.
      */
     public Descriptor publish(StagedBlob staged, String mediaType) throws IOException {
-        if (touch(staged.digest())) {
-            staged.discard();
-        } else {
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(staged.file(),
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true); // staging skips the fsync: most staged files are never published
-            }
-            try (StoreLock.Held held = lock.shared(options)) {
-                AtomicFiles.publish(staged.file(), layout.blob(staged.digest()));
-            }
-        }
+        publishAll(List.of(staged));
         return new Descriptor(mediaType, staged.digest(), staged.size());
+    }
+
+    /**
+     * Makes staged blobs part of the store: each is fsynced (unless it was staged durable) and renamed
+     * into place, and the directories they went into are synced once for all of them, rather than once
+     * per blob. A blob the store already has is only marked in use.
+     */
+    public void publishAll(Collection<StagedBlob> staged) throws IOException {
+        Set<Path> directories = new LinkedHashSet<>();
+        for (StagedBlob blob : staged) {
+            if (touch(blob.digest())) {
+                blob.discard();
+                continue;
+            }
+            if (!blob.durable()) {
+                try (FileChannel channel = FileChannel.open(blob.file(), StandardOpenOption.WRITE)) {
+                    channel.force(true); // staging skips the fsync: most staged files are never published
+                }
+            }
+            Path target = layout.blob(blob.digest());
+            try (StoreLock.Held held = lock.shared(options)) {
+                AtomicFiles.move(blob.file(), target);
+            }
+            directories.add(target.getParent());
+        }
+        for (Path directory : directories) {
+            AtomicFiles.syncDirectory(directory);
+        }
     }
 
     private StagedBlob writeTemp(Digest expected, long expectedSize, Content content, boolean fsync)
@@ -153,7 +185,7 @@ public final class BlobStore {
                 throw new BlobCorruptedException(expected, expectedSize, digesting.size());
             }
             kept = true;
-            return new StagedBlob(temp, digest, digesting.size());
+            return new StagedBlob(temp, digest, digesting.size(), fsync);
         } finally {
             if (!kept) {
                 if (digesting != null) {

@@ -16,11 +16,13 @@ public final class StagedBlob {
     private final Path file;
     private final Digest digest;
     private final long size;
+    private final boolean durable;
 
-    StagedBlob(Path file, Digest digest, long size) {
+    StagedBlob(Path file, Digest digest, long size, boolean durable) {
         this.file = file;
         this.digest = digest;
         this.size = size;
+        this.durable = durable;
     }
 
     /** What the bytes hash to, computed while they were written. */
@@ -44,6 +46,11 @@ public final class StagedBlob {
 
     Path file() {
         return file;
+    }
+
+    /** Whether the bytes were fsynced when they were written, so that publishing needs no fsync of the file. */
+    boolean durable() {
+        return durable;
     }
 
     @Override

@@ -159,6 +159,38 @@ class BlobStoreTest {
     }
 
     @Test
+    void blobsStagedDurableBecomeBlobsOnlyWhenPublishedTogether() throws IOException {
+        byte[] large = new byte[2 * 1024 * 1024 + 5]; // past the direct writer's first buffer
+        new Random(11).nextBytes(large);
+        byte[] known = "already here".getBytes(StandardCharsets.UTF_8);
+        store.blobs().put(new ByteArrayInputStream(known), "text/plain");
+        StagedBlob first = store.blobs().stageDurable(new ByteArrayInputStream(large), Digest.of(large), large.length);
+        StagedBlob second = store.blobs().stageDurable(new ByteArrayInputStream(known), Digest.of(known), known.length);
+        assertFalse(store.blobs().has(Digest.of(large)), "staged is not stored");
+
+        store.blobs().publishAll(List.of(first, second));
+
+        assertArrayEquals(large, Files.readAllBytes(store.blobs().path(Digest.of(large))));
+        assertArrayEquals(known, store.blobs().read(Digest.of(known)));
+        try (Stream<Path> files = Files.list(store.session().dir())) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("blob")).toList(),
+                    "published files were moved, and the copy of a blob the store had was removed");
+        }
+    }
+
+    @Test
+    void aStagedDurableBlobWithTheWrongDigestLeavesNothing() throws IOException {
+        byte[] data = new byte[1024 * 1024 + 3];
+        new Random(5).nextBytes(data);
+        byte[] other = "other".getBytes(StandardCharsets.UTF_8);
+        assertThrows(BlobCorruptedException.class,
+                () -> store.blobs().stageDurable(new ByteArrayInputStream(data), Digest.of(other), data.length));
+        try (Stream<Path> files = Files.list(store.session().dir())) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("blob")).toList());
+        }
+    }
+
+    @Test
     void closingAStoreRemovesItsTempArea() throws IOException {
         Path sessionDir;
         try (ImageStore other = ImageStore.open(root)) {

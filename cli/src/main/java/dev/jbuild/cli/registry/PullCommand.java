@@ -1,5 +1,6 @@
 package dev.jbuild.cli.registry;
 
+import dev.jbuild.cli.CliCommand;
 import dev.jbuild.cli.Context;
 import dev.jbuild.cli.ExitCode;
 import dev.jbuild.cli.Terminals;
@@ -8,17 +9,22 @@ import dev.jbuild.cli.spec.Args;
 import dev.jbuild.cli.spec.Commands;
 import dev.jbuild.cli.spec.ParsedArgs;
 import dev.jbuild.cli.store.StoreCommand;
+import dev.jbuild.imagespec.Platform;
+import dev.jbuild.imagespec.Reference;
+import dev.jbuild.registry.ImageLocator;
 import dev.jbuild.registry.ImagePuller;
 import dev.jbuild.registry.Registries;
 import dev.jbuild.registry.TransferListener;
 import dev.jbuild.store.ImageStore;
-import dev.jbuild.imagespec.Platform;
-import dev.jbuild.imagespec.Reference;
 import java.io.IOException;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code jbuild pull NAME [--platform P] [-q]}: an image from its registry into the store. */
-public final class PullCommand extends StoreCommand {
+/**
+ * {@code jbuild pull NAME [--platform P] [-q]}: an image from its registry into the store. The manifest
+ * is fetched on a second thread while the store opens: setting up the HTTP client and its first
+ * request take longer than opening the store, and neither needs the other.
+ */
+public final class PullCommand implements CliCommand {
     public static CommandSpec spec() {
         CommandSpec spec = Commands.command("pull", "Download an image from a registry.");
         Commands.options(spec,
@@ -44,7 +50,7 @@ public final class PullCommand extends StoreCommand {
     }
 
     @Override
-    protected int run(ImageStore store, Context context) throws IOException {
+    public int call(Context context) throws IOException {
         Platform wanted;
         try {
             wanted = platform == null ? Platform.host() : ImagePuller.parsePlatform(platform);
@@ -55,10 +61,14 @@ public final class PullCommand extends StoreCommand {
         try (Registries registries = registry.registries(context);
              TransferProgress progress = new TransferProgress(context.out(), Terminals.redrawsStdout(context))) {
             TransferListener listener = quiet ? TransferListener.NONE : progress;
-            new ImagePuller(store, registries, listener).pull(reference, wanted);
+            ImageLocator.Pending located = new ImageLocator(registries, listener).start(reference, wanted);
+            try (ImageStore store = StoreCommand.openStore(context)) {
+                new ImagePuller(store, registries, listener).pull(located.join());
+            } finally {
+                located.cancel();
+            }
             context.out().println(reference); // Docker's last line, and all that -q prints
             return ExitCode.OK;
         }
     }
 }
-

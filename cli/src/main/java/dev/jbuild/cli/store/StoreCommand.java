@@ -18,10 +18,15 @@ public abstract class StoreCommand implements CliCommand {
 
     @Override
     public final int call(Context context) throws IOException {
-        StoreOptions options = StoreOptions.defaults()
-                .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
-        try (ImageStore store = ImageStore.open(context.global().storeRoot(context.env()), options)) {
+        try (ImageStore store = openStore(context)) {
             return run(store, context);
         }
+    }
+
+    /** The store at {@code --root}, as every store command opens it (for a command that opens it itself). */
+    public static ImageStore openStore(Context context) throws IOException {
+        StoreOptions options = StoreOptions.defaults()
+                .withLockWaitNotice(message -> context.err().println("jbuild: " + message));
+        return ImageStore.open(context.global().storeRoot(context.env()), options);
     }
 }
