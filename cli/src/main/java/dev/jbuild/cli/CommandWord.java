@@ -59,6 +59,21 @@ record CommandWord(List<String> args, String command) {
         return new CommandWord(args, null);
     }
 
+    /**
+     * The first word that is neither a global option nor a global option's value, as it stands (no
+     * command implied, nothing looked up), or null: a cheap guess for work started before the line is parsed.
+     */
+    static String firstWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (GLOBAL_WITH_VALUE.contains(args[i])) {
+                i++;
+            } else if (!GLOBAL_FLAGS.contains(args[i]) && !isGlobalWithAttachedValue(args[i])) {
+                return args[i];
+            }
+        }
+        return null;
+    }
+
     private static boolean isGlobalWithAttachedValue(String arg) {
         int eq = arg.indexOf('=');
         return eq > 0 && (GLOBAL_WITH_VALUE.contains(arg.substring(0, eq)) || arg.startsWith("--debug="));

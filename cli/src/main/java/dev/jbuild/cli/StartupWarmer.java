@@ -21,6 +21,8 @@ final class StartupWarmer {
     private static final Set<String> NOTHING_TO_WARM = Set.of("-V", "--version", "-h", "--help", "help");
     /** The commands that build JSON through an object mapper; the store and the build do without one. */
     private static final Set<String> MAPPER_COMMANDS = Set.of("parse", "lint", "info");
+    /** Commands that never read a Dockerfile: the grammar's parser and lexer would be set up for nothing. */
+    private static final Set<String> NO_DOCKERFILE_COMMANDS = Set.of("pull", "push", "login", "logout");
 
     private StartupWarmer() {}
 
@@ -29,7 +31,8 @@ final class StartupWarmer {
             return;
         }
         boolean mapper = usesMapper(args);
-        Thread thread = new Thread(() -> warm(mapper), "jbuild-warm-up");
+        boolean grammar = mayReadDockerfile(args);
+        Thread thread = new Thread(() -> warm(mapper, grammar), "jbuild-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
@@ -37,6 +40,11 @@ final class StartupWarmer {
     /** False for a bare {@code jbuild} and for help and version requests, which need none of it. */
     static boolean worthWarming(String[] args) {
         return args.length > 0 && !NOTHING_TO_WARM.contains(args[args.length - 1]);
+    }
+
+    /** False for the registry commands, which never parse a Dockerfile. */
+    static boolean mayReadDockerfile(String[] args) {
+        return !NO_DOCKERFILE_COMMANDS.contains(CommandWord.firstWord(args));
     }
 
     /** Whether the command line names a command, or asks for a build progress mode, that uses an object mapper. */
@@ -50,13 +58,15 @@ final class StartupWarmer {
         return false;
     }
 
-    private static void warm(boolean mapper) {
+    private static void warm(boolean mapper, boolean grammar) {
         try {
             JsonTrees.read("{\"warm\":[1]}");
             MessageDigest.getInstance("SHA-256");
-            Class.forName("dev.jbuild.grammar.DockerfileParser", true, StartupWarmer.class.getClassLoader());
-            // the lexer's ATN too: deserialised in its static initialiser, a few ms the main thread would wait
-            Class.forName("dev.jbuild.grammar.DockerfileLexer", true, StartupWarmer.class.getClassLoader());
+            if (grammar) {
+                Class.forName("dev.jbuild.grammar.DockerfileParser", true, StartupWarmer.class.getClassLoader());
+                // the lexer's ATN too: deserialised in its static initialiser, a few ms the main thread would wait
+                Class.forName("dev.jbuild.grammar.DockerfileLexer", true, StartupWarmer.class.getClassLoader());
+            }
             if (mapper) {
                 new ObjectMapper();
             }

@@ -33,4 +33,14 @@ class StartupWarmerTest {
         assertFalse(StartupWarmer.usesMapper(new String[] {"images", "--format", "json"}));
         assertFalse(StartupWarmer.usesMapper(new String[] {"build", "--progress"}));
     }
+
+    @Test
+    void theGrammarIsWarmedForEveryCommandButTheRegistryOnes() {
+        assertTrue(StartupWarmer.mayReadDockerfile(new String[] {"-f", "Dockerfile.test", "."}));
+        assertTrue(StartupWarmer.mayReadDockerfile(new String[] {"--root", "pull", "build", "."}));
+        assertTrue(StartupWarmer.mayReadDockerfile(new String[] {"lint", "pull"}));
+        assertFalse(StartupWarmer.mayReadDockerfile(new String[] {"pull", "debian"}));
+        assertFalse(StartupWarmer.mayReadDockerfile(new String[] {"--debug", "--root=/s", "push", "x"}));
+        assertFalse(StartupWarmer.mayReadDockerfile(new String[] {"--log-level", "info", "login", "r"}));
+    }
 }
