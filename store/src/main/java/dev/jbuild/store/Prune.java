@@ -192,7 +192,10 @@ public final class Prune {
         return new Report(removedImages, blobs, snapshots, mappings, temp, freed[0]);
     }
 
-    /** Tar-split records of layers no image needs any more (their snapshots go below with the rest). */
+    /**
+     * Tar-split records of layers no image needs any more (their snapshots go below with the rest), and
+     * records whose split went with its snapshot.
+     */
     private int pruneSplitMappings(Reachability reach, FileTime since) throws IOException {
         int removed = 0;
         if (!Files.isDirectory(layout.splitMappingsDir())) {
@@ -201,7 +204,8 @@ public final class Prune {
         try (Stream<Path> files = Files.list(layout.splitMappingsDir())) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (Digest.isHex(name) && !reach.blobs.contains(Digest.ofHex(name))
+                if (Digest.isHex(name) && (!reach.blobs.contains(Digest.ofHex(name))
+                        || store.blobs().splits().find(Digest.ofHex(name)).isEmpty())
                         && !Reachability.isProtected(file, since) && Files.deleteIfExists(file)) {
                     removed++;
                 }

@@ -1,8 +1,10 @@
 package dev.jbuild.store;
 
 import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.SizedDigest;
 import dev.jbuild.layertar.TarSplit;
 import dev.jbuild.platform.FileTrees;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -111,11 +113,7 @@ final class SplitLayers {
             if (!back.digest().equals(diffId)) {
                 return false; // the diff does not hold the layer's files as they were: keep the bytes
             }
-            Path split = layout.snapshot(chain).resolve(SPLIT);
-            AtomicFiles.publish(temp, split);
-            Path mappingTemp = session.newPath("tar-split-mapping");
-            AtomicFiles.write(mappingTemp, layout.splitMapping(diffId),
-                    (chain.hex() + " " + back.size() + "\n").getBytes(StandardCharsets.US_ASCII));
+            publish(temp, diffId, chain, back.size(), true);
             Files.deleteIfExists(blob);
             return true;
         } catch (InterruptedIOException e) {
@@ -125,9 +123,78 @@ final class SplitLayers {
         }
     }
 
-    /** Writes the blob back as a file (for consumers that need a path), verified; the split stays. */
+    /**
+     * Makes {@code splitFile} the split of the layer {@code diffId}, the top of {@code chain}: beside the
+     * chain's diff, then the mapping that names it (a reader that finds the mapping finds the split).
+     *
+     * @param durable sync each file and directory: for layers from outside, whose snapshot was synced too;
+     *     a build's own step is not (its snapshot is not synced either: after a crash it runs again)
+     */
+    private void publish(Path splitFile, Digest diffId, Digest chain, long size, boolean durable) throws IOException {
+        Path split = layout.snapshot(chain).resolve(SPLIT);
+        byte[] mapping = (chain.hex() + " " + size + "\n").getBytes(StandardCharsets.US_ASCII);
+        Path mappingTemp = session.newPath("tar-split-mapping");
+        if (durable) {
+            AtomicFiles.publish(splitFile, split);
+            AtomicFiles.write(mappingTemp, layout.splitMapping(diffId), mapping);
+            return;
+        }
+        Files.move(splitFile, split, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(mappingTemp, mapping);
+        Files.createDirectories(layout.splitMappingsDir());
+        Files.move(mappingTemp, layout.splitMapping(diffId), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Hashes the tar {@code content} writes and records its split into this process's temp area; the
+     * tar's bytes are kept nowhere. {@link #keep} makes it the layer's blob once its diff is a snapshot.
+     */
+    StagedSplit stage(LayerStore.SplitContent content) throws IOException {
+        Path temp = session.newPath("built-split");
+        DigestingOutputStream digesting = new DigestingOutputStream(OutputStream.nullOutputStream());
+        boolean kept = false;
+        try {
+            try (OutputStream file = new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                TarSplit.Recorder recorder = new TarSplit.Recorder(file);
+                OutputStream tar = new BufferedOutputStream(digesting, 1 << 16);
+                content.writeTo(tar, recorder);
+                tar.flush();
+            }
+            StagedSplit staged = new StagedSplit(temp, new SizedDigest(digesting.digest(), digesting.size()));
+            kept = true;
+            return staged;
+        } finally {
+            if (!kept) {
+                digesting.abandon();
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Makes a staged split the blob of its layer, the top of {@code chain}, whose snapshot the caller
+     * has just made; a blob or split the store has for that layer already stays, and this one is
+     * dropped.
+     */
+    void keep(StagedSplit staged, Digest chain) throws IOException {
+        Digest diffId = staged.digest();
+        try {
+            if (Files.isRegularFile(layout.blob(diffId)) || find(diffId).isPresent()) {
+                return;
+            }
+            if (!Files.isDirectory(layout.snapshot(chain).resolve(LayerStore.DIFF))) {
+                throw new StoreCorruptedException("snapshot " + chain + " vanished before its layer was kept");
+            }
+            publish(staged.splitFile(), diffId, chain, staged.size(), false);
+        } finally {
+            staged.close();
+        }
+    }
+
+    /** Writes the blob out as a file (for consumers that need a path), verified; the split stays. */
     void materialize(Split split, Path target) throws IOException {
-        Path temp = session.newPath("materialized");
+        Path temp = session.newPath("materializing");
         try (InputStream in = new VerifyingInputStream(open(split), split.diffId(), split.size())) {
             Files.copy(in, temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
