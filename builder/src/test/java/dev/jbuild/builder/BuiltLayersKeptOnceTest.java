@@ -144,6 +144,30 @@ class BuiltLayersKeptOnceTest extends FreshBuilderTest {
     }
 
     @Test
+    void aLayerTwoStepsMadeOnDifferentParentsKeepsOnlyTheSnapshotTheImageNeeds() throws Exception {
+        // The COPY --from makes the very layer the stage's RUN made (one file, same bytes), on another parent.
+        String dockerfile = "FROM busybox AS stage\nRUN head -c 100000 /dev/zero > /big\n"
+                + "RUN echo small > /small && touch -d @0 /small\nFROM busybox\nCOPY --from=stage /small /small\n";
+        ImageRecord image = fixture.build(dockerfile, null, Map.of(), b -> b.tag("app:v1")).image();
+        List<Digest> diffIds = image.diffIds();
+        Digest small = diffIds.get(diffIds.size() - 1);
+        long stageChains = fixture.store.layers().snapshots().stream()
+                .filter(chain -> !LayerStore.chainIds(diffIds).contains(chain)).count();
+        assertEquals(2, stageChains, "the stage's two steps have snapshots of their own");
+
+        CachePruner.Report report = new CachePruner(fixture.store).prune(CachePruner.Options.everything());
+
+        assertEquals(java.util.Set.copyOf(LayerStore.chainIds(diffIds)),
+                java.util.Set.copyOf(fixture.store.layers().snapshots()), "the stage's snapshots went");
+        assertEquals(2, report.store().snapshotsRemoved());
+        assertEquals(1, report.store().blobsRemoved(), "the stage's first layer, kept as a split");
+        try (InputStream in = fixture.store.blobs().open(small)) {
+            assertEquals(small, Digest.of(in.readAllBytes()), "the image's own snapshot stands in for the layer");
+        }
+        assertTrue(fixture.store.check().isClean(), fixture.store.check().problems().toString());
+    }
+
+    @Test
     void aConsumerThatNeedsAFileGetsOneAndTheStoreStillHoldsOneCopy() throws Exception {
         ImageRecord image = build();
         Descriptor layer = builtLayers(image).get(0);

@@ -308,10 +308,13 @@ public final class LayerStore {
         if (!stack.get(stack.size() - 1).equals(staged.digest())) {
             throw new IllegalArgumentException("the split of " + staged.digest() + " is not the top of the stack");
         }
+        boolean kept;
         try (StoreLock.Held held = lock.shared(options)) {
-            blobs.splits().keep(staged, chainId(stack));
+            kept = blobs.splits().keep(staged, chainId(stack));
         }
-        blobs.touch(staged.digest());
+        if (!kept) {
+            blobs.touch(staged.digest()); // the store's own copy is in use again
+        }
         return new Descriptor(MediaTypes.OCI_LAYER, staged.digest(), staged.size());
     }
 

@@ -1,6 +1,7 @@
 package dev.jbuild.store;
 
 import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.JsonTrees;
 import dev.jbuild.imagespec.SizedDigest;
 import dev.jbuild.layertar.TarSplit;
 import dev.jbuild.platform.FileTrees;
@@ -17,6 +18,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -114,7 +118,7 @@ final class SplitLayers {
             if (!back.digest().equals(diffId)) {
                 return false; // the diff does not hold the layer's files as they were: keep the bytes
             }
-            publish(temp, diffId, chain, back.size(), true);
+            publish(temp, diffId, chain, back.size());
             Files.deleteIfExists(blob);
             return true;
         } catch (InterruptedIOException e) {
@@ -127,24 +131,58 @@ final class SplitLayers {
     /**
      * Makes {@code splitFile} the split of the layer {@code diffId}, the top of {@code chain}: beside the
      * chain's diff, then the mapping that names it (a reader that finds the mapping finds the split).
-     *
-     * @param durable sync each file and directory: for layers from outside, whose snapshot was synced too;
-     *     a build's own step is not (its snapshot is not synced either: after a crash it runs again)
      */
-    private void publish(Path splitFile, Digest diffId, Digest chain, long size, boolean durable) throws IOException {
-        Path split = layout.snapshot(chain).resolve(SPLIT);
+    private void publish(Path splitFile, Digest diffId, Digest chain, long size) throws IOException {
+        AtomicFiles.publish(splitFile, layout.snapshot(chain).resolve(SPLIT));
+        writeMapping(diffId, chain, size, true);
+    }
+
+    /**
+     * Names the snapshot whose split and diff stand for the blob {@code diffId}.
+     *
+     * @param durable sync the file and its directory: for layers from outside, whose snapshot was synced
+     *     too; a build's own step is not (its snapshot is not synced either: after a crash it runs again)
+     */
+    private void writeMapping(Digest diffId, Digest chain, long size, boolean durable) throws IOException {
         byte[] mapping = (chain.hex() + " " + size + "\n").getBytes(StandardCharsets.US_ASCII);
-        Path mappingTemp = session.newPath("tar-split-mapping");
+        Path temp = session.newPath("tar-split-mapping");
         if (durable) {
-            AtomicFiles.publish(splitFile, split);
-            AtomicFiles.write(mappingTemp, layout.splitMapping(diffId), mapping);
+            AtomicFiles.write(temp, layout.splitMapping(diffId), mapping);
             return;
         }
-        Files.move(splitFile, split, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Files.write(mappingTemp, mapping);
+        Files.write(temp, mapping);
         Files.createDirectories(layout.splitMappingsDir());
-        Files.move(mappingTemp, layout.splitMapping(diffId), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, layout.splitMapping(diffId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Lets another snapshot of the same layer, one that holds a split of its own, stand for the blob, so
+     * that the snapshot the mapping named can go: two builds that make the same layer on different
+     * parents (a COPY --from of a file a stage's RUN made) each keep a split beside their diff.
+     */
+    void standIn(Split split, Digest chain) throws IOException {
+        writeMapping(split.diffId(), chain, split.size(), true);
+    }
+
+    /** Of the given chains, those whose snapshot holds a split, by the diff ID of their top layer. */
+    Map<Digest, Digest> splitsIn(Collection<Digest> chains) throws IOException {
+        Map<Digest, Digest> byLayer = new HashMap<>();
+        for (Digest chain : chains) {
+            Path snapshot = layout.snapshot(chain);
+            if (!Files.isRegularFile(snapshot.resolve(SPLIT))) {
+                continue;
+            }
+            try {
+                String diffId = JsonTrees.read(Files.readAllBytes(snapshot.resolve(LayerStore.META)))
+                        .path("diffId").asText("");
+                if (diffId.startsWith("sha256:") && Digest.isHex(diffId.substring(7))) {
+                    byLayer.putIfAbsent(Digest.ofHex(diffId.substring(7)), chain);
+                }
+            } catch (IOException e) {
+                // a snapshot without readable metadata stands in for nothing
+            }
+        }
+        return byLayer;
     }
 
     /**
@@ -175,19 +213,30 @@ final class SplitLayers {
 
     /**
      * Makes a staged split the blob of its layer, the top of {@code chain}, whose snapshot the caller
-     * has just made; a blob or split the store has for that layer already stays, and this one is
-     * dropped.
+     * has just made. The split goes beside that diff unless the snapshot has one; a blob or split the
+     * store has for the layer already stays the layer's blob (the collector may later let this one
+     * stand in for it, {@link #standIn}).
+     *
+     * @return false when the store had the layer already
      */
-    void keep(StagedSplit staged, Digest chain) throws IOException {
+    boolean keep(StagedSplit staged, Digest chain) throws IOException {
         Digest diffId = staged.digest();
         try {
-            if (Files.isRegularFile(layout.blob(diffId)) || find(diffId).isPresent()) {
-                return;
+            if (Files.isRegularFile(layout.blob(diffId))) {
+                return false;
             }
-            if (!Files.isDirectory(layout.snapshot(chain).resolve(LayerStore.DIFF))) {
+            Path snapshot = layout.snapshot(chain);
+            if (!Files.isDirectory(snapshot.resolve(LayerStore.DIFF))) {
                 throw new StoreCorruptedException("snapshot " + chain + " vanished before its layer was kept");
             }
-            publish(staged.splitFile(), diffId, chain, staged.size(), false);
+            if (!Files.exists(snapshot.resolve(SPLIT))) {
+                Files.move(staged.splitFile(), snapshot.resolve(SPLIT), StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (find(diffId).isPresent()) {
+                return false;
+            }
+            writeMapping(diffId, chain, staged.size(), false);
+            return true;
         } finally {
             staged.close();
         }
