@@ -167,6 +167,22 @@ class BuiltLayersKeptOnceTest extends FreshBuilderTest {
         assertTrue(fixture.store.check().isClean(), fixture.store.check().problems().toString());
     }
 
+    /** As {@code jbuild rmi} does: the build cache's layers stay, and so must the snapshots that hold them. */
+    @Test
+    void removingTheImageKeepsTheSnapshotsOfTheLayersTheBuildCacheKeeps() throws Exception {
+        ImageRecord image = build();
+        fixture.store.remove("app:v1", false, new dev.jbuild.builder.cache.BuildCache(fixture.store.layout()).layerBlobs());
+
+        for (Descriptor layer : builtLayers(image)) {
+            try (InputStream in = fixture.store.blobs().open(layer)) {
+                assertEquals(layer.digest(), Digest.of(in.readAllBytes()), "still there, and whole: " + layer);
+            }
+        }
+        assertEquals(image.id(), build().id());
+        assertEquals(0, fixture.ranSteps(), "the rebuild is cached");
+        assertTrue(fixture.store.check().isClean(), fixture.store.check().problems().toString());
+    }
+
     @Test
     void aConsumerThatNeedsAFileGetsOneAndTheStoreStillHoldsOneCopy() throws Exception {
         ImageRecord image = build();

@@ -28,8 +28,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Uncompressed layer blobs kept as their snapshot plus a {@link TarSplit} instead of a second copy of
  * the bytes (a layer loaded or imported uncompressed, split after it is unpacked; every layer a build
- * step makes, split while its tar is written): {@code snapshots/<chain>/layer.tar-split} (gzip) beside the diff it refers to, and
- * {@code tar-splits/<diff ID hex>} naming that chain and the blob's size. The blob store serves such a
+ * step makes, split while its tar is written): {@code snapshots/<chain>/layer.tar-split} (gzip) beside
+ * the diff it refers to, and {@code tar-splits/<diff ID hex>} naming that chain and the blob's size. The blob store serves such a
  * blob as if it were a file ({@link BlobStore#open}), reassembled and verified against its digest while
  * it is read; the collector keeps the chain while the blob is needed ({@link Reachability}).
  */
