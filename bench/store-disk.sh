@@ -8,6 +8,10 @@
 #   ARCHIVE=/path/to/docker-save.tar ./bench/store-disk.sh # any docker save archive of debian:bookworm
 #   DEBIAN_ROOTFS=/path/to/debootstrap-root ./bench/store-disk.sh   # jbuild import of a debootstrap root
 #   BASELINE=/path/to/other/checkout/jbuild ./bench/store-disk.sh   # the same with another version beside
+#   LARGE_MB=0 ./bench/store-disk.sh                      # without the build step that adds a large layer
+#
+# The build adds a large layer (LARGE_MB files of 1 MB each, 100 by default) beside two small ones, so
+# that what the store keeps of a built layer shows.
 #
 # Without an archive or a root, the archive comes from a dockerd's debian:bookworm; without a dockerd, a
 # debootstrap root is made once and kept in $CACHE (default /var/cache/jbuild-bench).
@@ -18,6 +22,7 @@ baseline="${BASELINE:-}"
 cache="${CACHE:-/var/cache/jbuild-bench}"
 archive="${ARCHIVE:-}"
 rootfs="${DEBIAN_ROOTFS:-}"
+large_mb="${LARGE_MB:-100}"
 work="$(mktemp -d /var/tmp/jbuild-store-disk.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$cache"
@@ -46,6 +51,10 @@ FROM debian:bookworm
 RUN echo hello > /hello && mkdir -p /app && seq 1 1000 > /app/numbers
 COPY app.txt /app/
 EOF
+if [ "$large_mb" -gt 0 ]; then
+  echo "RUN mkdir /data && for i in \$(seq 1 $large_mb); do head -c 1000000 /dev/urandom > /data/f\$i; done" \
+    >>"$work/context/Dockerfile"
+fi
 echo "an application file" >"$work/context/app.txt"
 
 sizes() { # dir -> "apparent real" in bytes

@@ -19,32 +19,41 @@ final class LayerOutput {
     private final OutputStream buffered;
     private final TarWriter tar;
     private final ContentSize size;
+    private final TarSplit.Recorder split;
     private final byte[] copyBuffer = new byte[BUFFER];
 
-    private LayerOutput(OutputStream sink, Sha256Streams.Out digesting, HeaderStyle style, ContentSize size) {
+    private LayerOutput(OutputStream sink, Sha256Streams.Out digesting, HeaderStyle style, ContentSize size,
+                        TarSplit.Recorder split) {
         this.digesting = digesting;
         this.buffered = new BufferedOutputStream(sink, BUFFER);
-        this.tar = new TarWriter(buffered, style);
+        this.tar = new TarWriter(split == null ? buffered : split.tee(buffered), style);
         this.size = size;
+        this.split = split;
     }
 
     /** A tar whose digest {@link #finish()} returns; its size as Docker counts it goes to {@code size}. */
     static LayerOutput hashed(OutputStream out, HeaderStyle style, ContentSize size) {
         Sha256Streams.Out digesting = new Sha256Streams.Out(out);
-        return new LayerOutput(digesting, digesting, style, size);
+        return new LayerOutput(digesting, digesting, style, size, null);
     }
 
     /** A tar for a stream that hashes what it receives itself: hashing it here too would double the cost. */
     static LayerOutput unhashed(OutputStream out, HeaderStyle style, ContentSize size) {
-        return new LayerOutput(out, null, style, size);
+        return new LayerOutput(out, null, style, size, null);
+    }
+
+    /** As {@link #unhashed}, recording the tar's split against the tree it is written from into {@code split}. */
+    static LayerOutput unhashed(OutputStream out, HeaderStyle style, ContentSize size, TarSplit.Recorder split) {
+        return new LayerOutput(out, null, style, size, split);
     }
 
     /**
-     * Writes an entry; a regular file's content is read from {@code content}. A file with holes is written in
+     * Writes an entry; a regular file's content is read from {@code content}, which is {@code key} relative to
+     * the tree being written. A file with holes is written in
      * GNU's PAX sparse format: its holes take no space in the layer (a 1 GB file holding a few kilobytes of data
      * used to make a 1 GB layer) and come back as holes where the layer is unpacked.
      */
-    void write(TarHeader header, Path content) throws IOException {
+    void write(TarHeader header, Path content, String key) throws IOException {
         size.add(header);
         SparseMap sparse = header.type() == TarEntryType.REGULAR ? SparseFiles.map(content, header.size()) : null;
         if (sparse != null) {
@@ -53,7 +62,13 @@ final class LayerOutput {
         } else {
             tar.beginEntry(header);
             if (header.type() == TarEntryType.REGULAR && header.size() > 0) {
+                if (split != null) {
+                    split.file(key, header.size());
+                }
                 copyExactly(content, header.size());
+                if (split != null) {
+                    split.endFile();
+                }
             }
         }
         tar.endEntry();

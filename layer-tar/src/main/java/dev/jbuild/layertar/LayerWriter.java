@@ -78,7 +78,7 @@ public final class LayerWriter {
             if (header == null) {
                 continue;
             }
-            layer.write(header, file);
+            layer.write(header, file, relative);
             if (header.type() == TarEntryType.DIRECTORY) {
                 stack.push(new Listing(relative, sortedChildren(file)));
             }
@@ -115,6 +115,19 @@ public final class LayerWriter {
         layer.end();
     }
 
+    /**
+     * As {@link #streamChanges(Path, List, OutputStream, ContentSize)}, recording on the way the tar's split
+     * against {@code root} ({@link TarSplit.Recorder}): a diff kept as the layer's snapshot then gives the
+     * tar back without the tar being kept, and nothing reads the diff a second time for the split.
+     */
+    public void streamChanges(Path root, List<Change> changes, OutputStream out, ContentSize size,
+                              TarSplit.Recorder split) throws IOException {
+        LayerOutput layer = LayerOutput.unhashed(out, options.headerStyle(), size, split);
+        writeChanges(root, changes, layer);
+        layer.end();
+        split.finish();
+    }
+
     private void writeChanges(Path root, List<Change> changes, LayerOutput layer) throws IOException {
         requireDirectory(root);
         Map<String, Change.Kind> kinds = normalise(changes);
@@ -146,13 +159,13 @@ public final class LayerWriter {
         SourceHeaders headers = new SourceHeaders(options, posix.readXattrs(root, treePaths));
         for (Map.Entry<String, String> entry : entries.entrySet()) {
             if (entry.getValue().isEmpty()) {
-                layer.write(TarHeader.marker(entry.getKey(), options.syntheticMtime()), null);
+                layer.write(TarHeader.marker(entry.getKey(), options.syntheticMtime()), null, null);
                 continue;
             }
             Path file = root.resolve(entry.getValue());
             TarHeader header = headers.headerFor(file, entry.getValue());
             if (header != null) {
-                layer.write(header, file);
+                layer.write(header, file, entry.getValue());
             }
         }
     }

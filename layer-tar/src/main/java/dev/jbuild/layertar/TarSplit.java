@@ -41,7 +41,7 @@ public final class TarSplit {
      */
     public static void record(InputStream tar, Path diff, OutputStream out) throws IOException {
         DataOutputStream records = new DataOutputStream(out);
-        Recording in = new Recording(tar, records);
+        Recording in = new Recording(tar, new RawRecords(records));
         TarReader reader = new TarReader(in);
         Set<String> referenced = new HashSet<>();
         TarHeader header;
@@ -55,20 +55,90 @@ public final class TarSplit {
                     || Files.size(file) != header.size()) {
                 continue; // a second entry of one path, or not in the diff as it was: inline
             }
-            in.flush();
+            in.raw.flush();
             in.recording = false;
             reader.data().transferTo(OutputStream.nullOutputStream());
             in.recording = true;
-            byte[] path = key.getBytes(StandardCharsets.UTF_8);
-            records.writeByte('F');
-            records.writeInt(path.length);
-            records.write(path);
-            records.writeLong(header.size());
+            writeFileRecord(records, key, header.size());
         }
         reader.drain();
-        in.flush();
+        in.raw.flush();
         records.writeByte('E');
         records.flush();
+    }
+
+    private static void writeFileRecord(DataOutputStream records, String key, long size) throws IOException {
+        byte[] path = key.getBytes(StandardCharsets.UTF_8);
+        records.writeByte('F');
+        records.writeInt(path.length);
+        records.write(path);
+        records.writeLong(size);
+    }
+
+    /**
+     * Records the split of a tar while it is written, for a writer whose regular files are the files
+     * of the diff it writes from (a build step's upper directory, which becomes the layer's snapshot):
+     * nothing reads the tar or the diff again. The writer writes its tar through {@link #tee} and calls
+     * {@link #file} around each file's data; {@link #finish} ends the split. Written to the stream given,
+     * the records are what {@link #record} writes for the same tar and diff, and {@link #assemble} reads.
+     */
+    public static final class Recorder {
+        private final DataOutputStream records;
+        private final RawRecords raw;
+        private boolean inFile;
+
+        public Recorder(OutputStream out) {
+            this.records = new DataOutputStream(out);
+            this.raw = new RawRecords(records);
+        }
+
+        /** The stream the tar goes through: on to {@code tar}, and, but for referenced file data, into the split. */
+        public OutputStream tee(OutputStream tar) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    tar.write(b, off, len);
+                    if (!inFile) {
+                        raw.add(b, off, len);
+                    }
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    tar.flush();
+                }
+            };
+        }
+
+        /**
+         * The next {@code size} bytes of the tar are the whole content of the diff's file {@code key}
+         * (relative to the diff); they are referenced, not kept, until {@link #endFile}.
+         */
+        public void file(String key, long size) throws IOException {
+            if (inFile) {
+                throw new IllegalStateException("file data not ended before " + key);
+            }
+            raw.flush();
+            writeFileRecord(records, key, size);
+            inFile = true;
+        }
+
+        /** The file's data is written. */
+        public void endFile() {
+            inFile = false;
+        }
+
+        /** Ends the split (the tar must be finished); the stream given stays open. */
+        public void finish() throws IOException {
+            raw.flush();
+            records.writeByte('E');
+            records.flush();
+        }
     }
 
     /** Writes the tar that {@code split} describes, reading file contents from {@code diff}. */
@@ -110,15 +180,42 @@ public final class TarSplit {
         }
     }
 
-    /** Copies what is read into raw records while {@link #recording}, a record per megabyte at most. */
-    private static final class Recording extends FilterInputStream {
+    /** Raw tar bytes gathered into records of a megabyte at most. */
+    private static final class RawRecords {
         private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
         private final DataOutputStream records;
+
+        RawRecords(DataOutputStream records) {
+            this.records = records;
+        }
+
+        void add(byte[] b, int off, int len) throws IOException {
+            raw.write(b, off, len);
+            if (raw.size() >= MAX_RAW) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
+            byte[] bytes = raw.toByteArray();
+            for (int start = 0; start < bytes.length; start += MAX_RAW) {
+                int length = Math.min(MAX_RAW, bytes.length - start);
+                records.writeByte('R');
+                records.writeInt(length);
+                records.write(bytes, start, length);
+            }
+            raw.reset();
+        }
+    }
+
+    /** Copies what is read into raw records while {@link #recording}. */
+    private static final class Recording extends FilterInputStream {
+        private final RawRecords raw;
         boolean recording = true;
 
-        Recording(InputStream in, DataOutputStream records) {
+        Recording(InputStream in, RawRecords raw) {
             super(in);
-            this.records = records;
+            this.raw = raw;
         }
 
         @Override
@@ -131,10 +228,7 @@ public final class TarSplit {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0 && recording) {
-                raw.write(b, off, n);
-                if (raw.size() >= MAX_RAW) {
-                    flush();
-                }
+                raw.add(b, off, n);
             }
             return n;
         }
@@ -144,17 +238,6 @@ public final class TarSplit {
             byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
             int read = read(buffer, 0, buffer.length);
             return Math.max(read, 0);
-        }
-
-        void flush() throws IOException {
-            byte[] bytes = raw.toByteArray();
-            for (int start = 0; start < bytes.length; start += MAX_RAW) {
-                int length = Math.min(MAX_RAW, bytes.length - start);
-                records.writeByte('R');
-                records.writeInt(length);
-                records.write(bytes, start, length);
-            }
-            raw.reset();
         }
     }
 

@@ -52,6 +52,40 @@ class TarSplitTest {
         assertNotEquals(java.util.Arrays.toString(tar), java.util.Arrays.toString(back.toByteArray()));
     }
 
+    @Test
+    void aSplitRecordedWhileTheLayerIsWrittenIsTheSplitOfThatTarAndGivesItBack() throws Exception {
+        Path tree = temp.resolve("upper");
+        TestTrees.write(tree, "etc/config", "x".repeat(10_000));
+        TestTrees.write(tree, "usr/lib/big", "0123456789".repeat(50_000));
+        TestTrees.write(tree, TestTrees.UNSPLITTABLE_PATH, "long path\n");
+        TestTrees.write(tree, "empty", "");
+        Files.createLink(tree.resolve("etc/hardlink"), tree.resolve("etc/config"));
+        Files.createSymbolicLink(tree.resolve("usr/link"), Path.of("lib/big"));
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(tree.resolve("sparse").toFile(), "rw")) {
+            sparse.setLength(4 << 20);
+            sparse.seek(2 << 20);
+            sparse.write("in the middle of holes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.util.List<Change> changes = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> paths = Files.walk(tree)) {
+            paths.filter(p -> !p.equals(tree)).forEach(p -> changes.add(Change.added(tree.relativize(p).toString())));
+        }
+        changes.add(Change.deleted("etc/gone"));
+
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        ByteArrayOutputStream recorded = new ByteArrayOutputStream();
+        LayerWriter.of(WriterOptions.defaults()).streamChanges(tree, changes, tar, new ContentSize(),
+                new TarSplit.Recorder(recorded));
+
+        ByteArrayOutputStream readBack = new ByteArrayOutputStream();
+        TarSplit.record(new ByteArrayInputStream(tar.toByteArray()), tree, readBack);
+        assertArrayEquals(readBack.toByteArray(), recorded.toByteArray(), "the same records as reading the tar gives");
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        TarSplit.assemble(new ByteArrayInputStream(recorded.toByteArray()), tree, back);
+        assertArrayEquals(tar.toByteArray(), back.toByteArray());
+        assertTrue(recorded.size() < 20_000, "headers, not the 510 kB of contents: " + recorded.size());
+    }
+
     /** Unpacks in overlay format, splits, reassembles; returns the split. */
     private byte[] roundTrip(byte[] tar) throws Exception {
         Path diff = Files.createTempDirectory(temp, "diff").resolve("diff");

@@ -288,17 +288,29 @@ public final class BlobStore {
         }
     }
 
+    /** The bytes the blob takes in the store: its file, or for a layer kept as a tar split, the split; 0 when absent. */
+    public long storedSize(Digest digest) throws IOException {
+        try {
+            return Files.size(layout.blob(digest));
+        } catch (NoSuchFileException e) {
+            Optional<SplitLayers.Split> split = splits.find(digest);
+            return split.isPresent() ? Files.size(split.get().split()) : 0;
+        }
+    }
+
     /**
-     * Where the blob lives, for consumers that read it without a copy (sendfile, hardlink into an
-     * export) and verify it themselves. Never write to it. A blob kept as a tar split is written back
-     * as a file first.
+     * Where the blob lives, for consumers that read it without a copy (sendfile) and verify it
+     * themselves. Never write to it. A blob kept as a tar split is written out, verified, into this
+     * process's temp area (gone when the store is closed): the store keeps one copy of a layer.
      */
     public Path path(Digest digest) throws IOException {
         Path file = layout.blob(digest);
         if (!Files.isRegularFile(file)) {
             Optional<SplitLayers.Split> split = splits.find(digest);
             if (split.isPresent()) {
-                splits.materialize(split.get(), file);
+                Path temp = session.newPath("materialized-" + digest.hex());
+                splits.materialize(split.get(), temp);
+                return temp;
             }
         }
         return file;

@@ -517,7 +517,7 @@ public final class ImageStore implements AutoCloseable {
             return;
         }
         Reachability reach = Reachability.of(remaining, this);
-        reach.blobs.addAll(alsoKeep);
+        reach.keep(alsoKeep, this); // with the snapshot that holds a layer kept as a tar split
         FileTime since = Reachability.protectedSince(layout, session);
         Set<Digest> candidates = new LinkedHashSet<>(droppedIndexes);
         Set<Digest> chains = new LinkedHashSet<>();

@@ -14,6 +14,7 @@ import dev.jbuild.layertar.DirectoryRename;
 import dev.jbuild.layertar.MalformedLayerException;
 import dev.jbuild.layertar.MergedCopy;
 import dev.jbuild.layertar.OverlayStack;
+import dev.jbuild.layertar.TarSplit;
 import dev.jbuild.layertar.UnsafeEntryException;
 import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
@@ -280,6 +281,41 @@ public final class LayerStore {
         try (StoreLock.Held held = lock.shared(options)) {
             return blobs.splits().split(diffId, chain, blob, diffDir(chain));
         }
+    }
+
+    /** Writes a layer's tar through {@code tar}, recording its split into {@code split} (see {@link #stageBuilt}). */
+    @FunctionalInterface
+    public interface SplitContent {
+        void writeTo(OutputStream tar, TarSplit.Recorder split) throws IOException;
+    }
+
+    /**
+     * The first half of keeping a layer a build step made once: its tar, written by {@code content} from
+     * the step's diff, is hashed and its split recorded, and its bytes are kept nowhere. Once the diff
+     * is the snapshot of the layer's chain, {@link #keepBuilt} makes the split the layer's blob: read,
+     * the blob is the diff's files put back between the split's headers, checked against its digest.
+     */
+    public StagedSplit stageBuilt(SplitContent content) throws IOException {
+        return blobs.splits().stage(content);
+    }
+
+    /**
+     * Makes a staged split the blob of the top layer of {@code stack}, whose snapshot must exist (the
+     * step's diff, {@linkplain #adopt adopted}); a blob or split the store already has for the layer
+     * stays. The staged split is used up either way.
+     */
+    public Descriptor keepBuilt(List<Digest> stack, StagedSplit staged) throws IOException {
+        if (!stack.get(stack.size() - 1).equals(staged.digest())) {
+            throw new IllegalArgumentException("the split of " + staged.digest() + " is not the top of the stack");
+        }
+        boolean kept;
+        try (StoreLock.Held held = lock.shared(options)) {
+            kept = blobs.splits().keep(staged, chainId(stack));
+        }
+        if (!kept) {
+            blobs.touch(staged.digest()); // the store's own copy is in use again
+        }
+        return new Descriptor(MediaTypes.OCI_LAYER, staged.digest(), staged.size());
     }
 
     /** Every snapshot's chain ID. */

@@ -150,8 +150,8 @@ public final class Prune {
 
         Reachability reach = Reachability.of(remaining, store);
         Roots extra = options.extraRoots().rootsToKeep(new ImageNeeds(reach.blobs, reach.chains));
+        reach.chains.addAll(extra.chains()); // first: a split the records need may then stand in for another
         reach.keep(extra.blobs(), store);
-        reach.chains.addAll(extra.chains());
         FileTime since = Reachability.protectedSince(layout, store.session());
         long[] freed = {0};
 
@@ -172,7 +172,9 @@ public final class Prune {
         }
 
         mappings += pruneMappings(since);
-        mappings += pruneSplitMappings(reach, since);
+        SplitsDropped splits = pruneSplitMappings(reach, since);
+        blobs += splits.blobs();
+        mappings += splits.dangling();
 
         int snapshots = 0;
         for (Digest chain : store.layers().snapshots()) {
@@ -192,22 +194,35 @@ public final class Prune {
         return new Report(removedImages, blobs, snapshots, mappings, temp, freed[0]);
     }
 
-    /** Tar-split records of layers no image needs any more (their snapshots go below with the rest). */
-    private int pruneSplitMappings(Reachability reach, FileTime since) throws IOException {
-        int removed = 0;
+    /** Layers kept as a tar split that went (blobs), and records whose split had gone with its snapshot. */
+    private record SplitsDropped(int blobs, int dangling) {
+    }
+
+    /**
+     * Tar-split records of layers no image needs any more (their snapshots go below with the rest): the
+     * blob each stands for goes with it. Also records whose split went with its snapshot.
+     */
+    private SplitsDropped pruneSplitMappings(Reachability reach, FileTime since) throws IOException {
+        int blobs = 0;
+        int dangling = 0;
         if (!Files.isDirectory(layout.splitMappingsDir())) {
-            return 0;
+            return new SplitsDropped(0, 0);
         }
         try (Stream<Path> files = Files.list(layout.splitMappingsDir())) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (Digest.isHex(name) && !reach.blobs.contains(Digest.ofHex(name))
-                        && !Reachability.isProtected(file, since) && Files.deleteIfExists(file)) {
-                    removed++;
+                if (!Digest.isHex(name) || Reachability.isProtected(file, since)) {
+                    continue;
+                }
+                Digest blob = Digest.ofHex(name);
+                if (!reach.blobs.contains(blob)) {
+                    blobs += Files.deleteIfExists(file) && !Files.exists(layout.blob(blob)) ? 1 : 0;
+                } else if (store.blobs().splits().find(blob).isEmpty() && Files.deleteIfExists(file)) {
+                    dangling++;
                 }
             }
         }
-        return removed;
+        return new SplitsDropped(blobs, dangling);
     }
 
     /** Whether an untagged image is old enough for the {@code until} filter; unreadable ones always are. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -66,10 +67,28 @@ final class Reachability {
         }
     }
 
-    /** A layer kept as a tar split needs the snapshot that holds its files, whichever image made it. */
+    /**
+     * A layer kept as a tar split needs the snapshot that holds its files, whichever image made it; when
+     * that snapshot is needed for nothing else and another snapshot that is needed has a split of the
+     * same layer, that one stands in for it, and the first can go.
+     */
     private void addSplitChains(ImageStore store) throws IOException {
+        SplitLayers splits = store.blobs().splits();
+        Map<Digest, Digest> standIns = null;
         for (Digest blob : blobs) {
-            store.blobs().splits().chainOf(blob).ifPresent(chains::add);
+            Optional<SplitLayers.Split> split = splits.find(blob);
+            if (split.isEmpty() || chains.contains(split.get().chain())) {
+                continue;
+            }
+            if (standIns == null) {
+                standIns = splits.splitsIn(chains);
+            }
+            Digest standIn = standIns.get(blob);
+            if (standIn != null) {
+                splits.standIn(split.get(), standIn);
+            } else {
+                chains.add(split.get().chain());
+            }
         }
     }
 

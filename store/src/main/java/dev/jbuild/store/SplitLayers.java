@@ -1,8 +1,11 @@
 package dev.jbuild.store;
 
 import dev.jbuild.imagespec.Digest;
+import dev.jbuild.imagespec.JsonTrees;
+import dev.jbuild.imagespec.SizedDigest;
 import dev.jbuild.layertar.TarSplit;
 import dev.jbuild.platform.FileTrees;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -15,14 +18,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Uncompressed layer blobs kept as their snapshot plus a {@link TarSplit} instead of a second copy of
- * the bytes: {@code snapshots/<chain>/layer.tar-split} (gzip) beside the diff it refers to, and
- * {@code tar-splits/<diff ID hex>} naming that chain and the blob's size. The blob store serves such a
+ * the bytes (a layer loaded or imported uncompressed, split after it is unpacked; every layer a build
+ * step makes, split while its tar is written): {@code snapshots/<chain>/layer.tar-split} (gzip) beside
+ * the diff it refers to, and {@code tar-splits/<diff ID hex>} naming that chain and the blob's size. The blob store serves such a
  * blob as if it were a file ({@link BlobStore#open}), reassembled and verified against its digest while
  * it is read; the collector keeps the chain while the blob is needed ({@link Reachability}).
  */
@@ -111,11 +118,7 @@ final class SplitLayers {
             if (!back.digest().equals(diffId)) {
                 return false; // the diff does not hold the layer's files as they were: keep the bytes
             }
-            Path split = layout.snapshot(chain).resolve(SPLIT);
-            AtomicFiles.publish(temp, split);
-            Path mappingTemp = session.newPath("tar-split-mapping");
-            AtomicFiles.write(mappingTemp, layout.splitMapping(diffId),
-                    (chain.hex() + " " + back.size() + "\n").getBytes(StandardCharsets.US_ASCII));
+            publish(temp, diffId, chain, back.size());
             Files.deleteIfExists(blob);
             return true;
         } catch (InterruptedIOException e) {
@@ -125,9 +128,123 @@ final class SplitLayers {
         }
     }
 
-    /** Writes the blob back as a file (for consumers that need a path), verified; the split stays. */
+    /**
+     * Makes {@code splitFile} the split of the layer {@code diffId}, the top of {@code chain}: beside the
+     * chain's diff, then the mapping that names it (a reader that finds the mapping finds the split).
+     */
+    private void publish(Path splitFile, Digest diffId, Digest chain, long size) throws IOException {
+        AtomicFiles.publish(splitFile, layout.snapshot(chain).resolve(SPLIT));
+        writeMapping(diffId, chain, size, true);
+    }
+
+    /**
+     * Names the snapshot whose split and diff stand for the blob {@code diffId}.
+     *
+     * @param durable sync the file and its directory: for layers from outside, whose snapshot was synced
+     *     too; a build's own step is not (its snapshot is not synced either: after a crash it runs again)
+     */
+    private void writeMapping(Digest diffId, Digest chain, long size, boolean durable) throws IOException {
+        byte[] mapping = (chain.hex() + " " + size + "\n").getBytes(StandardCharsets.US_ASCII);
+        Path temp = session.newPath("tar-split-mapping");
+        if (durable) {
+            AtomicFiles.write(temp, layout.splitMapping(diffId), mapping);
+            return;
+        }
+        Files.write(temp, mapping);
+        Files.createDirectories(layout.splitMappingsDir());
+        Files.move(temp, layout.splitMapping(diffId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Lets another snapshot of the same layer, one that holds a split of its own, stand for the blob, so
+     * that the snapshot the mapping named can go: two builds that make the same layer on different
+     * parents (a COPY --from of a file a stage's RUN made) each keep a split beside their diff.
+     */
+    void standIn(Split split, Digest chain) throws IOException {
+        writeMapping(split.diffId(), chain, split.size(), true);
+    }
+
+    /** Of the given chains, those whose snapshot holds a split, by the diff ID of their top layer. */
+    Map<Digest, Digest> splitsIn(Collection<Digest> chains) throws IOException {
+        Map<Digest, Digest> byLayer = new HashMap<>();
+        for (Digest chain : chains) {
+            Path snapshot = layout.snapshot(chain);
+            if (!Files.isRegularFile(snapshot.resolve(SPLIT))) {
+                continue;
+            }
+            try {
+                String diffId = JsonTrees.read(Files.readAllBytes(snapshot.resolve(LayerStore.META)))
+                        .path("diffId").asText("");
+                if (diffId.startsWith("sha256:") && Digest.isHex(diffId.substring(7))) {
+                    byLayer.putIfAbsent(Digest.ofHex(diffId.substring(7)), chain);
+                }
+            } catch (IOException e) {
+                // a snapshot without readable metadata stands in for nothing
+            }
+        }
+        return byLayer;
+    }
+
+    /**
+     * Hashes the tar {@code content} writes and records its split into this process's temp area; the
+     * tar's bytes are kept nowhere. {@link #keep} makes it the layer's blob once its diff is a snapshot.
+     */
+    StagedSplit stage(LayerStore.SplitContent content) throws IOException {
+        Path temp = session.newPath("built-split");
+        DigestingOutputStream digesting = new DigestingOutputStream(OutputStream.nullOutputStream());
+        boolean kept = false;
+        try {
+            try (OutputStream file = new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                TarSplit.Recorder recorder = new TarSplit.Recorder(file);
+                OutputStream tar = new BufferedOutputStream(digesting, 1 << 16);
+                content.writeTo(tar, recorder);
+                tar.flush();
+            }
+            StagedSplit staged = new StagedSplit(temp, new SizedDigest(digesting.digest(), digesting.size()));
+            kept = true;
+            return staged;
+        } finally {
+            if (!kept) {
+                digesting.abandon();
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Makes a staged split the blob of its layer, the top of {@code chain}, whose snapshot the caller
+     * has just made. The split goes beside that diff unless the snapshot has one; a blob or split the
+     * store has for the layer already stays the layer's blob (the collector may later let this one
+     * stand in for it, {@link #standIn}).
+     *
+     * @return false when the store had the layer already
+     */
+    boolean keep(StagedSplit staged, Digest chain) throws IOException {
+        Digest diffId = staged.digest();
+        try {
+            if (Files.isRegularFile(layout.blob(diffId))) {
+                return false;
+            }
+            Path snapshot = layout.snapshot(chain);
+            if (!Files.isDirectory(snapshot.resolve(LayerStore.DIFF))) {
+                throw new StoreCorruptedException("snapshot " + chain + " vanished before its layer was kept");
+            }
+            if (!Files.exists(snapshot.resolve(SPLIT))) {
+                Files.move(staged.splitFile(), snapshot.resolve(SPLIT), StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (find(diffId).isPresent()) {
+                return false;
+            }
+            writeMapping(diffId, chain, staged.size(), false);
+            return true;
+        } finally {
+            staged.close();
+        }
+    }
+
+    /** Writes the blob out as a file (for consumers that need a path), verified; the split stays. */
     void materialize(Split split, Path target) throws IOException {
-        Path temp = session.newPath("materialized");
+        Path temp = session.newPath("materializing");
         try (InputStream in = new VerifyingInputStream(open(split), split.diffId(), split.size())) {
             Files.copy(in, temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -3,7 +3,6 @@ package dev.jbuild.builder.cache;
 import dev.jbuild.builder.layers.DiffStore;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.platform.FileTrees;
-import dev.jbuild.store.BlobNotFoundException;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.LayerStore;
 import dev.jbuild.store.Prune;
@@ -88,11 +87,8 @@ final class CacheUsage {
         return known;
     }
 
+    /** What the blob takes on disk: a built layer kept as a tar split takes its split, not its tar's length. */
     private long blobSize(Digest digest) throws IOException {
-        try {
-            return store.blobs().size(digest);
-        } catch (BlobNotFoundException e) {
-            return 0;
-        }
+        return store.blobs().storedSize(digest);
     }
 }

@@ -70,7 +70,9 @@ public final class LocalCacheDirectory implements CacheTransport {
             Path target = blob(descriptor.digest());
             if (!Files.exists(target)) {
                 Path temp = target.resolveSibling(".tmp-" + descriptor.digest().hex());
-                Files.copy(store.blobs().path(descriptor.digest()), temp, StandardCopyOption.REPLACE_EXISTING);
+                try (InputStream in = store.blobs().open(descriptor)) {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING); // verified as it is read
+                }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         }

@@ -18,6 +18,7 @@ import dev.jbuild.layertar.ContentSize;
 import dev.jbuild.layertar.LayerWriter;
 import dev.jbuild.layertar.WriterOptions;
 import dev.jbuild.store.LayerStore;
+import dev.jbuild.store.StagedSplit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +31,8 @@ import java.util.function.Consumer;
 /**
  * The life of one filesystem step (RUN, COPY, ADD, WORKDIR): look its key up in the cache; on a miss,
  * prepare a workspace on the parent's diffs, let the instruction do its work, write the diff as an
- * uncompressed layer blob (its digest is the diff ID), keep the diff as the new chain's lower
- * directory, and record the key. Either way the stage gets the layer and its history entry.
+ * uncompressed layer tar (its digest is the diff ID) kept as its tar split, keep the diff as the new
+ * chain's snapshot (which the split reads the tar's files from), and record the key. Either way the stage gets the layer and its history entry.
  */
 final class LayerStep {
 
@@ -108,11 +109,15 @@ final class LayerStep {
             List<Change> changes = workspace.changes();
             LayerWriter writer = LayerWriter.of(new WriterOptions(session.request().sourceDateEpoch()));
             ContentSize size = new ContentSize();
-            layer = session.store().blobs().write(MediaTypes.OCI_LAYER,
-                    out -> writer.streamChanges(workspace.diffRoot(), changes, out, size));
-            session.store().layerSizes().record(layer.digest(), size.total());
-            stack.add(layer.digest());
-            session.diffs().commit(stack, workspace);
+            // The tar is hashed and split on its way, never kept: its diff, kept as the chain's snapshot,
+            // gives its bytes back whenever they are read (save, push, export).
+            try (StagedSplit split = session.store().layers().stageBuilt(
+                    (out, recorder) -> writer.streamChanges(workspace.diffRoot(), changes, out, size, recorder))) {
+                session.store().layerSizes().record(split.digest(), size.total());
+                stack.add(split.digest());
+                session.diffs().commit(stack, workspace);
+                layer = session.store().layers().keepBuilt(stack, split);
+            }
         }
         Instant created = Instant.now();
         // Inputs first: a record is never without the inputs that explain a later miss of it.
