@@ -32,25 +32,14 @@ final class Cleanups implements AutoCloseable {
             return;
         }
         closed = true;
-        Exception failure = null;
+        FirstFailure failures = new FirstFailure();
         while (!actions.isEmpty()) {
             try {
                 actions.pop().run();
             } catch (IOException | RuntimeException e) {
-                if (failure == null) {
-                    // an ExecutorException keeps its type: its message is the user's line
-                    failure = e instanceof IOException || e instanceof ExecutorException ? e
-                            : new IOException(e.getMessage(), e);
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failures.add(e);
             }
         }
-        if (failure instanceof ExecutorException executor) {
-            throw executor;
-        }
-        if (failure != null) {
-            throw (IOException) failure;
-        }
+        failures.rethrow();
     }
 }

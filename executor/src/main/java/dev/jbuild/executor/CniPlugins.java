@@ -50,24 +50,15 @@ final class CniPlugins {
      */
     void delete(ObjectNode list, Attachment attachment, JsonNode addResult) throws IOException {
         List<ObjectNode> plugins = plugins(list);
-        Exception failure = null;
+        FirstFailure failures = new FirstFailure();
         for (int i = plugins.size() - 1; i >= 0; i--) {
             try {
                 exec("DEL", pluginConfig(list, plugins.get(i), addResult), attachment, interfaceOf(plugins.get(i)));
             } catch (IOException | ExecutorException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failures.add(e);
             }
         }
-        if (failure instanceof ExecutorException executor) {
-            throw executor;
-        }
-        if (failure != null) {
-            throw (IOException) failure;
-        }
+        failures.rethrow();
     }
 
     private static List<ObjectNode> plugins(ObjectNode list) {

@@ -1,16 +1,48 @@
 package dev.jbuild.executor;
 
+import dev.jbuild.layertar.Change;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
-/** Decides whether an entry present on both sides of a diff is unchanged. */
+/**
+ * Decides what changed of an entry the step's tree holds, against the lowers' entry at its path: the same
+ * rule for both drivers' diffs, so that they report the same changes.
+ */
 final class EntryComparison {
     private static final int BUFFER = 64 * 1024;
 
     private EntryComparison() {
+    }
+
+    /**
+     * Adds the change of the entry at {@code relative}, if any: added when the lowers have nothing there
+     * ({@code lower} null), modified when the type or metadata differ or, for a file, the content; a
+     * directory's own change leaves its children to be compared one by one.
+     *
+     * @return for a directory, whether its children are compared with the lower directory's (false: the
+     *     lowers have no directory there, so every child is new)
+     */
+    static boolean addChange(String relative, Path path, EntryInfo info, Path lower, EntryInfo lowerInfo,
+                             List<Change> changes) throws IOException {
+        if (lowerInfo == null) {
+            changes.add(Change.added(relative));
+            return false;
+        }
+        if (info.isDirectory()) {
+            boolean lowerIsDirectory = lowerInfo.isDirectory();
+            if (!lowerIsDirectory || !info.sameMetadata(lowerInfo)) {
+                changes.add(Change.modified(relative));
+            }
+            return lowerIsDirectory;
+        }
+        if (!unchanged(path, info, lower, lowerInfo)) {
+            changes.add(Change.modified(relative));
+        }
+        return false;
     }
 
     /**

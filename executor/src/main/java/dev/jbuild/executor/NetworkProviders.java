@@ -77,21 +77,18 @@ public final class NetworkProviders {
                 }
             }
         }
-        List<String> failures = new ArrayList<>();
-        for (NetworkProvider candidate : candidates) {
-            String failure = probe(candidate, layout);
-            if (failure == null) {
-                String reason = (requested == null ? "probe namespace connected" : "requested; probe namespace connected")
-                        + (failures.isEmpty() ? "" : "; skipped " + String.join("; ", failures));
-                Selection selection = new Selection(candidate, reason);
-                CACHE.put(key, selection);
-                verdicts.remember("network", subject, List.of(candidate.name(), reason));
-                return selection;
-            }
-            failures.add(candidate.name() + ": " + failure);
+        ProbeTrial<NetworkProvider> trial = new ProbeTrial<>();
+        NetworkProvider chosen = trial.firstWorking(candidates, NetworkProvider::name, c -> probe(c, layout));
+        if (chosen == null) {
+            throw new ExecutorException("no network for RUN steps: " + trial.failures()
+                    + "; install one (apt-get install -y slirp4netns), or build with --network=host");
         }
-        throw new ExecutorException("no network for RUN steps: " + String.join("; ", failures)
-                + "; install one (apt-get install -y slirp4netns), or build with --network=host");
+        String reason = (requested == null ? "probe namespace connected" : "requested; probe namespace connected")
+                + trial.skipped();
+        Selection selection = new Selection(chosen, reason);
+        CACHE.put(key, selection);
+        verdicts.remember("network", subject, List.of(chosen.name(), reason));
+        return selection;
     }
 
     private static List<NetworkProvider> candidates(String requested) throws ExecutorException {
@@ -127,13 +124,7 @@ public final class NetworkProviders {
             Thread.currentThread().interrupt();
             return "interrupted";
         } finally {
-            if (dir != null) {
-                try {
-                    Trees.removeLeased(dir);
-                } catch (IOException ignored) {
-                    // left for the Janitor
-                }
-            }
+            Trees.removeLeasedOrLeave(dir);
         }
     }
 

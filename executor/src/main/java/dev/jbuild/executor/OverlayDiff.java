@@ -49,24 +49,14 @@ final class OverlayDiff {
                 continue;
             }
             EntryInfo lowerInfo = lower == null ? null : EntryInfo.read(lower);
+            if (info.isDirectory() && lowerInfo != null && lowerInfo.isDirectory() && OverlayFormat.isOpaque(path)) {
+                changes.add(Change.opaqueDir(relative));
+                walk(path, relative + "/", null, changes);
+                continue;
+            }
+            boolean overLower = EntryComparison.addChange(relative, path, info, lower, lowerInfo, changes);
             if (info.isDirectory()) {
-                boolean lowerIsDirectory = lowerInfo != null && lowerInfo.isDirectory();
-                if (lowerIsDirectory && OverlayFormat.isOpaque(path)) {
-                    changes.add(Change.opaqueDir(relative));
-                    walk(path, relative + "/", null, changes);
-                } else if (lowerIsDirectory) {
-                    if (!info.sameMetadata(lowerInfo)) {
-                        changes.add(Change.modified(relative));
-                    }
-                    walk(path, relative + "/", below.subdirectory(name), changes);
-                } else {
-                    changes.add(lowerInfo == null ? Change.added(relative) : Change.modified(relative));
-                    walk(path, relative + "/", null, changes);
-                }
-            } else if (lowerInfo == null) {
-                changes.add(Change.added(relative));
-            } else if (!EntryComparison.unchanged(path, info, lower, lowerInfo)) {
-                changes.add(Change.modified(relative));
+                walk(path, relative + "/", overLower ? below.subdirectory(name) : null, changes);
             }
         }
     }

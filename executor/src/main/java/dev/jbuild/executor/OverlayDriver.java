@@ -3,7 +3,6 @@ package dev.jbuild.executor;
 import dev.jbuild.layertar.OverlayStack;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,9 +33,7 @@ public final class OverlayDriver implements StorageDriver {
 
     @Override
     public Workspace prepare(List<Path> lowerDirsBottomToTop) throws StorageException {
-        Path dir = null;
-        try {
-            dir = Trees.createLeased(home, "");
+        return WorkspaceSetup.prepare(home, lowerDirsBottomToTop, "an overlay workspace", dir -> {
             Path upper = Files.createDirectory(dir.resolve("upper"));
             Path work = Files.createDirectory(dir.resolve("work"));
             Path merged = Files.createDirectory(dir.resolve("merged"));
@@ -50,11 +47,7 @@ public final class OverlayDriver implements StorageDriver {
             Collections.reverse(topFirst);
             OverlayMount.mount(topFirst, upper, work, merged, features);
             return new OverlayWorkspace(dir, upper, merged, OverlayStack.of(lowers));
-        } catch (IOException | RuntimeException e) {
-            removeQuietly(dir, e);
-            throw e instanceof StorageException s ? s
-                    : new StorageException("cannot prepare an overlay workspace: " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -62,11 +55,6 @@ public final class OverlayDriver implements StorageDriver {
      * bottom ones are flattened into one directory first (a copy, paid once per workspace).
      */
     private List<Path> mountableLowers(List<Path> lowers, Path dir) throws IOException {
-        for (Path lower : lowers) {
-            if (!Files.isDirectory(lower, LinkOption.NOFOLLOW_LINKS)) {
-                throw new StorageException("lower directory " + lower + " does not exist");
-            }
-        }
         int max = OverlayMount.maxLowersByDescriptor(features);
         if (lowers.size() <= max) {
             return lowers;
@@ -94,16 +82,5 @@ public final class OverlayDriver implements StorageDriver {
         Files.setAttribute(upper, "unix:uid", uid);
         Files.setAttribute(upper, "unix:gid", gid);
         Files.setAttribute(upper, "unix:mode", mode);
-    }
-
-    private static void removeQuietly(Path dir, Exception cause) {
-        if (dir == null) {
-            return;
-        }
-        try {
-            Trees.removeLeased(dir);
-        } catch (IOException | RuntimeException e) {
-            cause.addSuppressed(e);
-        }
     }
 }

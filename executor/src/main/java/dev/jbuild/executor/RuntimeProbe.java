@@ -61,25 +61,22 @@ public final class RuntimeProbe {
             CACHE.put(override, selection);
             return selection;
         }
-        List<String> failures = new ArrayList<>();
-        for (Path candidate : candidates) {
-            String failure = probe(candidate, layout);
-            if (failure == null) {
-                OciRuntime runtime = new OciRuntime(candidate, null, version(candidate));
-                String reason = "probe container ran" + (failures.isEmpty() ? "" : "; skipped " + String.join("; ", failures));
-                Selection selection = new Selection(runtime, reason);
-                CACHE.put(override, selection);
-                verdicts.remember("runtime", subject, List.of(candidate.toString(), runtime.version(), reason));
-                return selection;
-            }
-            failures.add(candidate + ": " + failure);
-        }
         if (candidates.isEmpty()) {
             throw new RuntimeUnavailableException("no OCI runtime found (looked for runc and crun in PATH and "
                     + String.join(", ", SYSTEM_DIRECTORIES) + "); install one: apt-get install -y runc");
         }
-        throw new RuntimeUnavailableException("no working OCI runtime: " + String.join("; ", failures)
-                + "; install one: apt-get install -y runc");
+        ProbeTrial<Path> trial = new ProbeTrial<>();
+        Path chosen = trial.firstWorking(candidates, Path::toString, c -> probe(c, layout));
+        if (chosen == null) {
+            throw new RuntimeUnavailableException("no working OCI runtime: " + trial.failures()
+                    + "; install one: apt-get install -y runc");
+        }
+        OciRuntime runtime = new OciRuntime(chosen, null, version(chosen));
+        String reason = "probe container ran" + trial.skipped();
+        Selection selection = new Selection(runtime, reason);
+        CACHE.put(override, selection);
+        verdicts.remember("runtime", subject, List.of(chosen.toString(), runtime.version(), reason));
+        return selection;
     }
 
     /** The candidates in order, each with its size and time: another binary (an upgrade) is probed again. */
@@ -120,13 +117,7 @@ public final class RuntimeProbe {
             Thread.currentThread().interrupt();
             return "interrupted";
         } finally {
-            if (dir != null) {
-                try {
-                    Trees.removeLeased(dir);
-                } catch (IOException ignored) {
-                    // left for the Janitor
-                }
-            }
+            Trees.removeLeasedOrLeave(dir);
         }
     }
 

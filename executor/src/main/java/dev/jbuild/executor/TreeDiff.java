@@ -46,26 +46,10 @@ final class TreeDiff {
                 continue;
             }
             EntryInfo info = EntryInfo.read(path);
-            if (lower == null) {
-                changes.add(Change.added(relative));
-                if (info.isDirectory()) {
-                    walk(path, relative + "/", null, changes);
-                }
-                continue;
-            }
-            EntryInfo lowerInfo = EntryInfo.read(lower);
+            EntryInfo lowerInfo = lower == null ? null : EntryInfo.read(lower);
+            boolean overLower = EntryComparison.addChange(relative, path, info, lower, lowerInfo, changes);
             if (info.isDirectory()) {
-                if (!lowerInfo.isDirectory()) {
-                    changes.add(Change.modified(relative));
-                    walk(path, relative + "/", null, changes);
-                } else {
-                    if (!info.sameMetadata(lowerInfo)) {
-                        changes.add(Change.modified(relative));
-                    }
-                    walk(path, relative + "/", below.subdirectory(name), changes);
-                }
-            } else if (!EntryComparison.unchanged(path, info, lower, lowerInfo)) {
-                changes.add(Change.modified(relative));
+                walk(path, relative + "/", overLower ? below.subdirectory(name) : null, changes);
             }
         }
     }

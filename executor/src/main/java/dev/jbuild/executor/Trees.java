@@ -52,4 +52,19 @@ final class Trees {
         Mounts.unmountAllUnder(dir);
         FileTrees.delete(dir);
     }
+
+    /**
+     * Removes a probe's leased directory (null: none was made); one that cannot be removed is left for
+     * the {@link Janitor}, so that a probe's verdict does not depend on its clean-up.
+     */
+    static void removeLeasedOrLeave(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            removeLeased(dir);
+        } catch (IOException ignored) {
+            // left for the Janitor
+        }
+    }
 }

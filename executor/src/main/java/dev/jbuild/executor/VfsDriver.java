@@ -3,7 +3,6 @@ package dev.jbuild.executor;
 import dev.jbuild.layertar.OverlayStack;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,30 +27,13 @@ public final class VfsDriver implements StorageDriver {
 
     @Override
     public Workspace prepare(List<Path> lowerDirsBottomToTop) throws StorageException {
-        Path dir = null;
-        try {
-            for (Path lower : lowerDirsBottomToTop) {
-                if (!Files.isDirectory(lower, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new StorageException("lower directory " + lower + " does not exist");
-                }
-            }
-            dir = Trees.createLeased(home, "");
+        return WorkspaceSetup.prepare(home, lowerDirsBottomToTop, "a vfs workspace", dir -> {
             Path rootfs = dir.resolve("rootfs");
             LowerMerger.merge(lowerDirsBottomToTop, rootfs);
             if (lowerDirsBottomToTop.isEmpty()) {
                 Files.setAttribute(rootfs, "unix:mode", 0755);
             }
             return new VfsWorkspace(dir, rootfs, OverlayStack.of(lowerDirsBottomToTop));
-        } catch (IOException | RuntimeException e) {
-            if (dir != null) {
-                try {
-                    Trees.removeLeased(dir);
-                } catch (IOException | RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e instanceof StorageException s ? s
-                    : new StorageException("cannot prepare a vfs workspace: " + e.getMessage(), e);
-        }
+        });
     }
 }

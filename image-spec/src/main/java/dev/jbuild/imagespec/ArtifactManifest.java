@@ -1,11 +1,9 @@
 package dev.jbuild.imagespec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,8 +33,7 @@ public record ArtifactManifest(String artifactType, List<Descriptor> layers, Des
         obj.put("mediaType", MediaTypes.OCI_MANIFEST);
         obj.put("artifactType", artifactType);
         obj.set("config", EMPTY_DESCRIPTOR.toJson());
-        ArrayNode array = obj.putArray("layers");
-        layers.forEach(layer -> array.add(layer.toJson()));
+        Descriptor.putList(obj, "layers", layers);
         obj.set("subject", subject.toJson());
         JsonFields.putStringMap(obj, "annotations", annotations);
         return CanonicalJson.bytes(obj);
@@ -53,13 +50,7 @@ public record ArtifactManifest(String artifactType, List<Descriptor> layers, Des
         if (obj == null || !obj.isObject() || !obj.has("subject")) {
             return null;
         }
-        List<Descriptor> layers = new ArrayList<>();
-        JsonNode array = obj.get("layers");
-        if (array != null && array.isArray()) {
-            for (JsonNode layer : array) {
-                layers.add(Descriptor.fromJson(layer, "artifact layer"));
-            }
-        }
+        List<Descriptor> layers = Descriptor.listFromJson(obj, "layers", "artifact layer");
         String type = obj.path("artifactType").asText("");
         if (type.isEmpty()) {
             type = obj.path("config").path("mediaType").asText("");

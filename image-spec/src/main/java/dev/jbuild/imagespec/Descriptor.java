@@ -1,7 +1,9 @@
 package dev.jbuild.imagespec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,5 +81,23 @@ public record Descriptor(String mediaType, Digest digest, long size, Map<String,
                 JsonFields.stringMap(obj, "annotations"),
                 platform != null && platform.isObject() ? Platform.fromJson(platform) : null,
                 JsonFields.strings(obj, "urls"));
+    }
+
+    /** Writes {@code descriptors} as the array {@code field} of {@code obj}, in order, even when empty. */
+    static void putList(ObjectNode obj, String field, List<Descriptor> descriptors) {
+        ArrayNode array = obj.putArray(field);
+        descriptors.forEach(descriptor -> array.add(descriptor.toJson()));
+    }
+
+    /** Reads the array {@code field} of {@code obj} (none when absent or not an array); {@code what} names each in errors. */
+    static List<Descriptor> listFromJson(JsonNode obj, String field, String what) {
+        List<Descriptor> descriptors = new ArrayList<>();
+        JsonNode array = obj.get(field);
+        if (array != null && array.isArray()) {
+            for (JsonNode descriptor : array) {
+                descriptors.add(fromJson(descriptor, what));
+            }
+        }
+        return descriptors;
     }
 }

@@ -1,9 +1,7 @@
 package dev.jbuild.imagespec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,25 +32,15 @@ public record Index(int schemaVersion, String mediaType, List<Descriptor> manife
         ObjectNode obj = CanonicalJson.object();
         obj.put("schemaVersion", schemaVersion);
         JsonFields.putText(obj, "mediaType", mediaType);
-        ArrayNode array = obj.putArray("manifests");
-        manifests.forEach(m -> array.add(m.toJson()));
+        Descriptor.putList(obj, "manifests", manifests);
         JsonFields.putStringMap(obj, "annotations", annotations);
         return obj;
     }
 
     public static Index parse(byte[] json) {
         JsonNode obj = JsonFields.object(json, "image index");
-        long version = JsonFields.number(obj, "schemaVersion", -1);
-        if (version != 2) {
-            throw new InvalidImageException("invalid image index: schemaVersion " + version + " is not 2");
-        }
-        List<Descriptor> manifests = new ArrayList<>();
-        JsonNode array = obj.get("manifests");
-        if (array != null && array.isArray()) {
-            for (JsonNode m : array) {
-                manifests.add(Descriptor.fromJson(m, "index entry"));
-            }
-        }
-        return new Index(2, JsonFields.text(obj, "mediaType"), manifests, JsonFields.stringMap(obj, "annotations"));
+        JsonFields.requireSchemaVersion2(obj, "image index");
+        return new Index(2, JsonFields.text(obj, "mediaType"), Descriptor.listFromJson(obj, "manifests", "index entry"),
+                JsonFields.stringMap(obj, "annotations"));
     }
 }

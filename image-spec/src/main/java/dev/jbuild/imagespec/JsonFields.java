@@ -39,6 +39,14 @@ public final class JsonFields {
         return node;
     }
 
+    /** Refuses a manifest or index whose {@code schemaVersion} is not 2, the only one the image-spec defines. */
+    static void requireSchemaVersion2(JsonNode obj, String what) {
+        long version = number(obj, "schemaVersion", -1);
+        if (version != 2) {
+            throw new InvalidImageException("invalid " + what + ": schemaVersion " + version + " is not 2");
+        }
+    }
+
     public static boolean present(JsonNode obj, String field) {
         JsonNode value = obj == null ? null : obj.get(field);
         return value != null && !value.isNull();

@@ -1,9 +1,7 @@
 package dev.jbuild.imagespec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,8 +35,7 @@ public record Manifest(int schemaVersion, String mediaType, Descriptor config, L
         obj.put("schemaVersion", schemaVersion);
         JsonFields.putText(obj, "mediaType", mediaType);
         obj.set("config", config.toJson());
-        ArrayNode array = obj.putArray("layers");
-        layers.forEach(layer -> array.add(layer.toJson()));
+        Descriptor.putList(obj, "layers", layers);
         JsonFields.putStringMap(obj, "annotations", annotations);
         return obj;
     }
@@ -46,10 +43,7 @@ public record Manifest(int schemaVersion, String mediaType, Descriptor config, L
     /** Reads a manifest, OCI or Docker; unknown fields are ignored. */
     public static Manifest parse(byte[] json) {
         JsonNode obj = JsonFields.object(json, "image manifest");
-        long version = JsonFields.number(obj, "schemaVersion", -1);
-        if (version != 2) {
-            throw new InvalidImageException("invalid image manifest: schemaVersion " + version + " is not 2");
-        }
+        JsonFields.requireSchemaVersion2(obj, "image manifest");
         String mediaType = JsonFields.text(obj, "mediaType");
         if (mediaType != null && MediaTypes.isIndex(mediaType)) {
             throw new InvalidImageException("invalid image manifest: it is an index (" + mediaType + ")");
@@ -58,13 +52,7 @@ public record Manifest(int schemaVersion, String mediaType, Descriptor config, L
             throw new InvalidImageException("invalid image manifest: no config");
         }
         Descriptor config = Descriptor.fromJson(obj.get("config"), "manifest config");
-        List<Descriptor> layers = new ArrayList<>();
-        JsonNode array = obj.get("layers");
-        if (array != null && array.isArray()) {
-            for (JsonNode layer : array) {
-                layers.add(Descriptor.fromJson(layer, "manifest layer"));
-            }
-        }
+        List<Descriptor> layers = Descriptor.listFromJson(obj, "layers", "manifest layer");
         return new Manifest(2, mediaType, config, layers, JsonFields.stringMap(obj, "annotations"));
     }
 }

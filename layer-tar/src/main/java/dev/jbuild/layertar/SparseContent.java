@@ -1,5 +1,6 @@
 package dev.jbuild.layertar;
 
+import dev.jbuild.platform.InputStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -18,8 +19,7 @@ final class SparseContent extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return InputStreams.readByte(this);
     }
 
     @Override

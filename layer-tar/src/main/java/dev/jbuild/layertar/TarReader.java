@@ -1,6 +1,7 @@
 package dev.jbuild.layertar;
 
 import dev.jbuild.imagespec.CodePointOrder;
+import dev.jbuild.platform.InputStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -99,8 +100,7 @@ public final class TarReader {
         return new InputStream() {
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                return InputStreams.readByte(this);
             }
 
             @Override

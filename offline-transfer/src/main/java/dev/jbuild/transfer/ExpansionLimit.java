@@ -1,5 +1,6 @@
 package dev.jbuild.transfer;
 
+import dev.jbuild.platform.InputStreams;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,16 +61,7 @@ public record ExpansionLimit(long ratio, long floor) {
 
             @Override
             public long skip(long n) throws IOException {
-                byte[] buffer = new byte[8192];
-                long skipped = 0;
-                while (skipped < n) {
-                    int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                    if (r < 0) {
-                        break;
-                    }
-                    skipped += r;
-                }
-                return skipped;
+                return InputStreams.skipByReading(this, n);
             }
 
             private void count(int n) {

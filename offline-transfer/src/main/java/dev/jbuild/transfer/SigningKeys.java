@@ -1,12 +1,10 @@
 package dev.jbuild.transfer;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,7 +23,6 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -145,18 +142,7 @@ public final class SigningKeys {
     }
 
     private static Object readPem(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser =
-                new PEMParser(reader)) {
-            Object pem = parser.readObject();
-            if (pem == null) {
-                throw new KeyFileException(file + " is not a PEM file");
-            }
-            return pem;
-        } catch (NoSuchFileException e) {
-            throw new KeyFileException("key file " + file + " does not exist", e);
-        } catch (java.nio.charset.MalformedInputException | IllegalArgumentException e) {
-            throw new KeyFileException(file + " is not a PEM file", e);
-        }
+        return PemFile.readFirst(file, KeyFileException::new);
     }
 
     private static void requireP256(ECParameterSpec params, Path file, String algorithm) {

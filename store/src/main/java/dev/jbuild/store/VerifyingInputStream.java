@@ -1,6 +1,7 @@
 package dev.jbuild.store;
 
 import dev.jbuild.imagespec.Digest;
+import dev.jbuild.platform.InputStreams;
 import dev.jbuild.platform.Sha256;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -53,16 +54,7 @@ final class VerifyingInputStream extends FilterInputStream {
     /** Skipped bytes still count: read them. */
     @Override
     public long skip(long n) throws IOException {
-        byte[] buffer = new byte[(int) Math.min(8192, Math.max(n, 1))];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (r < 0) {
-                break;
-            }
-            skipped += r;
-        }
-        return skipped;
+        return InputStreams.skipByReading(this, n);
     }
 
     @Override

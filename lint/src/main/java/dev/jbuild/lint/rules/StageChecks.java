@@ -12,6 +12,7 @@ import dev.jbuild.parser.instructions.ArgDeclaration;
 import dev.jbuild.parser.instructions.From;
 import dev.jbuild.parser.shell.ShellExpansionException;
 import dev.jbuild.parser.shell.TrackedExpansion;
+import dev.jbuild.platform.EditDistance;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -89,7 +90,7 @@ final class StageChecks implements Check {
         }
         for (String name : expansion.unmatched()) {
             if (!declared.contains(name)) {
-                String suggestion = Texts.closest(name, declared);
+                String suggestion = EditDistance.closest(name, declared);
                 sink.report(BuildkitRules.UNDEFINED_ARG_IN_FROM, unit.rangeOf(e, name), name,
                         suggestion == null ? "" : " (did you mean " + suggestion + "?)");
             }

@@ -77,40 +77,4 @@ final class Texts {
         }
         return refs;
     }
-
-    /** BuildKit's "did you mean": the closest option at Levenshtein distance below 3, none on an exact match. */
-    static String closest(String value, Iterable<String> options) {
-        String match = null;
-        int best = 3;
-        for (String option : options) {
-            if (option.equals(value)) {
-                return null;
-            }
-            int d = levenshtein(value, option);
-            if (d < best) {
-                best = d;
-                match = option;
-            }
-        }
-        return match;
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

@@ -23,6 +23,7 @@ import dev.jbuild.parser.shell.ShellExpander;
 import dev.jbuild.parser.shell.ShellExpansionException;
 import dev.jbuild.parser.shell.VariableLookup;
 import dev.jbuild.parser.syntax.Heredoc;
+import dev.jbuild.platform.EditDistance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -177,7 +178,7 @@ final class VariableChecks implements Check {
                 }
                 Set<String> options = new LinkedHashSet<>(env.keySet());
                 options.addAll(args.keySet());
-                String suggestion = Texts.closest(name, options);
+                String suggestion = EditDistance.closest(name, options);
                 if (!baseKnown && Texts.isUpper(name) && suggestion == null) {
                     continue; // may well come from the unknown base image
                 }

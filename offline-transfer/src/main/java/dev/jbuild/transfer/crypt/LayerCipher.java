@@ -1,5 +1,6 @@
 package dev.jbuild.transfer.crypt;
 
+import dev.jbuild.platform.InputStreams;
 import dev.jbuild.transfer.EncryptionException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -68,8 +69,7 @@ final class LayerCipher {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return InputStreams.readByte(this);
         }
     }
 

@@ -1,11 +1,8 @@
 package dev.jbuild.transfer.crypt;
 
 import dev.jbuild.transfer.EncryptionException;
+import dev.jbuild.transfer.PemFile;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -16,7 +13,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** PEM keys and certificates (RSA or EC), read by Bouncy Castle's PEM parser. */
@@ -27,18 +23,7 @@ final class PemFiles {
     }
 
     static Object read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(reader)) {
-            Object pem = parser.readObject();
-            if (pem == null) {
-                throw new EncryptionException(file + " is not a PEM file");
-            }
-            return pem;
-        } catch (NoSuchFileException e) {
-            throw new EncryptionException("key file " + file + " does not exist", e);
-        } catch (java.nio.charset.MalformedInputException | IllegalArgumentException e) {
-            throw new EncryptionException(file + " is not a PEM file", e);
-        }
+        return PemFile.readFirst(file, EncryptionException::new);
     }
 
     /** A public key: PEM {@code PUBLIC KEY}, or the key of a certificate. */

@@ -11,8 +11,6 @@ import java.util.Optional;
  * go to the earlier option; BuildKit's order is a Go map's, so it is unspecified there.
  */
 final class Suggestions {
-    private static final int MAX_DISTANCE_EXCLUSIVE = 3;
-
     private Suggestions() {}
 
     /** The hint text {@code did you mean X?}, or null. */
@@ -21,21 +19,12 @@ final class Suggestions {
     }
 
     static Optional<String> closest(String value, List<String> options, boolean caseSensitive) {
-        String wanted = caseSensitive ? value : value.toLowerCase(Locale.ROOT);
-        String match = null;
-        int best = MAX_DISTANCE_EXCLUSIVE;
-        for (String option : options) {
-            String candidate = caseSensitive ? option : option.toLowerCase(Locale.ROOT);
-            if (candidate.equals(wanted)) {
-                return Optional.empty();
-            }
-            int distance = EditDistance.levenshtein(wanted, candidate);
-            if (distance < best) {
-                best = distance;
-                match = caseSensitive ? candidate : inCaseOf(value, candidate);
-            }
+        if (caseSensitive) {
+            return Optional.ofNullable(EditDistance.closest(value, options));
         }
-        return Optional.ofNullable(match);
+        List<String> lowered = options.stream().map(option -> option.toLowerCase(Locale.ROOT)).toList();
+        return Optional.ofNullable(EditDistance.closest(value.toLowerCase(Locale.ROOT), lowered))
+                .map(match -> inCaseOf(value, match));
     }
 
     /** Answer in the case the user typed: all lower, all upper, or (mixed) lower as BuildKit does. */

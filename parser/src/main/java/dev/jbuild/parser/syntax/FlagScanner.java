@@ -1,7 +1,6 @@
 package dev.jbuild.parser.syntax;
 
 import dev.jbuild.parser.text.GoText;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,12 +14,10 @@ final class FlagScanner {
     private FlagScanner() {}
 
     static Result scan(String line, char escape) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
+        WordBuffer words = new WordBuffer();
         boolean inWord = false;
         boolean inQuote = false;
         char quote = 0;
-        boolean blankOk = false;
         int n = line.length();
         for (int pos = 0; pos <= n; pos++) {
             char ch = pos < n ? line.charAt(pos) : 0;
@@ -32,13 +29,13 @@ final class FlagScanner {
                     continue;
                 }
                 if (ch != '-' || pos + 1 == n || line.charAt(pos + 1) != '-') {
-                    return new Result(words, line.substring(pos));
+                    return new Result(words.words(), line.substring(pos));
                 }
                 inWord = true;
             }
             if (pos == n) {
-                if (!word.toString().equals("--") && (blankOk || word.length() > 0)) {
-                    words.add(word.toString());
+                if (!words.currentIs("--")) {
+                    words.end();
                 }
                 break;
             }
@@ -54,24 +51,20 @@ final class FlagScanner {
                     }
                     ch = line.charAt(++pos);
                 }
-                word.append(ch);
+                words.append(ch);
                 continue;
             }
             if (GoText.isSpace(ch)) {
                 inWord = false;
-                if (word.toString().equals("--")) {
-                    return new Result(words, line.substring(pos));
+                if (words.currentIs("--")) {
+                    return new Result(words.words(), line.substring(pos));
                 }
-                if (blankOk || word.length() > 0) {
-                    words.add(word.toString());
-                }
-                word.setLength(0);
-                blankOk = false;
+                words.end();
                 continue;
             }
             if (ch == '\'' || ch == '"') {
                 quote = ch;
-                blankOk = true;
+                words.quoteOpened();
                 inQuote = true;
                 continue;
             }
@@ -81,8 +74,8 @@ final class FlagScanner {
                 }
                 ch = line.charAt(++pos);
             }
-            word.append(ch);
+            words.append(ch);
         }
-        return new Result(words, "");
+        return new Result(words.words(), "");
     }
 }

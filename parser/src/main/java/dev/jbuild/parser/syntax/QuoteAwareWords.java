@@ -1,7 +1,6 @@
 package dev.jbuild.parser.syntax;
 
 import dev.jbuild.parser.text.GoText;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,12 +11,10 @@ final class QuoteAwareWords {
     private QuoteAwareWords() {}
 
     static List<String> split(String rest, char escape) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
+        WordBuffer words = new WordBuffer();
         boolean inWord = false;
         boolean inQuote = false;
         char quote = 0;
-        boolean blankOk = false;
         int n = rest.length();
         for (int pos = 0; pos <= n; pos++) {
             char ch = pos < n ? rest.charAt(pos) : 0;
@@ -31,9 +28,7 @@ final class QuoteAwareWords {
                 inWord = true;
             }
             if (pos == n) {
-                if (blankOk || word.length() > 0) {
-                    words.add(word.toString());
-                }
+                words.end();
                 break;
             }
             if (inQuote) {
@@ -46,24 +41,20 @@ final class QuoteAwareWords {
                         inQuote = false;
                         continue;
                     }
-                    word.append(ch);
+                    words.append(ch);
                     ch = rest.charAt(++pos);
                 }
-                word.append(ch);
+                words.append(ch);
                 continue;
             }
             if (GoText.isSpace(ch)) {
                 inWord = false;
-                if (blankOk || word.length() > 0) {
-                    words.add(word.toString());
-                }
-                word.setLength(0);
-                blankOk = false;
+                words.end();
                 continue;
             }
             if (ch == '\'' || ch == '"') {
                 quote = ch;
-                blankOk = true;
+                words.quoteOpened();
                 inQuote = true;
             }
             if (ch == escape) {
@@ -72,11 +63,11 @@ final class QuoteAwareWords {
                 }
                 // Outside quotes the escape and the next character are both kept; the next one loses any
                 // special meaning, so an escaped quote does not open a quote.
-                word.append(ch);
+                words.append(ch);
                 ch = rest.charAt(++pos);
             }
-            word.append(ch);
+            words.append(ch);
         }
-        return words;
+        return words.words();
     }
 }
