@@ -1,6 +1,7 @@
 package dev.jbuild.layertar;
 
 import dev.jbuild.platform.GoPaths;
+import dev.jbuild.platform.InputStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -220,8 +221,7 @@ public final class TarSplit {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return InputStreams.readByte(this);
         }
 
         @Override

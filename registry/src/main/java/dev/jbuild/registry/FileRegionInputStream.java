@@ -1,5 +1,6 @@
 package dev.jbuild.registry;
 
+import dev.jbuild.platform.InputStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -26,8 +27,7 @@ final class FileRegionInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return InputStreams.readByte(this);
     }
 
     @Override
