@@ -47,6 +47,7 @@ public final class LibC {
     private final Function unshare = bind("unshare", Type.SINT, Type.SINT);
     private final Function setns = bind("setns", Type.SINT, Type.SINT, Type.SINT);
     private final Function lseek = bind("lseek", Type.SLONG, Type.SINT, Type.SLONG, Type.SINT);
+    private final Function syncfs = bind("syncfs", Type.SINT, Type.SINT);
 
     private LibC() {
     }
@@ -156,6 +157,13 @@ public final class LibC {
         call.putLong(request);
         call.putArray(out, 0, out.length, ArrayFlags.OUT);
         return invoker.invokeInt(ioctl, call);
+    }
+
+    /** Writes every dirty page and inode of the file system {@code fd} is on to its disk (syncfs(2)). */
+    public int syncfs(int fd) {
+        HeapInvocationBuffer call = new HeapInvocationBuffer(syncfs);
+        call.putInt(fd);
+        return invoker.invokeInt(syncfs, call);
     }
 
     /** Moves the calling thread into new namespaces of the kinds in {@code flags} (CLONE_NEW*). */

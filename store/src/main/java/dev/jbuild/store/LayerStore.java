@@ -9,18 +9,18 @@ import dev.jbuild.imagespec.InvalidImageException;
 import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.layertar.ApplyOptions;
 import dev.jbuild.layertar.ApplyResult;
-import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.layertar.DirectoryRename;
+import dev.jbuild.layertar.LayerApplier;
 import dev.jbuild.layertar.MalformedLayerException;
 import dev.jbuild.layertar.MergedCopy;
 import dev.jbuild.layertar.OverlayStack;
 import dev.jbuild.layertar.TarSplit;
 import dev.jbuild.layertar.UnsafeEntryException;
+import dev.jbuild.platform.FileSystemSync;
 import dev.jbuild.platform.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -28,8 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 /**
  * The store's one set of unpacked layers, in overlay format as Docker's overlay2 keeps them:
@@ -205,7 +205,7 @@ public final class LayerStore {
             }
             Files.write(work.resolve(META), CanonicalJson.bytes(meta));
             if (durable) {
-                syncFileSystem(work);
+                FileSystemSync.syncFileSystemOf(work); // one syncfs: an fsync per file of a large tree is far slower
             }
             try (StoreLock.Held held = lock.shared(options)) {
                 // a build's own step needs no fsync of the directory either: after a crash it only runs again
@@ -411,27 +411,6 @@ public final class LayerStore {
         Digest actual = blobs.verify(blob.digest());
         if (actual != null) {
             throw new BlobCorruptedException(blob.digest(), actual);
-        }
-    }
-
-    /** One syncfs for the whole tree: fsyncing each file of a large rootfs would be far slower. */
-    private static void syncFileSystem(Path dir) throws IOException {
-        run(List.of("sync", "-f", dir.toString()), "syncing " + dir);
-    }
-
-    private static void run(List<String> command, String what) throws IOException {
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] errors = process.getErrorStream().readAllBytes();
-        try {
-            int exit = process.waitFor();
-            if (exit != 0) {
-                throw new IOException(what + " failed (" + String.join(" ", command) + ", exit " + exit + "): "
-                        + new String(errors, StandardCharsets.UTF_8).trim());
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException(what + " was interrupted");
         }
     }
 

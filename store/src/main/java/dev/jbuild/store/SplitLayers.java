@@ -4,6 +4,7 @@ import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.JsonTrees;
 import dev.jbuild.imagespec.SizedDigest;
 import dev.jbuild.layertar.TarSplit;
+import dev.jbuild.platform.FileSystemSync;
 import dev.jbuild.platform.FileTrees;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -39,6 +40,8 @@ final class SplitLayers {
 
     private final StoreLayout layout;
     private final StoreSession session;
+    /** A build step's layer was kept since the last {@link #syncBuiltLayers}: its snapshot is not on disk yet. */
+    private volatile boolean builtLayersPending;
 
     SplitLayers(StoreLayout layout, StoreSession session) {
         this.layout = layout;
@@ -141,7 +144,8 @@ final class SplitLayers {
      * Names the snapshot whose split and diff stand for the blob {@code diffId}.
      *
      * @param durable sync the file and its directory: for layers from outside, whose snapshot was synced
-     *     too; a build's own step is not (its snapshot is not synced either: after a crash it runs again)
+     *     too; a build's own step is not (a crash only makes it run again), until an image names the layer
+     *     ({@link #syncBuiltLayers})
      */
     private void writeMapping(Digest diffId, Digest chain, long size, boolean durable) throws IOException {
         byte[] mapping = (chain.hex() + " " + size + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -236,9 +240,22 @@ final class SplitLayers {
                 return false;
             }
             writeMapping(diffId, chain, staged.size(), false);
+            builtLayersPending = true;
             return true;
         } finally {
             staged.close();
+        }
+    }
+
+    /**
+     * Makes the snapshots and splits of the layers build steps kept since the last call durable, with one
+     * syncfs: a step keeps its layer without syncing (a step that a crash cuts short runs again), but an
+     * image that names the layer must not outlive its bytes, so the store calls this before it commits one.
+     */
+    void syncBuiltLayers() throws IOException {
+        if (builtLayersPending) {
+            builtLayersPending = false;
+            FileSystemSync.syncFileSystemOf(layout.snapshotsDir());
         }
     }
 
