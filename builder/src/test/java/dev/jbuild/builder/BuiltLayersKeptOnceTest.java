@@ -13,6 +13,7 @@ import dev.jbuild.layertar.TarHeader;
 import dev.jbuild.layertar.TarReader;
 import dev.jbuild.store.BlobCorruptedException;
 import dev.jbuild.store.ImageRecord;
+import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.LayerStore;
 import dev.jbuild.store.StoreCheck;
 import java.io.ByteArrayInputStream;
@@ -181,6 +182,28 @@ class BuiltLayersKeptOnceTest extends FreshBuilderTest {
         assertEquals(image.id(), build().id());
         assertEquals(0, fixture.ranSteps(), "the rebuild is cached");
         assertTrue(fixture.store.check().isClean(), fixture.store.check().problems().toString());
+    }
+
+    /** Another process's build may be about to name a layer it just kept: its split is spared as a blob file is. */
+    @Test
+    void removingAnImageSparesTheSplitsWrittenWhileAnotherSessionLives() throws Exception {
+        ImageRecord image;
+        List<Descriptor> layers;
+        try (ImageStore other = ImageStore.open(fixture.store.root())) {
+            image = build();
+            layers = builtLayers(image);
+            fixture.store.remove("app:v1", false, java.util.Set.of());
+
+            for (Descriptor layer : layers) {
+                try (InputStream in = fixture.store.blobs().open(layer)) {
+                    assertEquals(layer.digest(), Digest.of(in.readAllBytes()), "spared: " + layer);
+                }
+            }
+        }
+        fixture.store.prune();
+        for (Descriptor layer : layers) {
+            assertFalse(fixture.store.blobs().has(layer.digest()), "collected once no other session lives: " + layer);
+        }
     }
 
     @Test

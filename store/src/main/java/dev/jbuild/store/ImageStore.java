@@ -546,9 +546,12 @@ public final class ImageStore implements AutoCloseable {
         }
         for (Digest blob : candidates) {
             Path file = layout.blob(blob);
-            if (!reach.blobs.contains(blob) && !Reachability.isProtected(file, since)) {
+            Path mapping = layout.splitMapping(blob);
+            // a layer kept as a split has no blob file: its mapping is what a live build wrote or touched
+            if (!reach.blobs.contains(blob) && !Reachability.isProtected(file, since)
+                    && !Reachability.isProtected(mapping, since)) {
                 Files.deleteIfExists(file);
-                Files.deleteIfExists(layout.splitMapping(blob));
+                Files.deleteIfExists(mapping);
             }
         }
         for (Digest chain : chains) {

@@ -73,11 +73,6 @@ final class SplitLayers {
         return Optional.of(new Split(diffId, chain, Long.parseLong(fields[1]), diff, split, mapping));
     }
 
-    /** The chain whose snapshot a split blob needs, if the blob is split. */
-    Optional<Digest> chainOf(Digest diffId) throws IOException {
-        return find(diffId).map(Split::chain);
-    }
-
     /** The blob's bytes, reassembled on a thread of its own as they are read (not yet verified). */
     InputStream open(Split split) throws IOException {
         PipedInputStream in = new PipedInputStream(PIPE);
