@@ -185,7 +185,7 @@ public final class ImageStore implements AutoCloseable {
         for (int i = 0; i < diffIds.size(); i++) {
             layerSizes.size(diffIds.get(i), layerBlobs.get(i));
         }
-        blobs.splits().syncBuiltLayers(); // layers first, as every image is committed (see package-info)
+        blobs.splits().makeDurable(diffIds); // layers first, as every image is committed (see package-info)
         Descriptor configBlob = blobs.put(config.toJson(), MediaTypes.OCI_CONFIG);
         Manifest manifest = Manifest.oci(configBlob, layerBlobs);
         Descriptor manifestBlob = blobs.put(manifest.toJson(), MediaTypes.OCI_MANIFEST);

@@ -40,8 +40,6 @@ final class SplitLayers {
 
     private final StoreLayout layout;
     private final StoreSession session;
-    /** A build step's layer was kept since the last {@link #syncBuiltLayers}: its snapshot is not on disk yet. */
-    private volatile boolean builtLayersPending;
 
     SplitLayers(StoreLayout layout, StoreSession session) {
         this.layout = layout;
@@ -140,7 +138,7 @@ final class SplitLayers {
      *
      * @param durable sync the file and its directory: for layers from outside, whose snapshot was synced
      *     too; a build's own step is not (a crash only makes it run again), until an image names the layer
-     *     ({@link #syncBuiltLayers})
+     *     ({@link #makeDurable})
      */
     private void writeMapping(Digest diffId, Digest chain, long size, boolean durable) throws IOException {
         byte[] mapping = (chain.hex() + " " + size + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -235,7 +233,6 @@ final class SplitLayers {
                 return false;
             }
             writeMapping(diffId, chain, staged.size(), false);
-            builtLayersPending = true;
             return true;
         } finally {
             staged.close();
@@ -243,14 +240,18 @@ final class SplitLayers {
     }
 
     /**
-     * Makes the snapshots and splits of the layers build steps kept since the last call durable, with one
-     * syncfs: a step keeps its layer without syncing (a step that a crash cuts short runs again), but an
-     * image that names the layer must not outlive its bytes, so the store calls this before it commits one.
+     * Makes the layers among {@code layers} that are kept as splits durable, with one syncfs: a build step
+     * keeps its layer without syncing (a step a crash cuts short runs again), but an image that names the
+     * layer must not outlive its bytes, so the store calls this before it commits one. Whether a split's
+     * snapshot is on disk yet is not recorded anywhere (another process may have kept it and failed before
+     * committing an image), so any split layer costs the sync, which is cheap when nothing is pending.
      */
-    void syncBuiltLayers() throws IOException {
-        if (builtLayersPending) {
-            builtLayersPending = false;
-            FileSystemSync.syncFileSystemOf(layout.snapshotsDir());
+    void makeDurable(Collection<Digest> layers) throws IOException {
+        for (Digest layer : layers) {
+            if (!Files.isRegularFile(layout.blob(layer)) && find(layer).isPresent()) {
+                FileSystemSync.syncFileSystemOf(layout.snapshotsDir());
+                return;
+            }
         }
     }
 

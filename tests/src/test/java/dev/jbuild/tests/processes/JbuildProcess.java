@@ -29,8 +29,15 @@ final class JbuildProcess implements AutoCloseable {
     /** Starts {@code jbuild --root ROOT ARGS...} in {@code dir}; its output goes to files under {@code logs}. */
     static JbuildProcess start(Path root, Path dir, Path logs, Map<String, String> env, String... args)
             throws IOException {
+        return start(List.of(), root, dir, logs, env, args);
+    }
+
+    /** Like {@link #start}, run under {@code wrapper} (a tool that runs the command it is given, e.g. strace). */
+    static JbuildProcess start(List<String> wrapper, Path root, Path dir, Path logs, Map<String, String> env,
+                               String... args) throws IOException {
         Files.createDirectories(logs);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "dev.jbuild.cli.Main", "--root", root.toString()));
         command.addAll(List.of(args));
