@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -37,26 +38,20 @@ record CommandWord(List<String> args, String command) {
     }
 
     static CommandWord find(List<String> args, Set<String> commands) {
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (GLOBAL_WITH_VALUE.contains(arg)) {
-                i++;
-                continue;
-            }
-            if (GLOBAL_FLAGS.contains(arg) || isGlobalWithAttachedValue(arg)) {
-                continue;
-            }
-            if (commands.contains(arg)) {
-                return new CommandWord(args, arg);
-            }
-            if ((arg.length() > 1 && arg.startsWith("-")) || namesContext(arg)) {
-                List<String> withBuild = new ArrayList<>(args);
-                withBuild.add(i, "build");
-                return new CommandWord(withBuild, "build");
-            }
-            throw new UnknownCommandException(arg);
+        int i = firstWordIndex(args);
+        if (i < 0) {
+            return new CommandWord(args, null);
         }
-        return new CommandWord(args, null);
+        String arg = args.get(i);
+        if (commands.contains(arg)) {
+            return new CommandWord(args, arg);
+        }
+        if ((arg.length() > 1 && arg.startsWith("-")) || namesContext(arg)) {
+            List<String> withBuild = new ArrayList<>(args);
+            withBuild.add(i, "build");
+            return new CommandWord(withBuild, "build");
+        }
+        throw new UnknownCommandException(arg);
     }
 
     /**
@@ -64,14 +59,20 @@ record CommandWord(List<String> args, String command) {
      * command implied, nothing looked up), or null: a cheap guess for work started before the line is parsed.
      */
     static String firstWord(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (GLOBAL_WITH_VALUE.contains(args[i])) {
+        int i = firstWordIndex(Arrays.asList(args));
+        return i < 0 ? null : args[i];
+    }
+
+    private static int firstWordIndex(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (GLOBAL_WITH_VALUE.contains(arg)) {
                 i++;
-            } else if (!GLOBAL_FLAGS.contains(args[i]) && !isGlobalWithAttachedValue(args[i])) {
-                return args[i];
+            } else if (!GLOBAL_FLAGS.contains(arg) && !isGlobalWithAttachedValue(arg)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     private static boolean isGlobalWithAttachedValue(String arg) {

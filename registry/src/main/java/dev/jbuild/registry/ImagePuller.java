@@ -218,15 +218,5 @@ public final class ImagePuller {
             }
         }
     }
-
-    /** {@code os/arch[/variant]} as {@code --platform} takes it. */
-    public static Platform parsePlatform(String text) {
-        String[] parts = text.trim().split("/");
-        if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            throw new IllegalArgumentException("invalid platform '" + text + "': expected os/arch[/variant], "
-                    + "like linux/amd64");
-        }
-        return new Platform(parts[1], parts[0], "", List.of(), parts.length == 3 ? parts[2] : "");
-    }
 }
 

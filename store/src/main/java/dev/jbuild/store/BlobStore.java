@@ -308,9 +308,11 @@ public final class BlobStore {
         if (!Files.isRegularFile(file)) {
             Optional<SplitLayers.Split> split = splits.find(digest);
             if (split.isPresent()) {
-                Path temp = session.newPath("materialized-" + digest.hex());
-                splits.materialize(split.get(), temp);
-                return temp;
+                Path copy = session.dir().resolve("materialized-" + digest.hex()); // one per session, reused
+                if (!Files.isRegularFile(copy)) {
+                    splits.materialize(split.get(), copy);
+                }
+                return copy;
             }
         }
         return file;

@@ -120,8 +120,13 @@ public final class LayerSizes {
      * checked when it was stored), else from a compressed one, decompressed.
      */
     private long count(Digest diffId, Descriptor blob) throws IOException {
-        if (blobs.has(diffId)) {
-            return LayerContentSize.of(blobs.path(diffId));
+        if (Files.isRegularFile(layout.blob(diffId))) {
+            return LayerContentSize.of(layout.blob(diffId)); // reads the headers only
+        }
+        if (blobs.has(diffId)) { // kept as a split: reassembled as it is read, never copied
+            try (InputStream tar = blobs.open(diffId)) {
+                return LayerContentSize.of(tar);
+            }
         }
         try (InputStream tar = openCompressed(diffId, blob)) {
             return LayerContentSize.of(tar);

@@ -40,7 +40,9 @@ final class Reachability {
             reach.blobs.add(index.index());
         }
         for (Digest manifestDigest : table.platformImages()) {
-            reach.addImage(manifestDigest, store);
+            if (!reach.blobs.contains(manifestDigest)) { // the host platform's image is listed already
+                reach.addImage(manifestDigest, store);
+            }
         }
         reach.addCompressedVariants(store);
         reach.addSplitChains(store);

@@ -1,5 +1,6 @@
 package dev.jbuild.builder.dispatch;
 
+import dev.jbuild.store.PlatformMatch;
 import dev.jbuild.builder.BuildEvent;
 import dev.jbuild.builder.BuildException;
 import dev.jbuild.builder.StepId;
@@ -312,9 +313,7 @@ public final class StageRunner {
         } catch (IllegalArgumentException e) {
             throw new BuildException(e.getMessage());
         }
-        boolean same = wanted.os().equals(host.os()) && wanted.architecture().equals(host.architecture())
-                && (wanted.variant().isEmpty() || wanted.variant().equals(host.variant()));
-        if (!same) {
+        if (!PlatformMatch.matches(host, wanted)) {
             throw new BuildException("FROM --platform=" + stage.platform() + " is not supported: jbuild builds for "
                     + "this machine's platform (" + host + ") only");
         }

@@ -53,7 +53,7 @@ public final class PullCommand implements CliCommand {
     public int call(Context context) throws IOException {
         Platform wanted;
         try {
-            wanted = platform == null ? Platform.host() : ImagePuller.parsePlatform(platform);
+            wanted = platform == null ? Platform.host() : Platform.parse(platform);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
