@@ -7,6 +7,7 @@ import dev.jbuild.imagespec.CanonicalJson;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.InvalidImageException;
 import dev.jbuild.imagespec.JsonFields;
+import dev.jbuild.imagespec.Platform;
 import dev.jbuild.imagespec.Reference;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -207,7 +208,8 @@ record StoreTable(SortedSet<Digest> images, SortedMap<String, Digest> references
                 Map.Entry<String, JsonNode> field = fields.next();
                 TreeMap<String, Digest> platforms = new TreeMap<>();
                 JsonFields.stringMap(field.getValue(), "platforms")
-                        .forEach((platform, manifest) -> platforms.put(platform, Digest.parse(manifest)));
+                        .forEach((platform, manifest) -> platforms.put(Platform.parse(platform).toString(),
+                                Digest.parse(manifest))); // a key that is no platform: an unreadable table
                 pulled.put(field.getKey(), new PulledIndex(JsonFields.digest(field.getValue(), "index", "reference table"),
                         platforms));
             }

@@ -16,6 +16,7 @@ import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.imagespec.Platform;
 import dev.jbuild.imagespec.Reference;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -280,6 +281,19 @@ class ImageStoreTest extends StoreTest {
         assertEquals(hostImage, store.image("reg.example/app:1", host).manifestDigest());
         assertThrows(PlatformNotPresentException.class, () -> store.image("reg.example/app:1", other));
         assertTrue(store.check().isClean(), store.check().problems().toString());
+    }
+
+    @Test
+    void anIndexEntryKeyedByNoPlatformMakesTheTableUnreadableNotAnInternalError() throws IOException {
+        Digest image = unregisteredImage(Platform.host(), "host");
+        Digest index = store.blobs().put("{}".getBytes(StandardCharsets.UTF_8), MediaTypes.OCI_INDEX).digest();
+        store.addPulledImage(image, List.of(Reference.parse("reg.example/app:1")), index, Platform.host());
+        Path table = root.resolve("references.json");
+        Files.writeString(table, Files.readString(table).replace("\"" + Platform.host() + "\":", "\"linux\":"));
+
+        StoreCorruptedException e = assertThrows(StoreCorruptedException.class, () -> store.image("reg.example/app:1"));
+
+        assertTrue(e.getMessage().startsWith("the reference table " + table + " is unreadable: "), e.getMessage());
     }
 
     @Test
