@@ -400,13 +400,9 @@ public final class ImageStore implements AutoCloseable {
         StoreTable current = table.read();
         Match match = lookup(source, current);
         Digest manifestDigest = match.image().manifestDigest();
-        references.tag(ref, manifestDigest);
+        // As Docker's containerd store tags the index: the new name reaches every platform the old one did.
         PulledIndex pulled = match.reference() == null ? null : current.indexOf(match.reference());
-        if (pulled != null) {
-            // As Docker's containerd store tags the index: the new name reaches every platform the old one did.
-            table.update(now -> manifestDigest.equals(now.references().get(StoreTable.key(ref)))
-                    ? now.withIndex(ref, pulled) : now);
-        }
+        references.tag(ref, manifestDigest, pulled);
         return imageByManifest(manifestDigest);
     }
 

@@ -29,11 +29,17 @@ public final class ReferenceStore {
      * @throws ImageNotFoundException when the manifest is not an image of this store
      */
     public void tag(Reference ref, Digest manifest) throws IOException {
+        tag(ref, manifest, null);
+    }
+
+    /** Like {@link #tag(Reference, Digest)}, the reference also reaching the platforms of {@code index} (or none). */
+    void tag(Reference ref, Digest manifest, PulledIndex index) throws IOException {
         table.update(current -> {
             if (!current.images().contains(manifest) || !blobs.has(manifest)) {
                 throw new ImageNotFoundException(manifest.value());
             }
-            return current.withReference(ref, manifest);
+            StoreTable tagged = current.withReference(ref, manifest);
+            return index == null ? tagged : tagged.withIndex(ref, index);
         });
     }
 
