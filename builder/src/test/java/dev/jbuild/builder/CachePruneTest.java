@@ -262,12 +262,7 @@ class CachePruneTest extends FreshBuilderTest {
 
     /** What a layer's blob takes on disk: its file, or for a layer kept as a tar split (a built one), the split. */
     private long blobSize(Digest digest) throws IOException {
-        Path file = fixture.store.root().resolve("blobs/sha256").resolve(digest.hex());
-        if (Files.exists(file)) {
-            return Files.size(file);
-        }
-        String chain = Files.readString(fixture.store.root().resolve("tar-splits").resolve(digest.hex())).split(" ")[0];
-        return Files.size(fixture.store.root().resolve("snapshots").resolve(chain).resolve("layer.tar-split"));
+        return fixture.store.blobs().storedSize(digest);
     }
 
     /** Bytes of the regular files of a chain's diff directory (and the layer's sanity: it is there). */

@@ -39,10 +39,10 @@ final class LayerOutput {
 
     /** A tar for a stream that hashes what it receives itself: hashing it here too would double the cost. */
     static LayerOutput unhashed(OutputStream out, HeaderStyle style, ContentSize size) {
-        return new LayerOutput(out, null, style, size, null);
+        return unhashed(out, style, size, null);
     }
 
-    /** As {@link #unhashed}, recording the tar's split against the tree it is written from into {@code split}. */
+    /** As {@link #unhashed}, recording the tar's split against the tree it is written from into {@code split} (or not, when null). */
     static LayerOutput unhashed(OutputStream out, HeaderStyle style, ContentSize size, TarSplit.Recorder split) {
         return new LayerOutput(out, null, style, size, split);
     }

@@ -110,22 +110,24 @@ public final class LayerWriter {
 
     /** As {@link #streamChanges(Path, List, OutputStream)}, counting the layer's size as Docker counts it into {@code size}. */
     public void streamChanges(Path root, List<Change> changes, OutputStream out, ContentSize size) throws IOException {
-        LayerOutput layer = LayerOutput.unhashed(out, options.headerStyle(), size);
-        writeChanges(root, changes, layer);
-        layer.end();
+        streamChanges(root, changes, out, size, null);
     }
 
     /**
      * As {@link #streamChanges(Path, List, OutputStream, ContentSize)}, recording on the way the tar's split
      * against {@code root} ({@link TarSplit.Recorder}): a diff kept as the layer's snapshot then gives the
      * tar back without the tar being kept, and nothing reads the diff a second time for the split.
+     *
+     * @param split where the split goes, or null for none
      */
     public void streamChanges(Path root, List<Change> changes, OutputStream out, ContentSize size,
                               TarSplit.Recorder split) throws IOException {
         LayerOutput layer = LayerOutput.unhashed(out, options.headerStyle(), size, split);
         writeChanges(root, changes, layer);
         layer.end();
-        split.finish();
+        if (split != null) {
+            split.finish();
+        }
     }
 
     private void writeChanges(Path root, List<Change> changes, LayerOutput layer) throws IOException {
