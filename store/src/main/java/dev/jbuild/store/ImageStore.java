@@ -185,10 +185,17 @@ public final class ImageStore implements AutoCloseable {
         for (int i = 0; i < diffIds.size(); i++) {
             layerSizes.size(diffIds.get(i), layerBlobs.get(i));
         }
-        blobs.splits().makeDurable(diffIds); // layers first, as every image is committed (see package-info)
-        Descriptor configBlob = blobs.put(config.toJson(), MediaTypes.OCI_CONFIG);
-        Manifest manifest = Manifest.oci(configBlob, layerBlobs);
-        Descriptor manifestBlob = blobs.put(manifest.toJson(), MediaTypes.OCI_MANIFEST);
+        byte[] configJson = config.toJson();
+        Manifest manifest = Manifest.oci(new Descriptor(MediaTypes.OCI_CONFIG, Digest.of(configJson), configJson.length),
+                layerBlobs);
+        byte[] manifestJson = manifest.toJson();
+        // Layers first, as every image is committed (see package-info). An image whose manifest the store
+        // has was committed before, its layers synced then: a fully cached rebuild needs no sync.
+        if (!blobs.has(Digest.of(manifestJson))) {
+            blobs.splits().makeDurable(diffIds);
+        }
+        blobs.put(configJson, MediaTypes.OCI_CONFIG);
+        Descriptor manifestBlob = blobs.put(manifestJson, MediaTypes.OCI_MANIFEST);
         return commit(manifestBlob.digest(), manifest, refs);
     }
 
