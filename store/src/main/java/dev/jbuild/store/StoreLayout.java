@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * layer-sizes/&lt;hex&gt;            a layer's size as Docker counts it, by diff ID (decimal text)
  * snapshots/&lt;chain hex&gt;/diff  each layer's own diff in overlay format, for builds, load, import and
  *                              export alike; snapshot.json beside it records what it is
- * tar-splits/&lt;diff ID hex&gt;     an uncompressed layer kept as its snapshot and a tar split: "&lt;chain hex&gt; &lt;size&gt;"
+ * tar-splits/&lt;diff ID hex&gt;     a layer kept as its snapshot and a tar split (every layer a build makes, and an
+ *                              uncompressed one from outside): "&lt;chain hex&gt; &lt;size&gt;"
  *                              (snapshots/&lt;chain hex&gt;/layer.tar-split holds the split)
  * referrers/&lt;subject hex&gt;/      artifacts (an SBOM) that refer to an image
  * tmp/&lt;session&gt;/               one directory per open store, locked by its owner while alive

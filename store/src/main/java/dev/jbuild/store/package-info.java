@@ -7,12 +7,14 @@
  *
  * <h2>Layout under the root</h2>
  * See {@code StoreLayout}: {@code blobs/sha256/<hex>}, {@code references.json},
- * {@code snapshots/<chain hex>/{rootfs,snapshot.json}}, {@code compressed/<algo>/<diff id hex>},
- * {@code tmp/<session>/}, {@code lock}.
+ * {@code snapshots/<chain hex>/{diff,snapshot.json,layer.tar-split}}, {@code tar-splits/<diff id hex>},
+ * {@code compressed/<algo>/<diff id hex>}, {@code tmp/<session>/}, {@code lock}.
  *
  * <h2>Crash safety</h2>
  * Every file becomes visible by rename from {@code tmp/} after an fsync (directories after a
- * {@code syncfs}), and the directory is fsynced after the rename. An image is committed in the order
+ * {@code syncfs}), and the directory is fsynced after the rename; the one exception is a build step's
+ * layer (its snapshot and split), which a crash only makes the step run again, and which is synced by one
+ * {@code syncfs} before the first image that names it is committed. An image is committed in the order
  * layers, config, manifest, then the reference table, whose single file is replaced by rename: a
  * process killed at any point leaves the previous table, which names only complete images, plus
  * unreferenced blobs and a dead temp area that {@code prune} removes.
