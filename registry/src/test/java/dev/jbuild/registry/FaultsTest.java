@@ -16,10 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jbuild.registry.testing.LoopbackProxy;
-import dev.jbuild.registry.testing.RegistryServer;
 import dev.jbuild.registry.testing.TestImages;
 import dev.jbuild.store.ImageRecord;
-import dev.jbuild.store.ImageStore;
 import dev.jbuild.imagespec.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A registry that dies, a proxy that lies, a connection that drops, and the errors users read; and
@@ -40,30 +37,19 @@ import org.junit.jupiter.api.io.TempDir;
  * 503, a connection dropped in the middle of a body): the transfer completes, the proxy's request
  * count shows each retry, and when the attempts are spent the failure is one line.
  */
-class FaultsTest {
+class FaultsTest extends TwoMachinesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path scratch;
-    RegistryServer registry;
     LoopbackProxy proxy;
-    ImageStore first;
-    ImageStore second;
 
     @BeforeEach
-    void start() throws Exception {
-        registry = RegistryServer.plain(scratch.resolve("registry"));
+    void startProxy() throws Exception {
         proxy = new LoopbackProxy(registry.baseUrl());
-        first = ImageStore.open(scratch.resolve("first"));
-        second = ImageStore.open(scratch.resolve("second"));
     }
 
     @AfterEach
-    void stop() throws Exception {
-        first.close();
-        second.close();
+    void stopProxy() throws Exception {
         proxy.close();
-        registry.close();
     }
 
     private Registries registries(int attempts) {
@@ -212,7 +198,6 @@ class FaultsTest {
                     .filter(p -> !p.startsWith("tmp") && !p.equals("lock")).sorted().toList();
         }
     }
-
 
     // ---- retries with backoff: a 429 with Retry-After, a 503, a connection dropped mid-body
 

@@ -29,38 +29,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Non-distributable ("foreign") layers, as Windows base images have them: the manifest names the layer
  * and the URLs it comes from, and the registry does not hold it. The manifests are PUT straight to
  * Docker's registry, which accepts them without the layer (it checks only that the URLs are http(s)).
  */
-class ForeignLayersTest {
-    @TempDir
-    Path scratch;
-    RegistryServer registry;
-    ImageStore first;
-    ImageStore second;
-    Registries registries;
+class ForeignLayersTest extends TwoMachinesTest {
     HttpServer urlHost;
     final AtomicInteger urlHits = new AtomicInteger();
     ImageRecord built;
     Descriptor foreign;
     byte[] foreignBytes;
 
+    @Override
+    RegistryServer startRegistry(Path dir) throws Exception {
+        return RegistryServer.plainAllowingForeignUrls(dir);
+    }
+
     @BeforeEach
-    void start() throws Exception {
-        registry = RegistryServer.plainAllowingForeignUrls(scratch.resolve("registry"));
-        first = ImageStore.open(scratch.resolve("first"));
-        second = ImageStore.open(scratch.resolve("second"));
-        registries = new Registries(RegistrySettings.defaults(Map.of("HOME", scratch.toString()))
-                .withDockerConfigDirectory(scratch.resolve("docker")));
+    void pushBaseAndServeItsLayer() throws Exception {
         built = TestImages.layered(first, scratch, 2, 3000, 60, "app:1");
         PushResult base = new ImagePusher(first, registries, TransferListener.NONE).push("app:1",
                 Reference.parse(registry.host() + "/base:1"), PushOptions.defaults());
@@ -85,12 +77,8 @@ class ForeignLayersTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stopUrlHost() {
         urlHost.stop(0);
-        registries.close();
-        first.close();
-        second.close();
-        registry.close();
     }
 
     /** A Docker schema 2 manifest whose second layer is foreign, at {@code url}, PUT as {@code win:tag}. */

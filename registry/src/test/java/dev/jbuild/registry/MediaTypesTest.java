@@ -4,51 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.registry.testing.RegistryServer;
 import dev.jbuild.registry.testing.TestImages;
 import dev.jbuild.registry.testing.TestIndexes;
 import dev.jbuild.imagespec.CanonicalJson;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.store.ImageRecord;
-import dev.jbuild.store.ImageStore;
 import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.imagespec.Platform;
 import dev.jbuild.imagespec.Reference;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Indexes, artifacts and schema 1 as a real registry serves them. */
-class MediaTypesTest {
-    @TempDir
-    Path scratch;
-    RegistryServer registry;
-    ImageStore first;
-    ImageStore second;
-    Registries registries;
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = RegistryServer.plain(scratch.resolve("registry"));
-        first = ImageStore.open(scratch.resolve("first"));
-        second = ImageStore.open(scratch.resolve("second"));
-        registries = new Registries(RegistrySettings.defaults(Map.of("HOME", scratch.toString()))
-                .withDockerConfigDirectory(scratch.resolve("docker")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        first.close();
-        second.close();
-        registry.close();
-    }
-
+class MediaTypesTest extends TwoMachinesTest {
     /** An artifact manifest (a signature-like blob as config and layer) pushed under {@code tag}. */
     private Descriptor pushArtifact(String repository, String tag) throws Exception {
         RegistryClient client = registries.forPush(registry.host());

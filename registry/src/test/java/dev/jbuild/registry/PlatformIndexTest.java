@@ -9,61 +9,38 @@ import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.Platform;
 import dev.jbuild.imagespec.Reference;
-import dev.jbuild.registry.testing.RegistryServer;
 import dev.jbuild.registry.testing.TestImages;
 import dev.jbuild.registry.testing.TestIndexes;
 import dev.jbuild.store.ImageRecord;
-import dev.jbuild.store.ImageStore;
 import dev.jbuild.store.PlatformNotPresentException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several platforms of one image index under one name, as Docker's containerd image store keeps them:
  * the name runs this machine's platform, {@code --platform} reaches the others, and the collector keeps
  * what a name still reaches.
  */
-class PlatformIndexTest {
+class PlatformIndexTest extends TwoMachinesTest {
     static final Platform HOST = Platform.host();
     static final Platform OTHER = HOST.architecture().equals("arm64") ? new Platform("amd64", "linux")
             : new Platform("arm64", "linux");
 
-    @TempDir
-    Path scratch;
-    RegistryServer registry;
-    ImageStore first;
-    ImageStore second;
-    Registries registries;
     ImageRecord host;
     ImageRecord other;
     Digest index;
     String name;
 
     @BeforeEach
-    void start() throws Exception {
-        registry = RegistryServer.plain(scratch.resolve("registry"));
-        first = ImageStore.open(scratch.resolve("first"));
-        second = ImageStore.open(scratch.resolve("second"));
-        registries = PushPullTest.registries(scratch);
+    void pushIndex() throws Exception {
         host = TestImages.layered(first, scratch, HOST, 2, 2000, 71, "app:host");
         other = TestImages.layered(first, scratch, OTHER, 2, 2000, 72, "app:other");
         Descriptor hostEntry = TestIndexes.pushEntry(first, registries, "app:host", registry.host(), "multi", HOST);
         Descriptor otherEntry = TestIndexes.pushEntry(first, registries, "app:other", registry.host(), "multi", OTHER);
         index = TestIndexes.putIndex(registries, registry.host(), "multi", "1", List.of(hostEntry, otherEntry));
         name = registry.host() + "/multi:1";
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        registries.close();
-        first.close();
-        second.close();
-        registry.close();
     }
 
     private ImageRecord pull(Platform platform) throws Exception {

@@ -5,48 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jbuild.registry.testing.LoopbackProxy;
-import dev.jbuild.registry.testing.RegistryServer;
 import dev.jbuild.registry.testing.TestImages;
 import dev.jbuild.imagespec.Compression;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.store.ImageRecord;
-import dev.jbuild.store.ImageStore;
 import dev.jbuild.imagespec.MediaTypes;
 import dev.jbuild.imagespec.Reference;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Push and pull against Docker's distribution registry on loopback, plain HTTP. */
-class PushPullTest {
-    @TempDir
-    Path scratch;
-    RegistryServer registry;
-    ImageStore first;
-    ImageStore second;
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = RegistryServer.plain(scratch.resolve("registry"));
-        first = ImageStore.open(scratch.resolve("first"));
-        second = ImageStore.open(scratch.resolve("second"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        first.close();
-        second.close();
-        registry.close();
-    }
-
-    static Registries registries(Path scratch) {
-        return new Registries(RegistrySettings.defaults(Map.of("HOME", scratch.toString()))
-                .withDockerConfigDirectory(scratch.resolve("docker-config")));
-    }
+class PushPullTest extends TwoMachinesTest {
 
     @Test
     void twentyLayerImagePushedThenPulledIntoAnotherStoreKeepsItsIdAndDigest() throws Exception {
