@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jbuild.cli.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.jbuild.cli.testing.InProcessCli.Result;
+import dev.jbuild.cli.testing.InProcessCli;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,20 +29,8 @@ class PruneCommandTest {
     Path scratch;
     Path context;
 
-    record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
     private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--root", root.toString()));
-        all.addAll(List.of(args));
-        int exit = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(all.toArray(String[]::new));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return InProcessCli.run(root, args);
     }
 
     @BeforeEach
@@ -86,7 +69,7 @@ class PruneCommandTest {
         assertEquals(3, recordFiles());
         Result prune = run("prune");
         assertEquals(0, prune.exit(), prune.err());
-        List<String> lines = prune.lines();
+        List<String> lines = prune.out().lines().toList();
         assertEquals("Deleted build cache objects:", lines.get(0), prune.out());
         assertTrue(lines.subList(1, 4).stream().allMatch(l -> RECORD_ID.matcher(l).matches()), prune.out());
         assertEquals("", lines.get(4));
