@@ -32,7 +32,8 @@ public record Reference(String domain, String path, String tag, Digest digest) {
             + "|\\[[a-fA-F0-9:]+\\])";
     private static final String DOMAIN = HOST + "(?::[0-9]+)?";
     private static final String NAME = "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*";
-    private static final String TAG = "[\\w][\\w.-]{0,127}";
+    // Docker's [\w][\w.-]{0,127}, spelled out: \w makes the regex engine set up a lambda class on first use
+    private static final String TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
     private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
     private static final Pattern REFERENCE = Pattern.compile("(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
     private static final Pattern TAG_ONLY = Pattern.compile(TAG);

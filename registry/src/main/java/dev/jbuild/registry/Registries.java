@@ -45,7 +45,7 @@ public final class Registries implements AutoCloseable {
     }
 
     private RegistryClient client(String domain, List<RegistryHost.Endpoint> endpoints) throws IOException {
-        String key = domain + " " + endpoints;
+        String key = clientKey(domain, endpoints);
         RegistryClient existing = clients.get(key);
         if (existing != null) {
             return existing;
@@ -55,6 +55,18 @@ public final class Registries implements AutoCloseable {
                 new Authorizer(domain, credentials), HttpTransport.RequestCounter.NONE, threads));
         RegistryClient raced = clients.putIfAbsent(key, made);
         return raced != null ? raced : made;
+    }
+
+    /**
+     * The endpoints' addresses, not their records' {@code toString}: a record's generated methods set up
+     * some 15 ms of method handles on first use in a fresh JVM, on the way to a pull's first request.
+     */
+    private static String clientKey(String domain, List<RegistryHost.Endpoint> endpoints) {
+        StringBuilder key = new StringBuilder(domain);
+        for (RegistryHost.Endpoint endpoint : endpoints) {
+            key.append(' ').append(endpoint.base()).append(endpoint.mirror() ? " mirror" : "");
+        }
+        return key.toString();
     }
 
     /**
