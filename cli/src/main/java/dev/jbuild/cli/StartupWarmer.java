@@ -2,6 +2,7 @@ package dev.jbuild.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jbuild.imagespec.JsonTrees;
+import dev.jbuild.registry.HttpWarmUp;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +33,8 @@ final class StartupWarmer {
         }
         boolean mapper = usesMapper(args);
         boolean grammar = mayReadDockerfile(args);
-        Thread thread = new Thread(() -> warm(mapper, grammar), "jbuild-warm-up");
+        boolean http = talksToRegistry(args);
+        Thread thread = new Thread(() -> warm(mapper, grammar, http), "jbuild-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
@@ -47,6 +49,11 @@ final class StartupWarmer {
         return !NO_DOCKERFILE_COMMANDS.contains(CommandWord.firstWord(args));
     }
 
+    /** True for the registry commands, whose first request needs the JDK's HTTP client. */
+    static boolean talksToRegistry(String[] args) {
+        return NO_DOCKERFILE_COMMANDS.contains(CommandWord.firstWord(args));
+    }
+
     /** Whether the command line names a command, or asks for a build progress mode, that uses an object mapper. */
     static boolean usesMapper(String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -58,8 +65,11 @@ final class StartupWarmer {
         return false;
     }
 
-    private static void warm(boolean mapper, boolean grammar) {
+    private static void warm(boolean mapper, boolean grammar, boolean http) {
         try {
+            if (http) {
+                HttpWarmUp.run();
+            }
             JsonTrees.read("{\"warm\":[1]}");
             MessageDigest.getInstance("SHA-256");
             if (grammar) {

@@ -23,6 +23,15 @@ class StartupWarmerTest {
     }
 
     @Test
+    void theHttpClientIsWarmedOnlyForTheRegistryCommands() {
+        assertTrue(StartupWarmer.talksToRegistry(new String[] {"pull", "debian"}));
+        assertTrue(StartupWarmer.talksToRegistry(new String[] {"--root", "/s", "push", "x"}));
+        assertTrue(StartupWarmer.talksToRegistry(new String[] {"login", "-u", "me", "r"}));
+        assertFalse(StartupWarmer.talksToRegistry(new String[] {"--root", "pull", "build", "."}));
+        assertFalse(StartupWarmer.talksToRegistry(new String[] {"images"}));
+    }
+
+    @Test
     void theObjectMapperIsWarmedOnlyForCommandsThatUseIt() {
         assertTrue(StartupWarmer.usesMapper(new String[] {"parse", "-f", "Dockerfile"}));
         assertTrue(StartupWarmer.usesMapper(new String[] {"--root", "/s", "lint", "--format", "sarif", "."}));

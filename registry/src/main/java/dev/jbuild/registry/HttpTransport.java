@@ -32,11 +32,7 @@ final class HttpTransport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     static {
-        // The client reads responses in buffers of this size (16 kB by default): a layer of hundreds of
-        // megabytes then costs tens of thousands of hand-offs between the selector and the reader.
-        if (System.getProperty("jdk.httpclient.bufsize") == null) {
-            System.setProperty("jdk.httpclient.bufsize", String.valueOf(256 * 1024));
-        }
+        HttpClientProperties.set();
     }
     private static final int MAX_REDIRECTS = 5;
 
