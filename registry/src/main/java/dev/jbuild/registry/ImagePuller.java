@@ -5,6 +5,7 @@ import dev.jbuild.imagespec.Compression;
 import dev.jbuild.imagespec.Descriptor;
 import dev.jbuild.imagespec.Digest;
 import dev.jbuild.imagespec.ImageConfig;
+import dev.jbuild.store.CompressedBlobCache;
 import dev.jbuild.store.ImageRecord;
 import dev.jbuild.store.ImageStore;
 import dev.jbuild.imagespec.Manifest;
@@ -110,13 +111,15 @@ public final class ImagePuller {
             for (Digest digest : staged.keySet()) {
                 sources.record(digest, client.registry(), reference.path());
             }
+            List<CompressedBlobCache.Variant> variants = new ArrayList<>();
             for (int i = 0; i < manifest.layers().size(); i++) {
                 Descriptor layer = manifest.layers().get(i);
                 Compression compression = MediaTypes.layerCompression(layer.mediaType());
                 if (compression != Compression.NONE && store.blobs().has(layer.digest())) {
-                    store.compressedCache().register(config.diffIds().get(i), compression, layer);
+                    variants.add(new CompressedBlobCache.Variant(config.diffIds().get(i), compression, layer));
                 }
             }
+            store.compressedCache().registerAll(variants);
         } finally {
             for (StagedBlob blob : staged.values()) {
                 blob.discard();

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The one way the store makes anything visible: write a temp file under {@code tmp/} (same file
@@ -22,6 +25,32 @@ final class AtomicFiles {
 
     /** Writes {@code bytes} to {@code target} through {@code temp}. */
     static void write(Path temp, Path target, byte[] bytes) throws IOException {
+        writeSynced(temp, bytes);
+        publish(temp, target);
+    }
+
+    /** One file of {@link #writeAll}. */
+    record Write(Path temp, Path target, byte[] bytes) {}
+
+    /**
+     * {@link #write} for several files: each written and synced, then all moved into place, then each
+     * of their directories synced once. A crash in between leaves some of them in place, each whole.
+     */
+    static void writeAll(List<Write> writes) throws IOException {
+        for (Write write : writes) {
+            writeSynced(write.temp(), write.bytes());
+        }
+        Set<Path> directories = new LinkedHashSet<>();
+        for (Write write : writes) {
+            move(write.temp(), write.target());
+            directories.add(write.target().getParent());
+        }
+        for (Path directory : directories) {
+            syncDirectory(directory);
+        }
+    }
+
+    private static void writeSynced(Path temp, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
@@ -29,7 +58,6 @@ final class AtomicFiles {
             }
             channel.force(true);
         }
-        publish(temp, target);
     }
 
     /** Moves a finished, already synced temp file over {@code target} and syncs the directory. */

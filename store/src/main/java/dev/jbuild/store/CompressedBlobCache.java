@@ -15,6 +15,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -128,16 +130,34 @@ public final class CompressedBlobCache {
      * {@code compression}; whoever registers it has checked that it decompresses to that diff ID.
      */
     public void register(Digest uncompressed, Compression compression, Descriptor compressed) throws IOException {
-        if (compression == Compression.NONE) {
-            throw new IllegalArgumentException("an uncompressed blob is not a compressed variant");
+        registerAll(List.of(new Variant(uncompressed, compression, compressed)));
+    }
+
+    /** A compressed blob already in the store and the layer it holds, for {@link #registerAll}. */
+    public record Variant(Digest uncompressed, Compression compression, Descriptor compressed) {
+        public Variant {
+            if (compression == Compression.NONE) {
+                throw new IllegalArgumentException("an uncompressed blob is not a compressed variant");
+            }
         }
-        ObjectNode obj = CanonicalJson.object();
-        obj.put("algorithm", compression.label());
-        obj.put("digest", compressed.digest().value());
-        obj.put("size", compressed.size());
-        obj.put("uncompressed", uncompressed.value());
-        AtomicFiles.write(session.newPath("compressed"), layout.compressedMapping(compression, uncompressed),
-                CanonicalJson.bytes(obj));
+    }
+
+    /**
+     * {@link #register} for the layers of a whole image at once (a pull): one sync of the mapping
+     * directory for all of them rather than one each.
+     */
+    public void registerAll(List<Variant> variants) throws IOException {
+        List<AtomicFiles.Write> writes = new ArrayList<>();
+        for (Variant variant : variants) {
+            ObjectNode obj = CanonicalJson.object();
+            obj.put("algorithm", variant.compression().label());
+            obj.put("digest", variant.compressed().digest().value());
+            obj.put("size", variant.compressed().size());
+            obj.put("uncompressed", variant.uncompressed().value());
+            writes.add(new AtomicFiles.Write(session.newPath("compressed"),
+                    layout.compressedMapping(variant.compression(), variant.uncompressed()), CanonicalJson.bytes(obj)));
+        }
+        AtomicFiles.writeAll(writes);
     }
 
     /**
