@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Makes the release tree and its tarball (called by dist/pom.xml at package):
-#   release.sh JAR DOCS_DIR RELEASE_DIR JAVA_HOME EPOCH
+#   release.sh JAR DOCS_DIR RELEASE_DIR JAVA_HOME EPOCH [TRANSFER_CLASS_LIST]
 # RELEASE_DIR gets bin/jbuild, lib/jbuild.jar (+ jffi's stub library), runtime/ (jlink: only the JDK
 # modules jbuild uses), share/ (man pages, completion scripts), and lib/jbuild.jsa, a class-data-sharing
-# archive made for /opt/jbuild, where the .deb installs it and the README unpacks it.
+# archive made for /opt/jbuild, where the .deb installs it and the README unpacks it (and
+# lib/jbuild-transfer.jsa, the same with the JDK's HTTP client for pull and push, from TRANSFER_CLASS_LIST).
 set -euo pipefail
-jar="$1"; docs="$2"; release="$3"; java_home="$4"; epoch="$5"
+jar="$1"; docs="$2"; release="$3"; java_home="$4"; epoch="$5"; transfer_list="${6:-}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 install_dir=/opt/jbuild
 
@@ -38,9 +39,9 @@ if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
   # every class of jbuild (and jffi, picocli): a training run cannot reach every path
   classes="$(mktemp)"
   "$java_home/bin/jar" tf "$jar" | grep -E '^(dev/jbuild|com/kenai/jffi|picocli)/.*[.]class$' | sed 's/[.]class$//' >"$classes"
-  unshare --mount --propagation private bash -s "$release" "$install_dir" "$classes" <<'TRAIN' || echo "release: no class-data-sharing archive for jbuild's classes (training failed)" >&2
+  unshare --mount --propagation private bash -s "$release" "$install_dir" "$classes" "$transfer_list" <<'TRAIN' || echo "release: no class-data-sharing archive for jbuild's classes (training failed)" >&2
 set -euo pipefail
-release="$1"; install_dir="$2"; classes="$3"
+release="$1"; install_dir="$2"; classes="$3"; transfer_list="$4"
 mount -t tmpfs tmpfs "${install_dir%/*}"
 mkdir -p "$install_dir"
 mount --bind "$release" "$install_dir"
@@ -66,6 +67,12 @@ cat "$work"/*.classes "$classes" | sed -E 's/ id: [0-9]+$//' | awk '!seen[$0]++'
 "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$work/all.list" \
   -XX:SharedArchiveFile="$install_dir/lib/jbuild.jsa" -cp "$install_dir/lib/jbuild.jar" >"$work/dump.log" 2>&1
 printf '%s' "$install_dir/lib/jbuild.jar" >"$install_dir/lib/jbuild.jsa.jar"
+if [ -n "$transfer_list" ] && [ -f "$transfer_list" ]; then
+  cat "$work/all.list" "$transfer_list" | awk '!seen[$0]++' >"$work/transfer.list"
+  "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$work/transfer.list" \
+    -XX:SharedArchiveFile="$install_dir/lib/jbuild-transfer.jsa" -cp "$install_dir/lib/jbuild.jar" \
+    >"$work/dump-transfer.log" 2>&1 || rm -f "$install_dir/lib/jbuild-transfer.jsa"
+fi
 TRAIN
   rm -f "$classes"
 fi

@@ -40,6 +40,9 @@ class LauncherScriptTest {
         Path archive = ROOT.resolve("cli/target/jbuild-java-" + System.getProperty("java.version") + ".jsa");
         assertTrue(Files.isRegularFile(archive), "class-data-sharing archive made on first use");
         assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0);
+        Path transfer = ROOT.resolve("cli/target/jbuild-java-" + System.getProperty("java.version") + "-transfer.jsa");
+        assertTrue(Files.isRegularFile(transfer), "the registry commands' archive made with the other");
+        assertTrue(Files.getLastModifiedTime(transfer).compareTo(Files.getLastModifiedTime(jar)) >= 0);
         assertTrue(Files.isRegularFile(ROOT.resolve("cli/target/jffi/libjffi-1.2.so")), "jffi stub kept beside the jar");
 
         Result images = launch("--root", dir.resolve("store").toString(), "--storage-driver", "vfs", "images");

@@ -122,6 +122,11 @@ class ReleaseTest {
                     List.of("chroot", merged.toString(), "jbuild", "--version"));
             assertEquals(0, shared.code(), "the shipped class-data-sharing archive is usable where the .deb put it:\n"
                     + shared.out());
+            assertTrue(Files.isRegularFile(merged.resolve("opt/jbuild/lib/jbuild-transfer.jsa")),
+                    "the registry commands' archive is shipped too");
+            Result transfer = run(Map.of("JBUILD_JAVA_OPTS", "-Xshare:on"),
+                    List.of("chroot", merged.toString(), "jbuild", "pull", "--help"));
+            assertEquals(0, transfer.code(), "the registry commands' archive is usable there too:\n" + transfer.out());
             Files.createDirectories(tmp.resolve("context"));
             Files.writeString(tmp.resolve("context/hello.txt"), "hello\n");
             Files.writeString(tmp.resolve("context/Dockerfile"), "FROM scratch\nCOPY hello.txt /\nCMD [\"/hello\"]\n");
