@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The warm-up initialises the JDK client's classes before any request: the client reads its buffer
@@ -14,29 +16,33 @@ import org.junit.jupiter.api.Test;
  * buffers (a pull of 400 MB a third slower). Checked in a fresh JVM, where nothing else ran first.
  */
 class HttpWarmUpTest {
+    @TempDir
+    Path dir;
+
     @Test
     void theClientsBufferSizeIsSetBeforeTheWarmUpInitialisesIt() throws Exception {
         assertEquals("1048576", runProbe());
     }
 
-    private static String runProbe() throws IOException, InterruptedException {
+    private String runProbe() throws IOException, InterruptedException {
+        Path answer = dir.resolve("bufsize");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens", "java.net.http/jdk.internal.net.http.common=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Probe.class.getName()))
+                "-cp", System.getProperty("java.class.path"), Probe.class.getName(), answer.toString()))
                 .redirectErrorStream(true).start();
         process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), out);
-        return out;
+        return Files.readString(answer);
     }
 
-    /** Warms up, then prints the buffer size the client's classes were initialised with. */
+    /** Warms up, then writes the buffer size the client's classes were initialised with to the file it is given. */
     static final class Probe {
-        public static void main(String[] args) throws ReflectiveOperationException {
+        public static void main(String[] args) throws ReflectiveOperationException, IOException {
             HttpWarmUp.run();
             var field = Class.forName("jdk.internal.net.http.common.Utils").getDeclaredField("BUFSIZE");
             field.setAccessible(true);
-            System.out.println(field.getInt(null));
+            Files.writeString(Path.of(args[0]), String.valueOf(field.getInt(null)));
         }
     }
 }
