@@ -19,8 +19,8 @@ install -m 755 "$here/jbuild" "$release/bin/jbuild"
 
 # What jdeps finds the jar using, less java.desktop (java.beans, reached only by code jbuild never runs:
 # commons-compress's pack200, Jackson's optional bean support), plus jdk.crypto.ec, which no class names
-# but the signing keys (ECDSA P-256) need.
-modules=java.base,java.net.http,java.sql,jdk.security.auth,jdk.unsupported,jdk.crypto.ec
+# but the signing keys (ECDSA P-256) need, and java.logging, where netty logs when nothing else is there.
+modules=java.base,java.logging,java.net.http,java.sql,jdk.security.auth,jdk.unsupported,jdk.crypto.ec
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
   --generate-cds-archive --output "$release/runtime"
 

@@ -41,8 +41,12 @@ final class TrustStores {
             for (Path ca : settings.extraCas()) {
                 extra.addAll(read(ca));
             }
+            X509TrustManager trust = extra.isEmpty() ? systemTrust() : withExtra(extra);
+            if (OpenSslContext.available()) {
+                return OpenSslContext.create(trust);
+            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, extra.isEmpty() ? null : new TrustManager[] {withExtra(extra)}, null);
+            context.init(null, new TrustManager[] {trust}, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new RegistryException("cannot set up TLS for " + hostPort + ": " + e.getMessage(), e);
@@ -94,6 +98,22 @@ final class TrustStores {
         }
     }
 
+    /** The JDK's default trust: the system's CA bundle on Debian. */
+    private static X509TrustManager systemTrust() throws GeneralSecurityException {
+        TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        system.init((KeyStore) null);
+        return x509(system);
+    }
+
+    private static X509TrustManager x509(TrustManagerFactory factory) throws GeneralSecurityException {
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager");
+    }
+
     /** The JDK's default trust (the system's CA bundle on Debian) plus {@code extra}. */
     private static X509TrustManager withExtra(List<X509Certificate> extra) throws GeneralSecurityException,
             IOException {
@@ -114,11 +134,6 @@ final class TrustStores {
         }
         TrustManagerFactory combined = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         combined.init(store);
-        for (TrustManager manager : combined.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                return x509;
-            }
-        }
-        throw new GeneralSecurityException("no X.509 trust manager");
+        return x509(combined);
     }
 }

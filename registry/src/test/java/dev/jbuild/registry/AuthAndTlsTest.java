@@ -185,6 +185,26 @@ class AuthAndTlsTest {
     }
 
     @Test
+    void tlsGoesThroughBoringSslHereAndACertificateForAnotherHostIsRefused() throws Exception {
+        assertTrue(OpenSslContext.available() || !System.getProperty("os.arch").equals("amd64"),
+                "netty-tcnative's BoringSSL loads on linux-x86_64");
+        TestCa ca = TestCa.create(scratch.resolve("ca"));
+        RegistrySettings trusting = settings().withExtraCas(List.of(ca.caFile()));
+        assertTrue(TrustStores.forHost("127.0.0.1:5000", trusting).createSSLEngine("127.0.0.1", 5000)
+                instanceof EmptyWrapTolerantEngine, "the JDK's TLS only where BoringSSL does not load");
+        try (RegistryServer registry = RegistryServer.tls(scratch.resolve("registry"),
+                ca.serverCertificateForAnotherHost("registry"))) {
+            TestImages.layered(store, scratch, 1, 500, 13, "app:1");
+            RegistryUnreachableException refused = assertThrows(RegistryUnreachableException.class,
+                    () -> new ImagePusher(store, new Registries(trusting), TransferListener.NONE)
+                            .push("app:1", Reference.parse(registry.host() + "/secure/app:1"), PushOptions.defaults()));
+            assertTrue(refused.getMessage().startsWith("the TLS certificate of " + registry.host() + " is not trusted ("
+                    + "No subject alternative names matching IP address 127.0.0.1 found)"), refused.getMessage());
+            assertTrue(registry.storedBlobs().isEmpty(), "nothing was uploaded");
+        }
+    }
+
+    @Test
     void plainHttpIsRefusedForARegistryThatIsNeitherLoopbackNorInsecure() {
         RegistrySettings settings = settings();
         assertEquals(1, RegistryHost.forPush("registry.example:5000", settings).size(), "HTTPS only");

@@ -54,9 +54,13 @@ public final class RegistryServer implements AutoCloseable {
 
     /** A TLS registry whose certificate {@code ca} signed. */
     public static RegistryServer tls(Path dir, TestCa ca) throws Exception {
-        Path[] cert = ca.serverCertificate("registry");
-        return start(new RegistryServer(dir, Tools.freePort(), "  tls:\n    certificate: " + cert[0]
-                + "\n    key: " + cert[1] + "\n", true));
+        return tls(dir, ca.serverCertificate("registry"));
+    }
+
+    /** A TLS registry serving {@code certificate} ({@code [cert.pem, key.pem]}). */
+    public static RegistryServer tls(Path dir, Path[] certificate) throws Exception {
+        return start(new RegistryServer(dir, Tools.freePort(), "  tls:\n    certificate: " + certificate[0]
+                + "\n    key: " + certificate[1] + "\n", true));
     }
 
     /** A plain HTTP registry behind htpasswd Basic auth with one user. */

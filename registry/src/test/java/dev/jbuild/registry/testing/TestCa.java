@@ -68,13 +68,22 @@ public final class TestCa {
 
     /** A server certificate for 127.0.0.1 and localhost: {@code [cert.pem, key.pem]}. */
     public Path[] serverCertificate(String name) throws Exception {
+        return serverCertificate(name, new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.dNSName, "localhost"));
+    }
+
+    /** A server certificate for another host only, which a client of 127.0.0.1 must refuse. */
+    public Path[] serverCertificateForAnotherHost(String name) throws Exception {
+        return serverCertificate(name, new GeneralName(GeneralName.dNSName, "elsewhere.example"));
+    }
+
+    private Path[] serverCertificate(String name, GeneralName... subjectAlternativeNames) throws Exception {
         KeyPair server = rsa();
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(certificate.getSubjectX500Principal().getName()),
                 BigInteger.valueOf(now.toEpochMilli() + 1), Date.from(now.minus(Duration.ofHours(1))),
                 Date.from(now.plus(Duration.ofDays(2))), new X500Name("CN=" + name), server.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(subjectAlternativeNames));
         X509Certificate cert = sign(builder, keys);
         Path certFile = dir.resolve(name + ".crt");
         Path keyFile = dir.resolve(name + ".key");
