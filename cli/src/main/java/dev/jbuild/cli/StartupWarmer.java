@@ -33,8 +33,9 @@ final class StartupWarmer {
         }
         boolean mapper = usesMapper(args);
         boolean grammar = mayReadDockerfile(args);
-        boolean http = talksToRegistry(args);
-        Thread thread = new Thread(() -> warm(mapper, grammar, http), "jbuild-warm-up");
+        // pull, push and login name their image or registry last
+        String registryName = talksToRegistry(args) ? args[args.length - 1] : null;
+        Thread thread = new Thread(() -> warm(mapper, grammar, registryName), "jbuild-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
@@ -65,10 +66,10 @@ final class StartupWarmer {
         return false;
     }
 
-    private static void warm(boolean mapper, boolean grammar, boolean http) {
+    private static void warm(boolean mapper, boolean grammar, String registryName) {
         try {
-            if (http) {
-                HttpWarmUp.run();
+            if (registryName != null) {
+                HttpWarmUp.run(registryName);
             }
             JsonTrees.read("{\"warm\":[1]}");
             MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,8 @@
 package dev.jbuild.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,16 @@ class HttpWarmUpTest {
         assertEquals("1048576", runProbe());
     }
 
+    @Test
+    void theNativeTlsLibraryIsLoadedAheadOnlyForARegistryElsewhere() {
+        assertTrue(HttpWarmUp.onAnotherMachine("debian"));
+        assertTrue(HttpWarmUp.onAnotherMachine("ghcr.io/o/r:t"));
+        assertTrue(HttpWarmUp.onAnotherMachine("registry.example:5000/app@sha256:" + "a".repeat(64)));
+        assertFalse(HttpWarmUp.onAnotherMachine("127.0.0.1:5000/app:1"));
+        assertFalse(HttpWarmUp.onAnotherMachine("localhost:5000/app"));
+        assertFalse(HttpWarmUp.onAnotherMachine("Not A Name"));
+    }
+
     private String runProbe() throws IOException, InterruptedException {
         Path answer = dir.resolve("bufsize");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -39,7 +51,7 @@ class HttpWarmUpTest {
     /** Warms up, then writes the buffer size the client's classes were initialised with to the file it is given. */
     static final class Probe {
         public static void main(String[] args) throws ReflectiveOperationException, IOException {
-            HttpWarmUp.run();
+            HttpWarmUp.run("127.0.0.1:5000/app:1");
             var field = Class.forName("jdk.internal.net.http.common.Utils").getDeclaredField("BUFSIZE");
             field.setAccessible(true);
             Files.writeString(Path.of(args[0]), String.valueOf(field.getInt(null)));
