@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jbuild.registry.testing.RegistryServer;
+import dev.jbuild.registry.testing.TestCa;
 import dev.jbuild.registry.testing.TestImages;
 import dev.jbuild.store.ImageStore;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The class list that the launcher's archive for pull and push is made from ({@code cli/src/main/cds/
- * transfer.classlist}) covers what a push, a pull and an up-to-date pull of the fat jar load now: a
- * list gone stale leaves the JDK's HTTP client out of the archive again, and every pull slower.
+ * transfer.classlist}) covers what a push, a pull and an up-to-date pull of the fat jar load now, over
+ * plain HTTP and over TLS: a list gone stale leaves the JDK's HTTP client out of the archive again, and
+ * every pull slower.
  * {@code mvn test -Djbuild.updateGoldens=true} writes it anew (review the diff before committing it).
  */
 class TransferClassListTest {
@@ -46,6 +48,15 @@ class TransferClassListTest {
             traced.addAll(run(jar, "push", "--root", scratch.resolve("source").toString(), "push", "-q", name));
             traced.addAll(run(jar, "pull", "--root", scratch.resolve("pulled").toString(), "pull", "-q", name));
             traced.addAll(run(jar, "pull-again", "--root", scratch.resolve("pulled").toString(), "pull", "-q", name));
+        }
+        // and over TLS, as every registry but a local one is spoken to: the JSSE provider, HTTP/2
+        TestCa ca = TestCa.create(scratch.resolve("ca"));
+        try (RegistryServer registry = RegistryServer.tls(scratch.resolve("tls-registry"), ca)) {
+            String name = registry.host() + "/classlist/app:1";
+            String trust = "--registry-ca=" + ca.caFile();
+            run(jar, null, "--root", scratch.resolve("source").toString(), "tag", "app:1", name);
+            traced.addAll(run(jar, "push-tls", "--root", scratch.resolve("source").toString(), "push", "-q", trust, name));
+            traced.addAll(run(jar, "pull-tls", "--root", scratch.resolve("pulled-tls").toString(), "pull", "-q", trust, name));
         }
         if (Boolean.getBoolean("jbuild.updateGoldens")) {
             Files.writeString(LIST, new TreeSet<>(listed(traced)).stream().collect(Collectors.joining("\n", "", "\n")));
