@@ -7,6 +7,8 @@
 #      jbuild pull   vs  skopeo copy docker:// -> oci:EMPTY     (vs docker pull)
 #   3. the CI-shaped run: a fresh store building with --cache-from, against a warm local rebuild, and
 #      the time to pull the final image alone
+#   4. the pull again from the same registry storage served over TLS (a CA and certificate made with
+#      openssl), as every registry but a local one is spoken to: jbuild pull vs skopeo copy
 # Each round runs every tool once, in turn (alternating), each timed by hyperfine --runs 1 after its
 # --prepare (registry emptied for pushes, store emptied for pulls); the figures are medians over rounds.
 # Pulls also report the median CPU time (user + system), steadier than wall time on a busy machine.
@@ -19,7 +21,7 @@ jbuild="${JBUILD:-$repo/jbuild}"
 jbuild_before="${JBUILD_BEFORE:-}"
 rounds="${ROUNDS:-7}"
 work="$(mktemp -d /tmp/jbuild-registry-bench.XXXXXX)"
-for tool in hyperfine skopeo docker-registry python3 curl busybox; do
+for tool in hyperfine skopeo docker-registry python3 curl busybox openssl; do
   command -v "$tool" >/dev/null || { echo "registry-bench: $tool is needed" >&2; exit 1; }
 done
 have_docker=false; docker info >/dev/null 2>&1 && have_docker=true
@@ -34,9 +36,28 @@ http: {addr: $reg, secret: bench}
 YML
 docker-registry serve "$work/registry.yml" >>"$work/registry.log" 2>&1 &
 registry_pid=$!
-cleanup() { kill "$registry_pid" 2>/dev/null || true; wait "$registry_pid" 2>/dev/null || true; rm -rf "$work"; }
+# The same storage over TLS, on a second port.
+tls_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+tls_reg="127.0.0.1:$tls_port"
+mkdir -p "$work/tls/certs"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/tls/ca.key" -out "$work/tls/certs/ca.crt" -days 2 \
+  -subj "/CN=bench CA" 2>/dev/null
+openssl req -newkey rsa:2048 -nodes -keyout "$work/tls/server.key" -out "$work/tls/server.csr" -subj "/CN=127.0.0.1" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1\n' >"$work/tls/san.cnf"
+openssl x509 -req -in "$work/tls/server.csr" -CA "$work/tls/certs/ca.crt" -CAkey "$work/tls/ca.key" -CAcreateserial \
+  -out "$work/tls/server.crt" -days 2 -extfile "$work/tls/san.cnf" 2>/dev/null
+sed -e "s|addr: $reg|addr: $tls_reg|" -e "s|secret: bench}|secret: bench, tls: {certificate: $work/tls/server.crt, key: $work/tls/server.key}}|" \
+  "$work/registry.yml" >"$work/registry-tls.yml"
+docker-registry serve "$work/registry-tls.yml" >>"$work/registry.log" 2>&1 &
+tls_registry_pid=$!
+cleanup() {
+  kill "$registry_pid" "$tls_registry_pid" 2>/dev/null || true
+  wait "$registry_pid" "$tls_registry_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 for _ in $(seq 1 100); do curl -fs "http://$reg/v2/" >/dev/null 2>&1 && break; sleep 0.05; done
+for _ in $(seq 1 100); do curl -fs --cacert "$work/tls/certs/ca.crt" "https://$tls_reg/v2/" >/dev/null 2>&1 && break; sleep 0.05; done
 # Emptied between pushes by removing its storage (the filesystem driver keeps no state in memory
 # without a configured cache), so that every push uploads every blob.
 empty_registry="rm -rf $work/registry/docker"
@@ -64,8 +85,10 @@ if $have_docker; then docker pull -q "$reg/bench/app:1" >/dev/null; fi
 declare -A times cpu
 measure() { # name prepare command
   local json="$work/h.json"
-  hyperfine --runs 1 --style none --prepare "$2" --export-json "$json" "$3" >/dev/null 2>&1 \
-    || { echo "registry-bench: '$3' failed" >&2; hyperfine --runs 1 --prepare "$2" "$3" >&2; exit 1; }
+  # sync after the preparation: no tool's run waits for the write-back of what the one before it wrote
+  # (the pulls came right after three pushes, so the first of them always paid for it)
+  hyperfine --runs 1 --style none --prepare "$2; sync" --export-json "$json" "$3" >/dev/null 2>&1 \
+    || { echo "registry-bench: '$3' failed" >&2; hyperfine --runs 1 --prepare "$2; sync" "$3" >&2; exit 1; }
   times[$1]+="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$json") "
   cpu[$1]+="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["user"]+r["system"])' "$json") "
 }
@@ -92,6 +115,19 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds done" >&2
 done
 
+# --- pulls over TLS ------------------------------------------------------------------------------------
+# (the image is in the storage both registries serve: the last round pushed it)
+for round in $(seq 1 "$rounds"); do
+  measure "pull jbuild (TLS)" "rm -rf $work/pulled" \
+    "$jbuild --root $work/pulled pull -q --registry-ca $work/tls/certs/ca.crt $tls_reg/bench/app:1"
+  if [ -n "$jbuild_before" ]; then
+    measure "pull jbuild-before (TLS)" "rm -rf $work/pulled" \
+      "$jbuild_before --root $work/pulled pull -q --registry-ca $work/tls/certs/ca.crt $tls_reg/bench/app:1"
+  fi
+  measure "pull skopeo (TLS)" "rm -rf $work/oci-pulled" \
+    "skopeo copy -q --src-cert-dir $work/tls/certs docker://$tls_reg/bench/app:1 oci:$work/oci-pulled:app"
+done
+
 # --- the CI-shaped run ---------------------------------------------------------------------------------
 ci="$work/ci"; mkdir -p "$ci"
 cp -r "$work/ctx/l0" "$ci/src"
@@ -115,7 +151,7 @@ done
 echo
 echo "medians over $rounds alternating rounds:"
 for name in "push jbuild" "push skopeo" "push docker" "pull jbuild" "pull jbuild-before" "pull skopeo" "pull docker" \
-            "ci warm local rebuild" "ci empty store + --cache-from" "ci pull of the final image"; do
+            "pull jbuild (TLS)" "pull jbuild-before (TLS)" "pull skopeo (TLS)" "ci warm local rebuild" "ci empty store + --cache-from" "ci pull of the final image"; do
   [ -n "${times[$name]:-}" ] || continue
   case "$name" in
     pull*) printf '  %-32s %s   (cpu %s)\n' "$name" "$(median "${times[$name]}")" "$(median "${cpu[$name]}")" ;;
