@@ -22,8 +22,11 @@ final class StartupWarmer {
     private static final Set<String> NOTHING_TO_WARM = Set.of("-V", "--version", "-h", "--help", "help");
     /** The commands that build JSON through an object mapper; the store and the build do without one. */
     private static final Set<String> MAPPER_COMMANDS = Set.of("parse", "lint", "info");
-    /** Commands that never read a Dockerfile: the grammar's parser and lexer would be set up for nothing. */
-    private static final Set<String> NO_DOCKERFILE_COMMANDS = Set.of("pull", "push", "login", "logout");
+    /**
+     * The registry commands: they never read a Dockerfile (the grammar's parser and lexer would be set up
+     * for nothing), and their first request needs the JDK's HTTP client.
+     */
+    private static final Set<String> REGISTRY_COMMANDS = Set.of("pull", "push", "login", "logout");
 
     private StartupWarmer() {}
 
@@ -47,12 +50,12 @@ final class StartupWarmer {
 
     /** False for the registry commands, which never parse a Dockerfile. */
     static boolean mayReadDockerfile(String[] args) {
-        return !NO_DOCKERFILE_COMMANDS.contains(CommandWord.firstWord(args));
+        return !REGISTRY_COMMANDS.contains(CommandWord.firstWord(args));
     }
 
     /** True for the registry commands, whose first request needs the JDK's HTTP client. */
     static boolean talksToRegistry(String[] args) {
-        return NO_DOCKERFILE_COMMANDS.contains(CommandWord.firstWord(args));
+        return REGISTRY_COMMANDS.contains(CommandWord.firstWord(args));
     }
 
     /** Whether the command line names a command, or asks for a build progress mode, that uses an object mapper. */

@@ -117,17 +117,11 @@ final class TrustStores {
     /** The JDK's default trust (the system's CA bundle on Debian) plus {@code extra}. */
     private static X509TrustManager withExtra(List<X509Certificate> extra) throws GeneralSecurityException,
             IOException {
-        TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        system.init((KeyStore) null);
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         int n = 0;
-        for (TrustManager manager : system.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                for (X509Certificate cert : x509.getAcceptedIssuers()) {
-                    store.setCertificateEntry("system-" + n++, cert);
-                }
-            }
+        for (X509Certificate cert : systemTrust().getAcceptedIssuers()) {
+            store.setCertificateEntry("system-" + n++, cert);
         }
         for (X509Certificate cert : extra) {
             store.setCertificateEntry("extra-" + n++, cert);
